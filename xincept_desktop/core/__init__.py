@@ -1,0 +1,1 @@
+"""The core: imaging, model, explanations, reports and cases. It never imports Qt."""

@@ -1,0 +1,1 @@
+"""XIncept-ALL network, offline ImageNet backbones, XGBoost head and model bundles."""

@@ -1,0 +1,162 @@
+"""The loaded XIncept-ALL model: one compiled pass from image batch to calibrated probabilities and CAMs.
+
+``XInceptModel.load(folder)`` verifies the bundle, rebuilds the network (backbones with the ImageNet weights
+the bundle expects, fusion trunk and head), and compiles one ``tf.function`` that returns for a batch the fused
+embedding, the softmax head's probabilities and the class-activation maps of every class by Grad-CAM and
+Grad-CAM++ on the fused map (the gradients come from a tape over the small head only). XGBoost on the
+embedding, temperature scaling and the Mahalanobis out-of-domain score run after it in numpy.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ...config import weights_dir
+from ...errors import ModelIntegrityError
+from .bundle import CALIBRATION, FUSION_WEIGHTS, OOD_STATS, XGBOOST_MODEL, Manifest, verify_bundle
+from .calibration import softmax
+from .fusion import build_training_model
+from .network import build_backbones
+from .backbones import build_feature_extractor
+from .ood import MahalanobisDetector
+from .xgb_head import load_booster, margins
+
+CAM_METHODS = ("gradcam", "gradcam++")
+
+
+@dataclass
+class BatchPrediction:
+    probabilities: np.ndarray  # (n, classes), calibrated XGBoost probabilities
+    head_probabilities: np.ndarray  # (n, classes), softmax head (the Grad-CAM target)
+    embeddings: np.ndarray  # (n, channels)
+    ood_scores: np.ndarray  # (n,)
+    in_domain: np.ndarray  # (n,) bool
+    cams: dict[str, np.ndarray]  # method -> (n, classes, grid, grid), each map in [0, 1]
+
+    @property
+    def labels(self) -> np.ndarray:
+        return self.probabilities.argmax(axis=1)
+
+
+def cam_weights(fused, gradients, method: str):
+    """Channel weights from the gradient of one class score w.r.t. the fused map (pytorch-grad-cam formulas)."""
+    import tensorflow as tf
+
+    if method == "gradcam":
+        return tf.reduce_mean(gradients, axis=(1, 2))
+    squared = tf.square(gradients)
+    cubed = squared * gradients
+    sum_activations = tf.reduce_sum(fused, axis=(1, 2), keepdims=True)
+    alpha = squared / (2.0 * squared + sum_activations * cubed + 1e-7)
+    alpha = tf.where(tf.not_equal(gradients, 0.0), alpha, tf.zeros_like(alpha))
+    return tf.reduce_sum(alpha * tf.nn.relu(gradients), axis=(1, 2))
+
+
+def class_activation_maps(fused, gradients, method: str):
+    """ReLU of the weighted channel sum, scaled to [0, 1] per map."""
+    import tensorflow as tf
+
+    weights = cam_weights(fused, gradients, method)
+    cam = tf.nn.relu(tf.einsum("bhwc,bc->bhw", fused, weights))
+    peak = tf.reduce_max(cam, axis=(1, 2), keepdims=True)
+    return tf.math.divide_no_nan(cam, peak)
+
+
+def make_inference_function(extractor, trunk, head, n_classes: int):
+    """Compiled pass: images -> (embedding, head probabilities, {method: cams (n, classes, h, w)})."""
+    import tensorflow as tf
+
+    @tf.function(reduce_retracing=True)
+    def infer(images):
+        maps = extractor(images, training=False)
+        fused = trunk(maps, training=False)
+        with tf.GradientTape(persistent=True) as tape:
+            tape.watch(fused)
+            embedding, logits = head(fused, training=False)
+            per_class = [logits[:, c] for c in range(n_classes)]
+        gradients = [tape.gradient(score, fused) for score in per_class]
+        del tape
+        cams = {
+            method: tf.stack([class_activation_maps(fused, g, method) for g in gradients], axis=1)
+            for method in CAM_METHODS
+        }
+        return embedding, tf.nn.softmax(logits), cams
+
+    return infer
+
+
+class XInceptModel:
+    """A verified, loaded model bundle. Not thread-safe: one worker thread owns it."""
+
+    def __init__(self, manifest: Manifest, infer, booster, temperature: float, detector: MahalanobisDetector,
+                 folder: Path | None = None):
+        self.manifest = manifest
+        self._infer = infer
+        self._booster = booster
+        self.temperature = temperature
+        self.detector = detector
+        self.folder = folder
+
+    @property
+    def classes(self) -> list[str]:
+        return list(self.manifest.classes)
+
+    @property
+    def input_size(self) -> int:
+        return self.manifest.input_size
+
+    @property
+    def version_label(self) -> str:
+        return f"{self.manifest.name} {self.manifest.version} ({self.manifest.short_hash})"
+
+    @classmethod
+    def load(cls, folder: Path, weights_folder: Path | None = None) -> "XInceptModel":
+        """Verify every file of the bundle, then build and compile the network."""
+        folder = Path(folder)
+        manifest = verify_bundle(folder)
+        if manifest.backbone_weights.get("inception_v3") == "random":
+            backbone_folder = None  # test bundles built on random, tiny backbones
+        else:
+            backbone_folder = Path(weights_folder or weights_dir())
+        inception, xception, _ = build_backbones(manifest.input_size, backbone_folder, manifest.backbone_weights)
+        extractor = build_feature_extractor(manifest.input_size, inception, xception)
+        shapes = tuple(tuple(int(d) for d in o.shape[1:]) for o in extractor.outputs)
+        training_model, trunk, head = build_training_model(manifest.fusion_channels, len(manifest.classes), shapes)
+        try:
+            training_model.load_weights(folder / FUSION_WEIGHTS)
+        except Exception as exc:  # keras raises assorted types for a file that does not fit
+            raise ModelIntegrityError(f"fusion weights do not fit the network: {folder / FUSION_WEIGHTS} ({exc})") from exc
+        booster = load_booster(folder / XGBOOST_MODEL)
+        temperature = _read_temperature(folder / CALIBRATION)
+        detector = MahalanobisDetector.load(folder / OOD_STATS)
+        infer = make_inference_function(extractor, trunk, head, len(manifest.classes))
+        return cls(manifest, infer, booster, temperature, detector, folder)
+
+    def predict_batch(self, images: np.ndarray) -> BatchPrediction:
+        """Analyse a batch of ``input_size`` x ``input_size`` RGB ``uint8`` images."""
+        embedding, head_probabilities, cams = self._infer(np.asarray(images, dtype=np.float32))
+        embedding = np.asarray(embedding)
+        probabilities = softmax(margins(self._booster, embedding), self.temperature)
+        scores = self.detector.score(embedding)
+        return BatchPrediction(
+            probabilities=probabilities,
+            head_probabilities=np.asarray(head_probabilities),
+            embeddings=embedding,
+            ood_scores=scores,
+            in_domain=scores <= self.detector.threshold,
+            cams={method: np.asarray(maps) for method, maps in cams.items()},
+        )
+
+
+def _read_temperature(path: Path) -> float:
+    try:
+        temperature = float(json.loads(path.read_text())["temperature"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelIntegrityError(f"calibration file is damaged: {path} ({exc})") from exc
+    if not np.isfinite(temperature) or temperature <= 0:
+        raise ModelIntegrityError(f"calibration temperature is invalid in {path}")
+    return temperature

@@ -1,0 +1,1 @@
+"""Training and evaluation of the XIncept-ALL model (leak-free splits, augmentation, feature cache)."""

@@ -1,0 +1,99 @@
+"""Stage 1 of training: backbone feature maps for every planned (image, view), cached and resumable."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+from ..imaging import load_model_input
+from ..model.fusion import FEATURE_SHAPES
+from ..model.network import compiled_forward, make_extractor
+from ..progress import EtaTracker
+from .augment import PERTURBATIONS, TrainingAugmenter
+from .dataset import LabelledImage
+from .feature_cache import FeatureCache, ViewRow
+from .split import Split
+
+AUGMENTATION_VERSION = "randaugment2x0.5+hed-lamp-blur-jpeg-flip-rot90/v1"
+
+
+def plan_rows(split: Split, n_augmented: int) -> list[ViewRow]:
+    """Clean view of every image; fixed perturbations of validation images; augmented views of training images."""
+    rows = [ViewRow(i, "clean") for i in sorted(split.train + split.validation + split.purged)]
+    for name in PERTURBATIONS:
+        rows += [ViewRow(i, name) for i in split.validation]
+    for view in range(1, n_augmented + 1):
+        rows += [ViewRow(i, f"aug{view}") for i in split.train]
+    return rows
+
+
+def cache_key(data_digest: str, seed: int, rows: Sequence[ViewRow], weight_digests: dict[str, str]) -> str:
+    digest = hashlib.sha256()
+    payload = [data_digest, seed, AUGMENTATION_VERSION, sorted(weight_digests.items()),
+               [(r.image, r.view) for r in rows]]
+    digest.update(json.dumps(payload).encode())
+    return digest.hexdigest()
+
+
+def _view_groups(rows: Sequence[ViewRow], chunk: int):
+    """(start, end) ranges of consecutive rows with the same view, at most ``chunk`` long."""
+    start = 0
+    while start < len(rows):
+        end = start + 1
+        while end < len(rows) and end - start < chunk and rows[end].view == rows[start].view:
+            end += 1
+        yield start, end
+        start = end
+
+
+def render_views(items: Sequence[LabelledImage], rows: Sequence[ViewRow], seed: int, augmenter) -> np.ndarray:
+    """Images for one chunk of rows sharing a view."""
+    images = np.stack([load_model_input(items[row.image].path, 224) for row in rows])
+    view = rows[0].view
+    if view == "clean":
+        return images
+    if view in PERTURBATIONS:
+        return np.stack([PERTURBATIONS[view](image) for image in images])
+    return augmenter(images, seed)
+
+
+def extract_features(
+    items: Sequence[LabelledImage],
+    rows: Sequence[ViewRow],
+    cache_folder: Path,
+    weights_folder: Path,
+    data_digest: str,
+    seed: int,
+    log: Callable[[str], None],
+    chunk: int = 16,
+) -> tuple[FeatureCache, dict[str, str]]:
+    """Fill the feature cache (resuming from what is already done); return it and the backbone digests."""
+    extractor, digests = make_extractor(224, weights_folder)
+    key = cache_key(data_digest, seed, rows, digests)
+    cache = FeatureCache(cache_folder, rows, FEATURE_SHAPES, key)
+    done = cache.done
+    if done >= len(rows):
+        log(f"feature cache complete ({len(rows)} views)")
+        return cache, digests
+    forward = compiled_forward(extractor)
+    augmenter = TrainingAugmenter()
+    tracker = EtaTracker(len(rows), done)
+    last_log = 0.0
+    log(f"extracting backbone features: {len(rows)} views, {done} already cached")
+    for start, end in _view_groups(rows, chunk):
+        if end <= done:
+            continue
+        chunk_seed = seed * 1_000_003 + start
+        images = render_views(items, rows[start:end], chunk_seed, augmenter)
+        maps = [np.asarray(m) for m in forward(images.astype(np.float32))]
+        cache.write(start, maps)
+        tracker.update(end)
+        if time.monotonic() - last_log > 30 or end == len(rows):
+            last_log = time.monotonic()
+            log(tracker.describe("features"))
+    return cache, digests

@@ -1,0 +1,292 @@
+"""``xincept train``: from a labelled folder to a verified model bundle with its model card.
+
+Stages (each resumable): backbone features for every planned view (cached), fusion head training
+(checkpointed per epoch), fused embeddings, XGBoost, temperature calibration, out-of-domain statistics,
+evaluation on held-out blocks (clean and perturbed), the colour baseline, and the bundle with its card.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from ...config import CLASS_NAMES, INPUT_SIZE, REPO_DIR, weights_dir
+from ..atomic import atomic_write_text
+from ..model.bundle import CALIBRATION, FUSION_WEIGHTS, OOD_STATS, XGBOOST_MODEL, Manifest, write_manifest
+from ..model.calibration import expected_calibration_error, fit_temperature, reliability_bins, softmax
+from ..model.ood import MahalanobisDetector
+from ..model.xgb_head import fit_xgboost, margins, save_booster
+from ..progress import format_duration
+from .augment import PERTURBATION_DOC, PERTURBATIONS
+from .baseline import baseline_predict, fit_colour_baseline
+from .dataset import data_hash, file_sha256, list_dataset
+from .extraction import AUGMENTATION_VERSION, extract_features, plan_rows
+from .head_training import train_fusion_head
+from .metrics import classification_report
+from .model_card import write_model_card
+from .split import block_split
+from .workspace import training_workspace
+
+
+@dataclass
+class TrainConfig:
+    data: Path
+    out: Path
+    seed: int = 7
+    resume: bool = False
+    n_augmented: int = 4
+    epochs: int = 10
+    channels: int = 256
+    block_size: int = 20
+    n_folds: int = 5
+    fold: int = 0
+    command: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
+    """Run every stage and write the bundle to ``config.out``; return its path."""
+    began = time.time()
+    items = list_dataset(config.data)
+    hashes = [file_sha256(item.path) for item in items]
+    split = block_split(items, config.block_size, config.n_folds, config.fold, hashes=hashes)
+    log(f"{len(items)} images: {len(split.train)} training, {len(split.validation)} validation (held-out blocks "
+        f"of {config.block_size}), {len(split.purged)} left out at block edges")
+    rows = plan_rows(split, config.n_augmented)
+    workspace = training_workspace(config.out, fresh=not config.resume)
+    data_digest = data_hash(config.data)
+    cache, digests = extract_features(items, rows, workspace / "features", weights_dir(), data_digest,
+                                      config.seed, log)
+    labels = np.array([item.label for item in items])
+    row_labels = labels[[row.image for row in rows]]
+    groups = _row_groups(rows, split)
+    _, trunk, head = train_fusion_head(cache.arrays, groups["train"], row_labels[groups["train"]], workspace,
+                                       config.seed, log, channels=config.channels, epochs=config.epochs)
+    log("computing fused embeddings")
+    embeddings = _embed(trunk, head, cache.arrays)
+    booster = fit_xgboost(embeddings[groups["train"]], row_labels[groups["train"]], len(CLASS_NAMES), config.seed)
+    val_rows = groups["validation"]
+    val_margins = margins(booster.get_booster(), embeddings[val_rows])
+    temperature = fit_temperature(val_margins, row_labels[val_rows])
+    detector = MahalanobisDetector.fit(embeddings[groups["train"]], row_labels[groups["train"]])
+    detector.set_threshold(detector.score(embeddings[val_rows]), 0.99)
+    log(f"temperature {temperature:.3f}; out-of-domain threshold {detector.threshold:.3f}")
+    metrics = _evaluate_cached(config, items, rows, split, groups, row_labels, embeddings, booster, temperature,
+                               detector, log)
+    staging = _stage_bundle(config, trunk, head, booster, temperature, detector, digests)
+    metrics.update(_evaluate_bundle(staging, items, split, detector, config.seed, log))
+    info = _run_info(config, data_digest, began, split, digests)
+    write_model_card(staging, info, metrics)
+    _finalise_manifest(staging, config, digests, info)
+    _replace_folder(staging, Path(config.out))
+    log(f"model bundle written to {config.out} in {format_duration(time.time() - began)}")
+    return Path(config.out)
+
+
+def _row_groups(rows, split) -> dict[str, list[int]]:
+    train, validation = set(split.train), set(split.validation)
+    groups: dict[str, list[int]] = {"train": [], "validation": []}
+    groups.update({name: [] for name in PERTURBATIONS})
+    for index, row in enumerate(rows):
+        if row.image in train and (row.view == "clean" or row.view.startswith("aug")):
+            groups["train"].append(index)
+        elif row.image in validation and row.view == "clean":
+            groups["validation"].append(index)
+        elif row.view in PERTURBATIONS:
+            groups[row.view].append(index)
+    return groups
+
+
+def _embed(trunk, head, arrays, batch_size: int = 128) -> np.ndarray:
+    import tensorflow as tf
+
+    @tf.function(reduce_retracing=True)
+    def embed(maps):
+        embedding, _ = head(trunk(maps, training=False), training=False)
+        return embedding
+
+    parts = []
+    for start in range(0, arrays[0].shape[0], batch_size):
+        maps = [np.asarray(a[start:start + batch_size], dtype=np.float32) for a in arrays]
+        parts.append(np.asarray(embed(maps)))
+    return np.concatenate(parts)
+
+
+def _evaluate_cached(config, items, rows, split, groups, row_labels, embeddings, booster, temperature, detector,
+                     log) -> dict:
+    """Held-out-block figures from the cached features: clean, each perturbation, calibration, baseline."""
+    def report(row_indices):
+        probabilities = softmax(margins(booster.get_booster(), embeddings[row_indices]), temperature)
+        return probabilities, classification_report(row_labels[row_indices], probabilities.argmax(1), CLASS_NAMES)
+
+    val_rows = groups["validation"]
+    probabilities, clean = report(val_rows)
+    metrics = {"validation": clean, "perturbations": {}}
+    log(f"held-out blocks: accuracy {clean['accuracy']:.4f}, macro-F1 {clean['macro_f1']:.4f}")
+    for name in PERTURBATIONS:
+        perturbed_probabilities, perturbed = report(groups[name])
+        flagged = float(np.mean(detector.score(embeddings[groups[name]]) > detector.threshold))
+        metrics["perturbations"][name] = {"accuracy": perturbed["accuracy"], "macro_f1": perturbed["macro_f1"],
+                                          "flagged_out_of_domain": flagged, "strength": PERTURBATION_DOC[name]}
+        log(f"  under {name}: accuracy {perturbed['accuracy']:.4f} (flagged out-of-domain {flagged:.1%})")
+    metrics["calibration"] = _cross_fitted_calibration(config, items, rows, val_rows, row_labels, embeddings, booster)
+    metrics["calibration"]["temperature"] = temperature
+    metrics["calibration"]["ece_uncalibrated"] = expected_calibration_error(
+        softmax(margins(booster.get_booster(), embeddings[val_rows])), row_labels[val_rows])
+    metrics["baseline"] = _colour_baseline(items, split, config.seed)
+    log(f"calibration: ECE {metrics['calibration']['ece']:.4f} (cross-fitted); colour baseline accuracy "
+        f"{metrics['baseline']['clean']:.4f}")
+    return metrics
+
+
+def _cross_fitted_calibration(config, items, rows, val_rows, row_labels, embeddings, booster) -> dict:
+    """Fit the temperature on even validation blocks, measure ECE on odd ones, and the other way round."""
+    block_of = np.array([items[rows[r].image].number // config.block_size for r in val_rows])
+    parity = (block_of // config.n_folds) % 2
+    logits = margins(booster.get_booster(), embeddings[val_rows])
+    labels = row_labels[val_rows]
+    probabilities = np.zeros_like(logits, dtype=np.float64)
+    for half in (0, 1):
+        fit_mask, eval_mask = parity != half, parity == half
+        if fit_mask.any() and eval_mask.any():
+            temperature = fit_temperature(logits[fit_mask], labels[fit_mask])
+            probabilities[eval_mask] = softmax(logits[eval_mask], temperature)
+    return {"ece": expected_calibration_error(probabilities, labels),
+            "reliability_bins": reliability_bins(probabilities, labels),
+            "probabilities_for_diagram": probabilities.tolist(), "labels_for_diagram": labels.tolist()}
+
+
+def _colour_baseline(items, split, seed) -> dict:
+    from ..imaging import load_model_input
+
+    train_images = [load_model_input(items[i].path, INPUT_SIZE) for i in split.train]
+    val_images = [load_model_input(items[i].path, INPUT_SIZE) for i in split.validation]
+    train_labels = np.array([items[i].label for i in split.train])
+    val_labels = np.array([items[i].label for i in split.validation])
+    model = fit_colour_baseline(train_images, train_labels, seed)
+    result = {"clean": float(np.mean(baseline_predict(model, val_images) == val_labels))}
+    for name, perturb in PERTURBATIONS.items():
+        result[name] = float(np.mean(baseline_predict(model, [perturb(im) for im in val_images]) == val_labels))
+    return result
+
+
+def _stage_bundle(config, trunk, head, booster, temperature, detector, digests) -> Path:
+    from ..model.fusion import build_training_model
+
+    out = Path(config.out)
+    staging = out.parent / f".{out.name}.staging"
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir(parents=True)
+    model, new_trunk, new_head = build_training_model(config.channels, len(CLASS_NAMES),
+                                                      tuple(tuple(i.shape[1:]) for i in trunk.inputs))
+    new_trunk.set_weights(trunk.get_weights())
+    new_head.set_weights(head.get_weights())
+    model.save_weights(staging / FUSION_WEIGHTS)
+    save_booster(booster, staging / XGBOOST_MODEL)
+    atomic_write_text(staging / CALIBRATION, json.dumps({"method": "temperature", "temperature": temperature}) + "\n")
+    detector.save(staging / OOD_STATS)
+    _finalise_manifest(staging, config, digests, {})
+    return staging
+
+
+def _evaluate_bundle(staging, items, split, detector, seed, log) -> dict:
+    """Load the staged bundle like the app does and measure it on the held-out images and non-smear probes."""
+    from ..model.predictor import XInceptModel
+    from ..imaging import load_model_input
+    from .metrics import auroc
+    from .ood_probes import matplotlib_samples, synthetic_non_smears
+
+    model = XInceptModel.load(staging)
+    images = np.stack([load_model_input(items[i].path, INPUT_SIZE) for i in split.validation])
+    labels = np.array([items[i].label for i in split.validation])
+    scores, predicted = [], []
+    for start in range(0, len(images), 16):
+        batch = model.predict_batch(images[start:start + 16])
+        scores.append(batch.ood_scores)
+        predicted.append(batch.labels)
+    in_domain_scores = np.concatenate(scores)
+    report = classification_report(labels, np.concatenate(predicted), CLASS_NAMES)
+    probes = synthetic_non_smears(60, INPUT_SIZE, seed) + matplotlib_samples(INPUT_SIZE)
+    probe_scores = np.concatenate([model.predict_batch(np.stack([im for _, im in probes[s:s + 16]])).ood_scores
+                                   for s in range(0, len(probes), 16)])
+    result = {
+        "bundle_validation_accuracy": report["accuracy"],
+        "ood": {"probe_count": len(probes), "auroc_non_smear_vs_held_out": auroc(in_domain_scores, probe_scores),
+                "probe_flag_rate": float(np.mean(probe_scores > detector.threshold)),
+                "held_out_flag_rate": float(np.mean(in_domain_scores > detector.threshold)),
+                "threshold": detector.threshold},
+    }
+    log(f"bundle check: held-out accuracy {report['accuracy']:.4f}; non-smear probes AUROC "
+        f"{result['ood']['auroc_non_smear_vs_held_out']:.3f}, flagged {result['ood']['probe_flag_rate']:.1%}")
+    return result
+
+
+def _git_commit() -> str:
+    try:
+        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO_DIR, capture_output=True, text=True,
+                                check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO_DIR,
+                               capture_output=True, text=True).stdout.strip()
+        return commit + ("-dirty" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def _run_info(config, data_digest, began, split, digests) -> dict:
+    import tensorflow as tf
+    import xgboost
+
+    return {
+        "command": config.command, "git_commit": _git_commit(), "seed": config.seed,
+        "data": str(config.data), "data_sha256sums_hash": data_digest,
+        "split": {"method": f"blocks of {config.block_size} consecutive numbers per class, every "
+                            f"{config.n_folds}th block (offset {config.fold}) held out; training images within 4 "
+                            f"numbers of a held-out block and exact duplicates left out",
+                  "train": len(split.train), "validation": len(split.validation), "left_out": len(split.purged)},
+        "augmentation": AUGMENTATION_VERSION, "augmented_views_per_image": config.n_augmented,
+        "epochs": config.epochs, "fusion_channels": config.channels,
+        "backbone_weights": digests,
+        "duration_seconds": round(time.time() - began),
+        "machine": f"{platform.node()} {platform.machine()} {platform.processor() or ''} "
+                   f"{_cpu_count()} CPU cores, {platform.system()} {platform.release()}",
+        "software": f"Python {platform.python_version()}, TensorFlow {tf.__version__}, XGBoost {xgboost.__version__}",
+        "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+
+
+def _cpu_count() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 0
+
+
+def _finalise_manifest(staging: Path, config, digests, info) -> Manifest:
+    manifest = Manifest(
+        name=Path(config.out).name, version=time.strftime("%Y.%m.%d", time.gmtime()),
+        classes=list(CLASS_NAMES), input_size=INPUT_SIZE,
+        preprocessing="RGB, resized to 224x224 (area), pixels scaled to [-1, 1] inside the network",
+        fusion_channels=config.channels, backbone_weights=digests,
+        created=info.get("created", ""), git_commit=info.get("git_commit", ""),
+    )
+    return write_manifest(staging, manifest)
+
+
+def _replace_folder(staging: Path, out: Path) -> None:
+    """Swap the staged bundle into place; the old bundle is removed only after the new one is there."""
+    backup = out.parent / f".{out.name}.previous"
+    if backup.exists():
+        shutil.rmtree(backup)
+    if out.exists():
+        out.rename(backup)
+    staging.rename(out)
+    if backup.exists():
+        shutil.rmtree(backup)

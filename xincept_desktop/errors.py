@@ -1,0 +1,30 @@
+"""The project's own error and warning types.
+
+Every failure that a user can cause (a bad file, a damaged model, a missing weight file) is raised as a
+subclass of :class:`XinceptError` with a message that names the thing at fault, so callers can show it
+as it is and carry on with the rest of the work.
+"""
+
+
+class XinceptError(Exception):
+    """Base class of every error the project raises on purpose."""
+
+
+class ImageLoadError(XinceptError):
+    """A file could not be turned into an RGB image; the message says why."""
+
+
+class ModelIntegrityError(XinceptError):
+    """A model bundle or weight file is missing, damaged or does not match its recorded hash."""
+
+
+class WeightsError(XinceptError):
+    """The ImageNet backbone weights could not be obtained or converted."""
+
+
+class UnsafePickleError(WeightsError):
+    """A pickle asked for something outside the restricted unpickler's allow-list."""
+
+
+class XinceptWarning(UserWarning):
+    """Warnings raised by the project (the test-suite turns them into errors)."""
