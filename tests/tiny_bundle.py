@@ -14,7 +14,7 @@ from xincept_desktop.core.model.bundle import CALIBRATION, FUSION_WEIGHTS, OOD_S
 from xincept_desktop.core.model.fusion import build_training_model
 from xincept_desktop.core.model.network import build_backbones
 from xincept_desktop.core.model.ood import MahalanobisDetector
-from xincept_desktop.core.model.xgb_head import save_booster
+from xincept_desktop.core.model.xgb_head import fit_xgboost, save_booster
 
 INPUT_SIZE = 75
 CHANNELS = 8
@@ -34,8 +34,6 @@ def class_images(n_per_class: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
 
 def build_tiny_bundle(folder: Path, seed: int = 0) -> Path:
     import keras
-    import xgboost as xgb
-
     keras.utils.set_random_seed(seed)
     folder.mkdir(parents=True, exist_ok=True)
     inception, xception, digests = build_backbones(INPUT_SIZE, None)
@@ -45,10 +43,9 @@ def build_tiny_bundle(folder: Path, seed: int = 0) -> Path:
     images, labels = class_images(6, seed)
     maps = extractor.predict(images, verbose=0)
     model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
-    model.fit(maps, labels, epochs=3, verbose=0)
+    model.fit(maps, labels, epochs=60, batch_size=8, verbose=0)  # enough steps for batch-norm statistics to settle
     embeddings = np.asarray(head(trunk(maps))[0])
-    booster = xgb.XGBClassifier(n_estimators=10, max_depth=2, objective="multi:softprob", random_state=seed)
-    booster.fit(embeddings, labels)
+    booster = fit_xgboost(embeddings, labels, len(CLASS_NAMES), seed, rounds=10, max_depth=2)
     model.save_weights(folder / FUSION_WEIGHTS)
     save_booster(booster, folder / XGBOOST_MODEL)
     (folder / CALIBRATION).write_text(json.dumps({"method": "temperature", "temperature": 1.5}))

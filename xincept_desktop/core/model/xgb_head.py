@@ -17,15 +17,15 @@ def balanced_sample_weights(labels: np.ndarray) -> np.ndarray:
     return per_class[np.searchsorted(classes, labels)]
 
 
-def fit_xgboost(embeddings: np.ndarray, labels: np.ndarray, n_classes: int, seed: int):
+def fit_xgboost(embeddings: np.ndarray, labels: np.ndarray, n_classes: int, seed: int, rounds: int = 300,
+                max_depth: int = 4):
+    """A class-weighted multi-class booster (native API, so scikit-learn is not needed)."""
     import xgboost as xgb
 
-    model = xgb.XGBClassifier(
-        n_estimators=300, max_depth=4, learning_rate=0.1, subsample=0.8, colsample_bytree=0.5,
-        objective="multi:softprob", num_class=n_classes, tree_method="hist", random_state=seed, n_jobs=2,
-    )
-    model.fit(embeddings, labels, sample_weight=balanced_sample_weights(labels))
-    return model
+    params = {"objective": "multi:softprob", "num_class": n_classes, "max_depth": max_depth, "eta": 0.1,
+              "subsample": 0.8, "colsample_bytree": 0.5, "tree_method": "hist", "seed": seed, "nthread": 2}
+    matrix = xgb.DMatrix(np.asarray(embeddings, np.float32), label=labels, weight=balanced_sample_weights(labels))
+    return xgb.train(params, matrix, num_boost_round=rounds)
 
 
 def margins(booster, embeddings: np.ndarray) -> np.ndarray:
@@ -35,10 +35,12 @@ def margins(booster, embeddings: np.ndarray) -> np.ndarray:
     return booster.predict(xgb.DMatrix(np.asarray(embeddings, dtype=np.float32)), output_margin=True)
 
 
-def save_booster(model, path: Path) -> None:
+def save_booster(booster, path: Path) -> None:
+    """Write UBJSON atomically (XGBoost picks the format from the ``.ubj`` suffix)."""
     with atomic_write_path(path) as tmp:
-        model.get_booster().save_model(str(tmp.with_suffix(".ubj")))
-        tmp.with_suffix(".ubj").replace(tmp)
+        staged = tmp.with_name(tmp.name + ".ubj")
+        booster.save_model(str(staged))
+        staged.replace(tmp)
 
 
 def load_booster(path: Path):

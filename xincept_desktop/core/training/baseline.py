@@ -12,13 +12,12 @@ def colour_histogram(rgb: np.ndarray, bins: int = 32) -> np.ndarray:
 
 
 def fit_colour_baseline(images, labels: np.ndarray, seed: int):
-    import xgboost as xgb
+    from ..model.xgb_head import fit_xgboost
 
-    model = xgb.XGBClassifier(n_estimators=200, max_depth=4, learning_rate=0.1, tree_method="hist",
-                              random_state=seed, n_jobs=2)
-    model.fit(np.stack([colour_histogram(im) for im in images]), labels)
-    return model
+    return fit_xgboost(np.stack([colour_histogram(im) for im in images]), labels, 4, seed, rounds=200)
 
 
-def baseline_predict(model, images) -> np.ndarray:
-    return model.predict(np.stack([colour_histogram(im) for im in images]))
+def baseline_predict(booster, images) -> np.ndarray:
+    from ..model.xgb_head import margins
+
+    return margins(booster, np.stack([colour_histogram(im) for im in images])).argmax(1)

@@ -11,7 +11,6 @@ from typing import Callable, Sequence
 import numpy as np
 
 from ..imaging import load_model_input
-from ..model.fusion import FEATURE_SHAPES
 from ..model.network import compiled_forward, make_extractor
 from ..progress import EtaTracker
 from .augment import PERTURBATIONS, TrainingAugmenter
@@ -51,9 +50,10 @@ def _view_groups(rows: Sequence[ViewRow], chunk: int):
         start = end
 
 
-def render_views(items: Sequence[LabelledImage], rows: Sequence[ViewRow], seed: int, augmenter) -> np.ndarray:
+def render_views(items: Sequence[LabelledImage], rows: Sequence[ViewRow], seed: int, augmenter,
+                 input_size: int = 224) -> np.ndarray:
     """Images for one chunk of rows sharing a view."""
-    images = np.stack([load_model_input(items[row.image].path, 224) for row in rows])
+    images = np.stack([load_model_input(items[row.image].path, input_size) for row in rows])
     view = rows[0].view
     if view == "clean":
         return images
@@ -66,16 +66,21 @@ def extract_features(
     items: Sequence[LabelledImage],
     rows: Sequence[ViewRow],
     cache_folder: Path,
-    weights_folder: Path,
+    weights_folder: Path | None,
     data_digest: str,
     seed: int,
     log: Callable[[str], None],
     chunk: int = 16,
+    input_size: int = 224,
 ) -> tuple[FeatureCache, dict[str, str]]:
-    """Fill the feature cache (resuming from what is already done); return it and the backbone digests."""
-    extractor, digests = make_extractor(224, weights_folder)
+    """Fill the feature cache (resuming from what is already done); return it and the backbone digests.
+
+    ``weights_folder=None`` uses random backbones (tests only).
+    """
+    extractor, digests = make_extractor(input_size, weights_folder)
     key = cache_key(data_digest, seed, rows, digests)
-    cache = FeatureCache(cache_folder, rows, FEATURE_SHAPES, key)
+    shapes = [tuple(int(d) for d in output.shape[1:]) for output in extractor.outputs]
+    cache = FeatureCache(cache_folder, rows, shapes, key)
     done = cache.done
     if done >= len(rows):
         log(f"feature cache complete ({len(rows)} views)")
@@ -89,7 +94,7 @@ def extract_features(
         if end <= done:
             continue
         chunk_seed = seed * 1_000_003 + start
-        images = render_views(items, rows[start:end], chunk_seed, augmenter)
+        images = render_views(items, rows[start:end], chunk_seed, augmenter, input_size)
         maps = [np.asarray(m) for m in forward(images.astype(np.float32))]
         cache.write(start, maps)
         tracker.update(end)

@@ -49,7 +49,8 @@ class TrainConfig:
     n_folds: int = 5
     fold: int = 0
     command: str = ""
-    extra: dict = field(default_factory=dict)
+    input_size: int = INPUT_SIZE
+    weights_folder: Path | None = field(default_factory=weights_dir)  # None: random backbones (tests only)
 
 
 def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
@@ -63,8 +64,8 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
     rows = plan_rows(split, config.n_augmented)
     workspace = training_workspace(config.out, fresh=not config.resume)
     data_digest = data_hash(config.data)
-    cache, digests = extract_features(items, rows, workspace / "features", weights_dir(), data_digest,
-                                      config.seed, log)
+    cache, digests = extract_features(items, rows, workspace / "features", config.weights_folder, data_digest,
+                                      config.seed, log, input_size=config.input_size)
     labels = np.array([item.label for item in items])
     row_labels = labels[[row.image for row in rows]]
     groups = _row_groups(rows, split)
@@ -74,7 +75,7 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
     embeddings = _embed(trunk, head, cache.arrays)
     booster = fit_xgboost(embeddings[groups["train"]], row_labels[groups["train"]], len(CLASS_NAMES), config.seed)
     val_rows = groups["validation"]
-    val_margins = margins(booster.get_booster(), embeddings[val_rows])
+    val_margins = margins(booster, embeddings[val_rows])
     temperature = fit_temperature(val_margins, row_labels[val_rows])
     detector = MahalanobisDetector.fit(embeddings[groups["train"]], row_labels[groups["train"]])
     detector.set_threshold(detector.score(embeddings[val_rows]), 0.99)
@@ -82,7 +83,7 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
     metrics = _evaluate_cached(config, items, rows, split, groups, row_labels, embeddings, booster, temperature,
                                detector, log)
     staging = _stage_bundle(config, trunk, head, booster, temperature, detector, digests)
-    metrics.update(_evaluate_bundle(staging, items, split, detector, config.seed, log))
+    metrics.update(_evaluate_bundle(staging, config, items, split, detector, log))
     info = _run_info(config, data_digest, began, split, digests)
     write_model_card(staging, info, metrics)
     _finalise_manifest(staging, config, digests, info)
@@ -124,7 +125,7 @@ def _evaluate_cached(config, items, rows, split, groups, row_labels, embeddings,
                      log) -> dict:
     """Held-out-block figures from the cached features: clean, each perturbation, calibration, baseline."""
     def report(row_indices):
-        probabilities = softmax(margins(booster.get_booster(), embeddings[row_indices]), temperature)
+        probabilities = softmax(margins(booster, embeddings[row_indices]), temperature)
         return probabilities, classification_report(row_labels[row_indices], probabilities.argmax(1), CLASS_NAMES)
 
     val_rows = groups["validation"]
@@ -140,8 +141,8 @@ def _evaluate_cached(config, items, rows, split, groups, row_labels, embeddings,
     metrics["calibration"] = _cross_fitted_calibration(config, items, rows, val_rows, row_labels, embeddings, booster)
     metrics["calibration"]["temperature"] = temperature
     metrics["calibration"]["ece_uncalibrated"] = expected_calibration_error(
-        softmax(margins(booster.get_booster(), embeddings[val_rows])), row_labels[val_rows])
-    metrics["baseline"] = _colour_baseline(items, split, config.seed)
+        softmax(margins(booster, embeddings[val_rows])), row_labels[val_rows])
+    metrics["baseline"] = _colour_baseline(items, split, config.seed, config.input_size)
     log(f"calibration: ECE {metrics['calibration']['ece']:.4f} (cross-fitted); colour baseline accuracy "
         f"{metrics['baseline']['clean']:.4f}")
     return metrics
@@ -151,7 +152,7 @@ def _cross_fitted_calibration(config, items, rows, val_rows, row_labels, embeddi
     """Fit the temperature on even validation blocks, measure ECE on odd ones, and the other way round."""
     block_of = np.array([items[rows[r].image].number // config.block_size for r in val_rows])
     parity = (block_of // config.n_folds) % 2
-    logits = margins(booster.get_booster(), embeddings[val_rows])
+    logits = margins(booster, embeddings[val_rows])
     labels = row_labels[val_rows]
     probabilities = np.zeros_like(logits, dtype=np.float64)
     for half in (0, 1):
@@ -164,11 +165,11 @@ def _cross_fitted_calibration(config, items, rows, val_rows, row_labels, embeddi
             "probabilities_for_diagram": probabilities.tolist(), "labels_for_diagram": labels.tolist()}
 
 
-def _colour_baseline(items, split, seed) -> dict:
+def _colour_baseline(items, split, seed, input_size) -> dict:
     from ..imaging import load_model_input
 
-    train_images = [load_model_input(items[i].path, INPUT_SIZE) for i in split.train]
-    val_images = [load_model_input(items[i].path, INPUT_SIZE) for i in split.validation]
+    train_images = [load_model_input(items[i].path, input_size) for i in split.train]
+    val_images = [load_model_input(items[i].path, input_size) for i in split.validation]
     train_labels = np.array([items[i].label for i in split.train])
     val_labels = np.array([items[i].label for i in split.validation])
     model = fit_colour_baseline(train_images, train_labels, seed)
@@ -198,15 +199,16 @@ def _stage_bundle(config, trunk, head, booster, temperature, detector, digests) 
     return staging
 
 
-def _evaluate_bundle(staging, items, split, detector, seed, log) -> dict:
+def _evaluate_bundle(staging, config, items, split, detector, log) -> dict:
     """Load the staged bundle like the app does and measure it on the held-out images and non-smear probes."""
     from ..model.predictor import XInceptModel
     from ..imaging import load_model_input
     from .metrics import auroc
     from .ood_probes import matplotlib_samples, synthetic_non_smears
 
-    model = XInceptModel.load(staging)
-    images = np.stack([load_model_input(items[i].path, INPUT_SIZE) for i in split.validation])
+    input_size, seed = config.input_size, config.seed
+    model = XInceptModel.load(staging, weights_folder=config.weights_folder)
+    images = np.stack([load_model_input(items[i].path, input_size) for i in split.validation])
     labels = np.array([items[i].label for i in split.validation])
     scores, predicted = [], []
     for start in range(0, len(images), 16):
@@ -215,7 +217,7 @@ def _evaluate_bundle(staging, items, split, detector, seed, log) -> dict:
         predicted.append(batch.labels)
     in_domain_scores = np.concatenate(scores)
     report = classification_report(labels, np.concatenate(predicted), CLASS_NAMES)
-    probes = synthetic_non_smears(60, INPUT_SIZE, seed) + matplotlib_samples(INPUT_SIZE)
+    probes = synthetic_non_smears(60, input_size, seed) + matplotlib_samples(input_size)
     probe_scores = np.concatenate([model.predict_batch(np.stack([im for _, im in probes[s:s + 16]])).ood_scores
                                    for s in range(0, len(probes), 16)])
     result = {
@@ -272,7 +274,7 @@ def _cpu_count() -> int:
 def _finalise_manifest(staging: Path, config, digests, info) -> Manifest:
     manifest = Manifest(
         name=Path(config.out).name, version=time.strftime("%Y.%m.%d", time.gmtime()),
-        classes=list(CLASS_NAMES), input_size=INPUT_SIZE,
+        classes=list(CLASS_NAMES), input_size=config.input_size,
         preprocessing="RGB, resized to 224x224 (area), pixels scaled to [-1, 1] inside the network",
         fusion_channels=config.channels, backbone_weights=digests,
         created=info.get("created", ""), git_commit=info.get("git_commit", ""),

@@ -1,0 +1,75 @@
+"""``xincept predict``: CSV contract, errors per file, exit codes, progress."""
+
+import csv
+import io
+
+import pytest
+from PIL import Image
+
+from tests.tiny_bundle import class_images
+from xincept_desktop.cli import main
+from xincept_desktop.cli_predict import CSV_COLUMNS
+
+
+@pytest.fixture
+def folder(tmp_path):
+    images, _ = class_images(2, seed=2)
+    root = tmp_path / "case"
+    (root / "sub").mkdir(parents=True)
+    for index, image in enumerate(images[:5]):
+        Image.fromarray(image.astype("uint8")).save(root / ("sub" if index % 2 else "") / f"img{index}.png")
+    return root
+
+
+def _rows(text):
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_folder_to_csv_file(folder, tiny_bundle, tmp_path, capsys):
+    out = tmp_path / "out.csv"
+    code = main(["predict", str(folder), "--csv", str(out), "--model", str(tiny_bundle)])
+    assert code == 0
+    text = out.read_text()
+    assert text.splitlines()[0] == ",".join(CSV_COLUMNS)
+    rows = _rows(text)
+    assert len(rows) == 5
+    for row in rows:
+        assert row["label"] in {"Benign", "Early", "Pre", "Pro"} and row["error"] == ""
+        probabilities = [float(row[f"p_{c}"]) for c in ("Benign", "Early", "Pre", "Pro")]
+        assert abs(sum(probabilities) - 1) < 1e-4
+        assert float(row["confidence"]) == pytest.approx(max(probabilities), abs=1e-6)
+        assert row["in_domain"] in {"true", "false"} and float(row["ood_score"]) >= 0
+    assert "ETA" in capsys.readouterr().err
+
+
+def test_bad_files_get_error_rows_and_exit_1(folder, tiny_bundle, capsys):
+    (folder / "broken.jpg").write_bytes(b"\xff\xd8\xff garbage")
+    (folder / "empty.png").write_bytes(b"")
+    code = main(["predict", str(folder), "--model", str(tiny_bundle)])
+    captured = capsys.readouterr()
+    rows = _rows(captured.out)
+    assert code == 1
+    assert len(rows) == 7
+    errors = {row["path"].rsplit("/", 1)[-1]: row["error"] for row in rows if row["error"]}
+    assert set(errors) == {"broken.jpg", "empty.png"}
+    assert "empty" in errors["empty.png"]
+    assert all(row["label"] == "" for row in rows if row["error"])
+    assert "broken.jpg" in captured.err and "empty.png" in captured.err
+
+
+def test_missing_path_is_a_failed_row(tiny_bundle, tmp_path, capsys):
+    code = main(["predict", str(tmp_path / "nope.png"), "--model", str(tiny_bundle)])
+    rows = _rows(capsys.readouterr().out)
+    assert code == 1 and rows[0]["error"] == "no such file or folder"
+
+
+def test_usage_error_exits_2(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["predict"])
+    assert exit_info.value.code == 2
+
+
+def test_damaged_model_is_reported(folder, tmp_path, capsys):
+    code = main(["predict", str(folder), "--model", str(tmp_path / "no-model")])
+    assert code == 1
+    assert "cannot load the model" in capsys.readouterr().err
