@@ -1,0 +1,1 @@
+"""Explanations: class-activation maps at image resolution and overlays (pure numpy, no Qt)."""
