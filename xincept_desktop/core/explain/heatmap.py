@@ -19,7 +19,9 @@ def upsample_cam(cam: np.ndarray, height: int, width: int) -> np.ndarray:
 def normalise(heat: np.ndarray) -> np.ndarray:
     """Scale to [0, 1] (min to 0, max to 1); an all-equal map becomes zeros."""
     heat = np.nan_to_num(np.asarray(heat, dtype=np.float32))
-    low, high = float(heat.min(initial=0.0)), float(heat.max(initial=0.0))
+    if heat.size == 0:
+        return heat
+    low, high = float(heat.min()), float(heat.max())
     if high - low <= 1e-12:
         return np.zeros_like(heat, dtype=np.float32)
     return ((heat - low) / (high - low)).astype(np.float32)
