@@ -26,5 +26,9 @@ class UnsafePickleError(WeightsError):
     """A pickle asked for something outside the restricted unpickler's allow-list."""
 
 
+class ReportError(XinceptError):
+    """A case report could not be built or written; the message names the file or field at fault."""
+
+
 class XinceptWarning(UserWarning):
     """Warnings raised by the project (the test-suite turns them into errors)."""
