@@ -1,0 +1,40 @@
+from pathlib import Path
+
+from xincept_desktop.core.case_summary import INDETERMINATE, SUGGESTION_RULE, summarise_case, suggest
+from xincept_desktop.core.pipeline import ImageResult
+
+
+def result(name, label=None, confidence=0.9, in_domain=True, error=None):
+    if error:
+        return ImageResult(Path(name), error=error)
+    return ImageResult(Path(name), label=label, confidence=confidence, in_domain=in_domain,
+                       probabilities={label: confidence})
+
+
+def test_most_frequent_confident_in_domain_class_wins():
+    results = [result("a", "Pre"), result("b", "Pre"), result("c", "Pro"),
+               result("d", "Pro", confidence=0.5), result("e", "Pro", in_domain=False)]
+    summary = summarise_case(results)
+    assert summary.suggestion == "Pre"
+    assert summary.counts == {"Benign": 0, "Early": 0, "Pre": 2, "Pro": 3}
+    assert summary.confident_counts["Pro"] == 1
+    assert [item.path.name for item in summary.review] == ["d", "e"]
+    assert "low confidence" in summary.review[0].reason and "out of domain" in summary.review[1].reason
+
+
+def test_tie_and_empty_are_indeterminate():
+    assert summarise_case([result("a", "Pre"), result("b", "Pro")]).suggestion == INDETERMINATE
+    assert summarise_case([]).suggestion == INDETERMINATE
+    assert summarise_case([result("a", "Pre", confidence=0.2)]).indeterminate
+    assert suggest({"Benign": 0}) == INDETERMINATE
+
+
+def test_errors_are_counted_and_listed_for_review():
+    summary = summarise_case([result("bad", error="file is empty (0 bytes)"), result("ok", "Benign")])
+    assert (summary.total, summary.analysed, summary.failed) == (2, 1, 1)
+    assert summary.suggestion == "Benign"
+    assert summary.review[0].reason.startswith("not analysed: file is empty")
+
+
+def test_rule_text_names_the_threshold_and_fallback():
+    assert "70 %" in SUGGESTION_RULE and INDETERMINATE in SUGGESTION_RULE
