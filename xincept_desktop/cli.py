@@ -45,6 +45,15 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--epochs", type=int, default=10)
     train.add_argument("--augmented-views", type=int, default=4)
 
+    explain = commands.add_parser("explain", help="Grad-CAM heat maps and overlays for image files and folders")
+    explain.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    explain.add_argument("--out", type=Path, required=True, help="folder for <stem>.cam.npy and <stem>.overlay.png")
+    explain.add_argument("--method", choices=("gradcam", "gradcam++"), default="gradcam")
+    explain.add_argument("--class", dest="class_name", default=None, help="class to explain (default: predicted)")
+    explain.add_argument("--opacity", type=_unit_interval, default=0.4)
+    explain.add_argument("--colormap", default="jet", choices=("jet", "turbo", "inferno", "viridis", "cividis"))
+    explain.add_argument("--model", type=Path, default=None)
+
     evaluate = commands.add_parser("evaluate", help="measure a model bundle on labelled class folders")
     evaluate.add_argument("--model", type=Path, default=None)
     evaluate.add_argument("--data", type=Path, required=True)
@@ -56,12 +65,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _unit_interval(text: str) -> float:
+    value = float(text)
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError("must be between 0 and 1")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.argv = list(sys.argv[1:] if argv is None else argv)
     _quiet_tensorflow()
-    handler = {"weights": _weights, "predict": _predict, "train": _train, "evaluate": _evaluate}[args.command]
+    handler = {"weights": _weights, "predict": _predict, "train": _train, "evaluate": _evaluate,
+               "explain": _explain}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -122,6 +139,12 @@ def _train(args) -> int:
         print(f"xincept train: {exc}", file=sys.stderr)
         return EXIT_SOME_FAILED
     return EXIT_OK
+
+
+def _explain(args) -> int:
+    from .cli_explain import run_explain
+
+    return run_explain(args)
 
 
 def _evaluate(args) -> int:

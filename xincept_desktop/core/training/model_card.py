@@ -69,6 +69,21 @@ def _percent(value) -> str:
     return "n/a" if value is None or (isinstance(value, float) and np.isnan(value)) else f"{100 * value:.2f} %"
 
 
+def _localisation_lines(localisation: dict | None) -> list[str]:
+    if not localisation:
+        return []
+    return [
+        "## Where the heat maps point (Grad-CAM on the fused map, held-out images)", "",
+        f"On {localisation['images']} held-out Benign / Early / Pre images with a Segmented cell mask: pointing game "
+        f"{localisation['pointing_game']:.3f} (maximum within 5 px of a cell); heat inside the cells "
+        f"{localisation['heat_inside_mask']:.3f} (cells cover {localisation['mask_area']:.3f} of the image); maxima "
+        f"on the bottom-right 48x32 px scale-bar corner {_percent(localisation['scale_bar_corner_peaks'])}. "
+        f"Faithfulness on {localisation['faithfulness_images']} images: deletion AUC "
+        f"{localisation['deletion_auc']:.3f} (lower is better), insertion AUC {localisation['insertion_auc']:.3f}.",
+        "",
+    ]
+
+
 def render_markdown(card: dict) -> str:
     run, metrics = card["run"], card["metrics"]
     validation = metrics["validation"]
@@ -124,6 +139,8 @@ def render_markdown(card: dict) -> str:
               f"flagged. Not measured: another laboratory's blood cells (no such images were available).", "",
               f"Bundle check: the bundle loaded like the app loads it scores {_percent(metrics.get('bundle_validation_accuracy'))} "
               f"on the held-out images.", "",
-              "## Intended use", "", card["intended_use"], "", "## Must not be used for", ""]
+              ]
+    lines += _localisation_lines(metrics.get("localisation"))
+    lines += ["## Intended use", "", card["intended_use"], "", "## Must not be used for", ""]
     lines += [f"- {item}" for item in card["not_for"]]
     return "\n".join(lines) + "\n"

@@ -229,6 +229,16 @@ def _evaluate_bundle(staging, config, items, split, detector, log) -> dict:
     }
     log(f"bundle check: held-out accuracy {report['accuracy']:.4f}; non-smear probes AUROC "
         f"{result['ood']['auroc_non_smear_vs_held_out']:.3f}, flagged {result['ood']['probe_flag_rate']:.1%}")
+    segmented = Path(config.data).parent / "Segmented"
+    if segmented.is_dir():
+        from ..explain.localisation import evaluate_localisation
+
+        held_out = [items[i] for i in split.validation]
+        result["localisation"] = evaluate_localisation(model, held_out, config.data, segmented)
+        log("Grad-CAM localisation on held-out images: pointing game "
+            f"{result['localisation']['pointing_game']:.3f}, heat inside cells "
+            f"{result['localisation']['heat_inside_mask']:.3f}, scale-bar corner peaks "
+            f"{result['localisation']['scale_bar_corner_peaks']:.3f}")
     return result
 
 
