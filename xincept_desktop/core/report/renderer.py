@@ -1,0 +1,334 @@
+"""Render a :class:`ReportData` snapshot to PDF bytes with reportlab Platypus.
+
+:class:`CaseReportRenderer` keeps the page geometry in class attributes and builds the document in small steps
+(``_header_block``, ``_patient_block``, ... ``_on_page``) that a subclass can override, after pretix's invoice
+renderer. Rendering is deterministic: reportlab's invariant mode plus the snapshot's own creation date give the
+same bytes for the same snapshot.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from datetime import timedelta
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (BaseDocTemplate, Frame, Image, KeepTogether, PageTemplate, Paragraph, Spacer,
+                                Table, TableStyle)
+
+from ...config import APP_NAME, CLASS_DESCRIPTIONS
+from .fonts import FontSet, default_fonts
+from .snapshot import ImageEntry, ReportData
+from .text import TextStyler
+
+DISCLAIMER = ("Decision support only: these results are suggestions from a computer model and must be confirmed "
+              "by a qualified hematologist before any clinical decision.")
+NOT_GIVEN = "\u2014"
+
+
+def pdf_date(data: ReportData) -> str:
+    """The snapshot's creation time as a PDF date string, e.g. ``D:20250131140500+01'00'``."""
+    created = data.created
+    offset = created.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"D:{created:%Y%m%d%H%M%S}{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
+
+
+def display_date(data: ReportData) -> str:
+    """The snapshot's creation time for people, e.g. ``2025-01-31 14:05 (UTC+01:00)``."""
+    created = data.created
+    zone = created.strftime("%z")
+    suffix = f" (UTC{zone[:3]}:{zone[3:]})" if zone else ""
+    return f"{created:%Y-%m-%d %H:%M}{suffix}"
+
+
+@contextlib.contextmanager
+def _binary_streams():
+    """Store streams as binary (no ASCII-85): smaller files, and ~20x faster without reportlab's C accelerator."""
+    from reportlab import rl_config
+
+    previous, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = previous
+
+
+class _NumberedCanvas(Canvas):
+    """A canvas that defers each page until the end so it can print "Page X of Y" and a fixed date."""
+
+    def __init__(self, *args, renderer: "CaseReportRenderer", data: ReportData, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._renderer, self._data = renderer, data
+        self._saved_pages: list[dict] = []
+        fixed = pdf_date(data)
+        self.setDateFormatter(lambda *_: fixed)
+
+    def showPage(self):
+        self._saved_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._saved_pages)
+        for number, state in enumerate(self._saved_pages, start=1):
+            self.__dict__.update(state)
+            self._renderer._page_number(self, number, total)
+            super().showPage()
+        super().save()
+
+
+class CaseReportRenderer:
+    """Turns a :class:`ReportData` into PDF bytes; geometry and wording are class attributes."""
+
+    pagesize = A4
+    margin_left = 16 * mm
+    margin_right = 16 * mm
+    margin_top = 24 * mm
+    margin_bottom = 22 * mm
+    header_gap = 8 * mm
+    thumbnail_width = 34 * mm
+    font_size = 9.0
+    leading = 12.0
+    title = "Case report: leukemia subtype decision support"
+    accent = colors.HexColor("#1f4e79")
+    warning = colors.HexColor("#a61b1b")
+    rule = colors.HexColor("#9aa7b4")
+    disclaimer = DISCLAIMER
+
+    def __init__(self, fonts: FontSet | None = None):
+        self.fonts = fonts or default_fonts()
+
+    # --- entry point -------------------------------------------------------------------------------------------
+    def render(self, data: ReportData) -> bytes:
+        """The PDF document for ``data`` as bytes."""
+        self.text = TextStyler(self.fonts)
+        self.styles = self._styles()
+        buffer = io.BytesIO()
+        document = self._document(buffer, data)
+        story = self._story(data)
+        with _binary_streams():
+            document.build(story, canvasmaker=lambda *a, **k: _NumberedCanvas(*a, renderer=self, data=data, **k))
+        return buffer.getvalue()
+
+    def _document(self, buffer, data: ReportData) -> BaseDocTemplate:
+        width, height = self.pagesize
+        frame = Frame(self.margin_left, self.margin_bottom, width - self.margin_left - self.margin_right,
+                      height - self.margin_top - self.margin_bottom, id="body", leftPadding=0, rightPadding=0)
+        document = BaseDocTemplate(
+            buffer, pagesize=self.pagesize, invariant=1, title=f"{APP_NAME} case report {data.report_id}",
+            author=data.review.reviewer or data.institution or APP_NAME,
+            subject="Decision-support case report (XIncept-ALL); to be confirmed by a qualified hematologist",
+            creator=f"{APP_NAME} {data.app_version}".strip(), keywords="XIncept-ALL, leukemia, decision support",
+            leftMargin=self.margin_left, rightMargin=self.margin_right, topMargin=self.margin_top,
+            bottomMargin=self.margin_bottom)
+        document.addPageTemplates([PageTemplate(id="page", frames=[frame],
+                                                onPage=lambda canvas, doc: self._on_page(canvas, doc, data))])
+        return document
+
+    def _styles(self) -> dict[str, ParagraphStyle]:
+        base = ParagraphStyle("body", fontName=self.fonts.base, fontSize=self.font_size, leading=self.leading)
+        return {
+            "body": base,
+            "small": ParagraphStyle("small", base, fontSize=self.font_size - 1.5, leading=self.leading - 2),
+            "label": ParagraphStyle("label", base, fontName=self.fonts.bold, textColor=self.accent),
+            "title": ParagraphStyle("title", base, fontName=self.fonts.bold, fontSize=15, leading=19,
+                                    textColor=self.accent),
+            "heading": ParagraphStyle("heading", base, fontName=self.fonts.bold, fontSize=11, leading=14,
+                                      spaceBefore=8, spaceAfter=4, textColor=self.accent),
+            "warning": ParagraphStyle("warning", base, fontName=self.fonts.bold, textColor=self.warning),
+            "centre": ParagraphStyle("centre", base, alignment=TA_CENTER, fontSize=self.font_size - 1),
+        }
+
+    # --- story ------------------------------------------------------------------------------------------------
+    def _story(self, data: ReportData) -> list:
+        story: list = []
+        for step in (self._title_block, self._disclaimer_block, self._patient_block, self._summary_block,
+                     self._images_block, self._errors_block, self._method_block, self._review_block,
+                     self._signature_block):
+            story.extend(step(data))
+        story.extend(self._unprintable_block())
+        return story
+
+    def _p(self, markup: str, style: str = "body") -> Paragraph:
+        return Paragraph(markup, self.styles[style])
+
+    def _user(self, text: str | None, style: str = "body") -> Paragraph:
+        """A paragraph of user-typed text, printed literally (an em dash when empty)."""
+        return self._p(self.text.markup(text) if text else NOT_GIVEN, style)
+
+    def _title_block(self, data: ReportData) -> list:
+        return [self._p(self.title, "title"),
+                self._p(f"Report ID: {self.text.markup(data.report_id)} &nbsp;&nbsp; "
+                        f"Date and time: {display_date(data)}"), Spacer(1, 3 * mm)]
+
+    def _disclaimer_block(self, data: ReportData) -> list:
+        table = Table([[self._p(self.disclaimer, "warning")]], colWidths=[self._body_width()])
+        table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, self.warning),
+                                   ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fbeeee"))]))
+        return [table, Spacer(1, 2 * mm)]
+
+    def _field_table(self, rows: list[tuple[str, str]], columns: int = 2) -> Table:
+        """Label/value pairs laid out ``columns`` pairs per row; values are user text."""
+        cells = [[self._p(label, "label"), self._user(value)] for label, value in rows]
+        while len(cells) % columns:
+            cells.append(["", ""])
+        grid = [sum(cells[i:i + columns], []) for i in range(0, len(cells), columns)]
+        width = self._body_width() / columns
+        table = Table(grid, colWidths=[width * 0.38, width * 0.62] * columns)
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LINEBELOW", (0, 0), (-1, -1), 0.3, self.rule)]))
+        return table
+
+    def _patient_block(self, data: ReportData) -> list:
+        patient, specimen = data.patient, data.specimen
+        return [
+            self._p("Patient and specimen", "heading"),
+            self._field_table([("Patient name", patient.name), ("Patient ID", patient.patient_id),
+                               ("Date of birth", patient.date_of_birth), ("Sex", patient.sex),
+                               ("Specimen ID", specimen.specimen_id), ("Specimen type", specimen.specimen_type),
+                               ("Collection date", specimen.collection_date),
+                               ("Requesting physician", specimen.physician)]),
+        ]
+
+    def _summary_block(self, data: ReportData) -> list:
+        summary = data.summary
+        rows = [[self._p("Class", "label"), self._p("Images", "label")]]
+        rows += [[self._p(CLASS_DESCRIPTIONS.get(name, name)), self._p(str(count))] for name, count in summary.counts]
+        rows += [[self._p("Analysed / failed / to review", "label"),
+                  self._p(f"{summary.analysed} / {summary.failed} / {summary.needs_review}")]]
+        table = Table(rows, colWidths=[60 * mm, 40 * mm], hAlign="LEFT")
+        table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.3, self.rule),
+                                   ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.accent)]))
+        return [self._p("Case-level suggestion", "heading"), self._p(self.text.markup(summary.suggestion)),
+                Spacer(1, 2 * mm), table]
+
+    def _images_block(self, data: ReportData) -> list:
+        entries = data.analysed_images
+        if not entries:
+            return []
+        header = [self._p(t, "label") for t in ("#", "Image", f"{data.model.explanation_name} overlay", "Result")]
+        rows = [header] + [self._image_row(entry) for entry in entries]
+        width = self._body_width()
+        table = Table(rows, colWidths=[9 * mm, self.thumbnail_width + 4, self.thumbnail_width + 4,
+                                       width - 9 * mm - 2 * self.thumbnail_width - 8], repeatRows=1)
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LINEBELOW", (0, 0), (-1, -1), 0.3, self.rule),
+                                   ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.accent)]))
+        return [self._p("Images", "heading"), table]
+
+    def _image_row(self, entry: ImageEntry) -> list:
+        return [self._p(str(entry.index)), self._picture(entry.thumbnail_png), self._picture(entry.overlay_png),
+                self._result_cell(entry)]
+
+    def _picture(self, png: bytes | None):
+        """A thumbnail-width image from PNG bytes, or a dash when there is none."""
+        if not png:
+            return self._p("(not available)", "small")
+        from reportlab.lib.utils import ImageReader
+
+        width, height = ImageReader(io.BytesIO(png)).getSize()
+        scale = self.thumbnail_width / max(width, height)
+        return Image(io.BytesIO(png), width=width * scale, height=height * scale)
+
+    def _result_cell(self, entry: ImageEntry) -> list:
+        confidence = f"{entry.confidence * 100:.1f} %" if entry.confidence is not None else NOT_GIVEN
+        domain = "yes" if entry.in_domain else "NO: unlike the training images (check stain, magnification)"
+        lines = [self._p(f"<b>{entry.label}</b>: {CLASS_DESCRIPTIONS.get(entry.label or '', '')}"),
+                 self._p(f"Calibrated confidence: {confidence}"),
+                 self._p(f"In domain: {domain}", "body" if entry.in_domain else "warning")]
+        if entry.needs_review:
+            lines.append(self._p("Needs review", "warning"))
+        lines.append(self._p(f"File: {self.text.markup(entry.file_name)}", "small"))
+        if entry.image_note:
+            lines.append(self._p(self.text.markup(entry.image_note), "small"))
+        return lines
+
+    def _errors_block(self, data: ReportData) -> list:
+        failed = data.failed_images
+        if not failed:
+            return []
+        rows = [[self._p("#", "label"), self._p("File", "label"), self._p("Could not be analysed", "label")]]
+        rows += [[self._p(str(e.index)), self._user(e.file_name), self._user(e.error)] for e in failed]
+        width = self._body_width()
+        table = Table(rows, colWidths=[9 * mm, 55 * mm, width - 64 * mm], repeatRows=1)
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LINEBELOW", (0, 0), (-1, -1), 0.3, self.rule)]))
+        return [self._p("Images that could not be analysed", "heading"), table]
+
+    def _method_block(self, data: ReportData) -> list:
+        model = data.model
+        version = " ".join(x for x in (model.name, model.version) if x)
+        text = (f"Images were classified by XIncept-ALL (model {self.text.markup(version)}, hash "
+                f"{self.text.markup(model.hash_prefix or 'unknown')}): features of two ImageNet-trained networks "
+                "(InceptionV3 and Xception) are fused and a gradient-boosted classifier gives calibrated "
+                "probabilities for the four classes. \"In domain\" tells whether an image resembles the training "
+                f"images. Explanation maps: {model.explanation_name} for the predicted class, overlaid at "
+                f"{model.opacity * 100:.0f} % opacity ({self.text.markup(model.colormap)} colormap); warm colours "
+                "mark the regions that weighed most in the decision.")
+        return [self._p("Method", "heading"), self._p(text)]
+
+    def _review_block(self, data: ReportData) -> list:
+        review = data.review
+        story: list = []
+        if review.conclusion:
+            story += [self._p("Reviewer's conclusion", "heading"), self._user(review.conclusion)]
+        if review.comments:
+            story += [self._p("Comments", "heading"), self._user(review.comments)]
+        return story
+
+    def _signature_block(self, data: ReportData) -> list:
+        width = self._body_width()
+        reviewer = self.text.markup(data.review.reviewer) if data.review.reviewer else ""
+        rows = [["", "", ""], [self._p(f"Reviewed by: {reviewer}"), "", self._p("Date")],
+                ["", "", ""], [self._p("Signature"), "", ""]]
+        table = Table(rows, colWidths=[width * 0.6, width * 0.1, width * 0.3], rowHeights=[10 * mm, None,
+                                                                                             10 * mm, None])
+        table.setStyle(TableStyle([("LINEABOVE", (0, 1), (0, 1), 0.6, colors.black),
+                                   ("LINEABOVE", (2, 1), (2, 1), 0.6, colors.black),
+                                   ("LINEABOVE", (0, 3), (0, 3), 0.6, colors.black)]))
+        return [Spacer(1, 4 * mm), KeepTogether([self._p("Review and signature", "heading"), table])]
+
+    def _unprintable_block(self) -> list:
+        note = self.text.unprintable_note()
+        return [Spacer(1, 3 * mm), self._p(note, "warning")] if note else []
+
+    def _body_width(self) -> float:
+        return self.pagesize[0] - self.margin_left - self.margin_right
+
+    # --- page furniture ---------------------------------------------------------------------------------------
+    def _on_page(self, canvas, doc, data: ReportData) -> None:
+        """Header on every page: institution on the left, report id on the right, a rule below."""
+        width, height = self.pagesize
+        top = height - self.margin_top + self.header_gap
+        institution = Paragraph(self.text.markup(data.institution or APP_NAME), self.styles["label"])
+        _, used = institution.wrap(width * 0.6, self.margin_top)
+        institution.drawOn(canvas, self.margin_left, top)
+        canvas.saveState()
+        canvas.setFont(self.fonts.base, self.font_size - 1)
+        canvas.drawRightString(width - self.margin_right, top, f"Report {data.report_id}")
+        canvas.setStrokeColor(self.rule)
+        canvas.line(self.margin_left, top - 2 * mm, width - self.margin_right, top - 2 * mm)
+        canvas.restoreState()
+
+    def _page_number(self, canvas, number: int, total: int) -> None:
+        """Footer, drawn once the page count is known: disclaimer on the left, "Page X of Y" on the right."""
+        width, _ = self.pagesize
+        y = self.margin_bottom - 10 * mm
+        canvas.saveState()
+        canvas.setStrokeColor(self.rule)
+        canvas.line(self.margin_left, y + 4 * mm, width - self.margin_right, y + 4 * mm)
+        canvas.setFont(self.fonts.base, self.font_size - 2)
+        canvas.drawString(self.margin_left, y, "Decision support, to be confirmed by a qualified hematologist.")
+        canvas.drawRightString(width - self.margin_right, y, f"Page {number} of {total}")
+        canvas.restoreState()
+
+
+def render_pdf(data: ReportData, renderer: CaseReportRenderer | None = None) -> bytes:
+    """PDF bytes of the report for ``data`` (default renderer and fonts)."""
+    return (renderer or CaseReportRenderer()).render(data)

@@ -1,0 +1,246 @@
+"""The frozen snapshot of a case that a report is rendered from.
+
+A :class:`ReportData` holds only plain values (strings, numbers, booleans, tuples) and PNG bytes, so a stored
+snapshot renders to the same document years later, whatever happened to the image files or the model since.
+:func:`build_report_data` makes one from the pipeline's ``ImageResult`` objects.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Iterable, Mapping
+
+from ...config import CLASS_DESCRIPTIONS, CLASS_NAMES
+from .images import ThumbnailMaker
+
+DEFAULT_EXPLANATION = "gradcam"
+EXPLANATION_NAMES = {"gradcam": "Grad-CAM", "gradcam++": "Grad-CAM++"}
+
+
+@dataclass(frozen=True)
+class PatientInfo:
+    """Who the specimen came from; every field is free text printed as typed."""
+
+    name: str = ""
+    patient_id: str = ""
+    date_of_birth: str = ""
+    sex: str = ""
+
+
+@dataclass(frozen=True)
+class SpecimenInfo:
+    """The specimen and who asked for the analysis."""
+
+    specimen_id: str = ""
+    specimen_type: str = ""
+    collection_date: str = ""
+    physician: str = ""
+
+
+@dataclass(frozen=True)
+class ReviewInfo:
+    """The reviewing hematologist's name, conclusion and comments (empty until someone reviews the case)."""
+
+    reviewer: str = ""
+    conclusion: str = ""
+    comments: str = ""
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """Which model produced the results and how the explanations were drawn."""
+
+    name: str = "XIncept-ALL"
+    version: str = ""
+    hash_prefix: str = ""
+    explanation_method: str = DEFAULT_EXPLANATION
+    colormap: str = "jet"
+    opacity: float = 0.4
+
+    @property
+    def explanation_name(self) -> str:
+        """Human name of the explanation method, e.g. ``Grad-CAM``."""
+        return EXPLANATION_NAMES.get(self.explanation_method, self.explanation_method)
+
+
+@dataclass(frozen=True)
+class ImageEntry:
+    """One analysed (or failed) image: its verdict and small PNG renderings."""
+
+    index: int
+    file_name: str
+    label: str | None = None
+    confidence: float | None = None
+    probabilities: tuple[tuple[str, float], ...] = ()
+    in_domain: bool | None = None
+    needs_review: bool = False
+    error: str | None = None
+    thumbnail_png: bytes | None = None
+    overlay_png: bytes | None = None
+    image_note: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def label_long(self) -> str:
+        return CLASS_DESCRIPTIONS.get(self.label or "", self.label or "")
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """Counts per class over the analysed images and the case-level suggestion in words."""
+
+    counts: tuple[tuple[str, int], ...]
+    analysed: int
+    failed: int
+    needs_review: int
+    suggestion: str
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything a report shows, frozen at the moment the report was asked for."""
+
+    report_id: str
+    created: datetime
+    institution: str
+    patient: PatientInfo
+    specimen: SpecimenInfo
+    review: ReviewInfo
+    model: ModelInfo
+    summary: CaseSummary
+    images: tuple[ImageEntry, ...]
+    app_version: str = ""
+
+    @property
+    def failed_images(self) -> tuple[ImageEntry, ...]:
+        return tuple(entry for entry in self.images if not entry.ok)
+
+    @property
+    def analysed_images(self) -> tuple[ImageEntry, ...]:
+        return tuple(entry for entry in self.images if entry.ok)
+
+
+def new_report_id(now: datetime) -> str:
+    """A unique, human-readable report id such as ``XR-20250131-7F3A9C2E``."""
+    return f"XR-{now:%Y%m%d}-{uuid.uuid4().hex[:8].upper()}"
+
+
+def summarise(entries: Iterable[ImageEntry], classes: Iterable[str] = CLASS_NAMES) -> CaseSummary:
+    """Counts per class of the analysed images and a plain-words suggestion for the case."""
+    entries = tuple(entries)
+    classes = tuple(classes)
+    analysed = [entry for entry in entries if entry.ok]
+    counts = tuple((name, sum(1 for entry in analysed if entry.label == name)) for name in classes)
+    review = sum(1 for entry in analysed if entry.needs_review)
+    return CaseSummary(counts, len(analysed), len(entries) - len(analysed), review,
+                       suggestion_text(counts, len(analysed), review))
+
+
+def suggestion_text(counts: tuple[tuple[str, int], ...], analysed: int, needs_review: int) -> str:
+    """The case-level suggestion: the class most images point to, or that none predominates."""
+    if analysed == 0:
+        return "No image could be analysed; no suggestion can be made for this case."
+    ranked = sorted(counts, key=lambda item: -item[1])
+    top_name, top_count = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] == top_count:
+        tied = ", ".join(CLASS_DESCRIPTIONS.get(n, n) for n, c in ranked if c == top_count)
+        text = f"No single class predominates ({tied} equally often, {top_count} of {analysed} images each)."
+    else:
+        text = (f"Most images suggest {CLASS_DESCRIPTIONS.get(top_name, top_name)} "
+                f"({top_count} of {analysed} analysed images).")
+    if needs_review:
+        text += f" {needs_review} image(s) have low confidence or look unlike the training images: review them."
+    return text
+
+
+def model_info_from(model, explanation_method: str = DEFAULT_EXPLANATION, colormap: str = "jet",
+                    opacity: float = 0.4) -> ModelInfo:
+    """A :class:`ModelInfo` from a loaded ``XInceptModel`` (or None when no model is known)."""
+    manifest = getattr(model, "manifest", None)
+    return ModelInfo(
+        name=str(getattr(manifest, "name", "") or "XIncept-ALL"),
+        version=str(getattr(manifest, "version", "") or ""),
+        hash_prefix=str(getattr(manifest, "short_hash", "") or ""),
+        explanation_method=explanation_method,
+        colormap=colormap,
+        opacity=float(opacity),
+    )
+
+
+def image_entry(index: int, result, model_info: ModelInfo, maker: ThumbnailMaker) -> ImageEntry:
+    """Freeze one ``ImageResult`` into an :class:`ImageEntry` with its thumbnail and overlay PNGs."""
+    name = getattr(result.path, "name", str(result.path))
+    if not result.ok:
+        return ImageEntry(index=index, file_name=name, error=str(result.error))
+    pictures = maker.pictures(result, model_info.explanation_method, model_info.opacity, model_info.colormap)
+    return ImageEntry(
+        index=index,
+        file_name=name,
+        label=result.label,
+        confidence=float(result.confidence),
+        probabilities=tuple((str(k), float(v)) for k, v in result.probabilities.items()),
+        in_domain=bool(result.in_domain),
+        needs_review=bool(result.needs_review),
+        thumbnail_png=pictures.thumbnail_png,
+        overlay_png=pictures.overlay_png,
+        image_note=pictures.note,
+    )
+
+
+def build_report_data(
+    results: Iterable,
+    model_info: ModelInfo,
+    patient: PatientInfo = PatientInfo(),
+    specimen: SpecimenInfo = SpecimenInfo(),
+    review: ReviewInfo = ReviewInfo(),
+    institution: str = "",
+    created: datetime | None = None,
+    report_id: str | None = None,
+    classes: Iterable[str] = CLASS_NAMES,
+    thumbnail_px: int = 240,
+) -> ReportData:
+    """Freeze analysed ``ImageResult`` objects and the case's fields into a :class:`ReportData`.
+
+    Parameters
+    ----------
+    results : iterable of ImageResult
+        What :func:`xincept_desktop.core.pipeline.analyse` yielded (failed files included).
+    model_info : ModelInfo
+        See :func:`model_info_from`; carries the explanation method, colormap and opacity.
+    created : datetime, optional
+        When the report was made (default: now, local time with its UTC offset).
+    """
+    from ... import __version__
+
+    created = created or datetime.now().astimezone()
+    maker = ThumbnailMaker(thumbnail_px)
+    entries = tuple(image_entry(i + 1, result, model_info, maker) for i, result in enumerate(results))
+    return ReportData(
+        report_id=report_id or new_report_id(created),
+        created=created,
+        institution=institution,
+        patient=patient,
+        specimen=specimen,
+        review=review,
+        model=model_info,
+        summary=summarise(entries, classes),
+        images=entries,
+        app_version=__version__,
+    )
+
+
+def fields_from_mapping(values: Mapping[str, str]) -> tuple[PatientInfo, SpecimenInfo, ReviewInfo]:
+    """Patient, specimen and review records from a flat mapping (dialog or CLI); unknown keys are ignored."""
+    def get(key: str) -> str:
+        return str(values.get(key) or "")
+
+    return (
+        PatientInfo(get("patient_name"), get("patient_id"), get("dob"), get("sex")),
+        SpecimenInfo(get("specimen_id"), get("specimen_type"), get("collection_date"), get("physician")),
+        ReviewInfo(get("reviewer"), get("conclusion"), get("comments")),
+    )
