@@ -1,0 +1,62 @@
+"""The shipped model on real held-out images (a few targeted checks; the model card has the full figures)."""
+
+import os
+
+import numpy as np
+import pytest
+
+from xincept_desktop.config import CLASS_NAMES, REPO_DIR
+
+pytestmark = pytest.mark.real_model
+BUNDLE = REPO_DIR / "models" / "xincept-all"
+
+
+@pytest.fixture(scope="module")
+def real_model():
+    if not (BUNDLE / "manifest.json").is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"shipped model bundle missing: {BUNDLE}")
+        pytest.skip("no shipped model bundle yet")
+    from xincept_desktop.core.model.predictor import XInceptModel
+
+    return XInceptModel.load(BUNDLE)
+
+
+@pytest.fixture(scope="module")
+def held_out(shared_data):
+    from xincept_desktop.core.training.dataset import file_sha256, list_dataset
+    from xincept_desktop.core.training.split import block_split
+
+    items = list_dataset(shared_data / "Original")
+    split = block_split(items, hashes=[file_sha256(item.path) for item in items])
+    picked = []
+    for label in range(len(CLASS_NAMES)):
+        held = [items[i] for i in split.validation if items[i].label == label]
+        picked += held[:: max(1, len(held) // 4)][:4]
+    return picked
+
+
+def test_manifest_records_backbone_digests_and_every_file(real_model):
+    manifest = real_model.manifest
+    assert set(manifest.backbone_weights) == {"inception_v3", "xception"}
+    assert {"fusion.weights.h5", "xgboost.ubj", "calibration.json", "ood.npz", "MODEL_CARD.md"} <= set(manifest.files)
+
+
+def test_held_out_images_classified(real_model, held_out):
+    from xincept_desktop.core.imaging import load_model_input
+
+    images = np.stack([load_model_input(item.path, real_model.input_size) for item in held_out])
+    batch = real_model.predict_batch(images)
+    labels = np.array([item.label for item in held_out])
+    assert np.mean(batch.labels == labels) >= 14 / 16
+    assert np.mean(batch.in_domain) >= 14 / 16
+    np.testing.assert_allclose(batch.probabilities.sum(1), 1, atol=1e-6)
+    assert batch.cams["gradcam"].shape[1:] == (4, 14, 14)
+
+
+def test_non_smear_images_are_flagged(real_model):
+    rng = np.random.default_rng(0)
+    noise = rng.integers(0, 256, (2, 224, 224, 3)).astype(np.uint8)
+    flat = np.full((2, 224, 224, 3), 200, np.uint8)
+    batch = real_model.predict_batch(np.concatenate([noise, flat]))
+    assert not batch.in_domain.any()
