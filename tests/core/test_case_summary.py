@@ -38,3 +38,9 @@ def test_errors_are_counted_and_listed_for_review():
 
 def test_rule_text_names_the_threshold_and_fallback():
     assert "70 %" in SUGGESTION_RULE and INDETERMINATE in SUGGESTION_RULE
+
+
+def test_images_not_yet_analysed_count_toward_the_total_only():
+    summary = summarise_case([ImageResult(Path("queued")), result("a", "Early")])
+    assert (summary.total, summary.analysed, summary.failed) == (2, 1, 0)
+    assert summary.review == []

@@ -99,6 +99,8 @@ def review_reason(result, min_confidence: float = LOW_CONFIDENCE) -> ReviewItem 
     path = Path(result.path)
     if result.error is not None:
         return ReviewItem(path, f"not analysed: {result.error}")
+    if result.label is None:  # not analysed yet
+        return None
     reasons = []
     if result.in_domain is False:
         reasons.append("out of domain")

@@ -1,20 +1,63 @@
-"""``xincept-desktop``: opens the main window (placeholder until the clinician UI lands)."""
+"""``xincept-desktop [--model DIR] [PATH ...]``: the window appears at once; TensorFlow loads behind it."""
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
+from pathlib import Path
+
+from ..config import APP_NAME, default_model_dir
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="xincept-desktop", description=f"{APP_NAME} Desktop (offline).")
+    parser.add_argument("--model", type=Path, default=None, help="model bundle folder (default: bundled model)")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="images or folders to open")
+    return parser.parse_args(argv)
+
+
+def create_application(argv: list[str]):
+    """The QApplication with HiDPI-friendly settings (created once)."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from .settings import ORGANIZATION
+
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *argv])
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APP_NAME)
+    return app
+
+
+def create_window(argv: list[str] | None = None):
+    """Parse ``argv``, build the application and the (not yet shown) main window; nothing heavy is imported."""
+    args = parse_args(list(sys.argv[1:] if argv is None else argv))
+    app = create_application([])
+    from .main_window import MainWindow
+
+    window = MainWindow(args.model or default_model_dir())
+    return app, window, args
 
 
 def main(argv: list[str] | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
-
-    app = QApplication(sys.argv if argv is None else argv)
-    window = QMainWindow()
-    window.setWindowTitle("XIncept")
-    window.setCentralWidget(QLabel("XIncept Desktop"))
-    window.resize(900, 600)
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    app, window, args = create_window(argv)
     window.show()
-    return app.exec()
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, window.start)
+    if args.paths:
+        QTimer.singleShot(0, lambda: window.open_paths(args.paths))
+    status = app.exec()
+    if window.worker_stuck:  # still inside a model load that cannot be interrupted: leave without waiting
+        sys.stdout.flush()
+        os._exit(status)
+    return status
 
 
 if __name__ == "__main__":

@@ -1,0 +1,81 @@
+"""Menus, toolbar and keyboard shortcuts of the main window, built from one table."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QStyle
+
+# name: (text, shortcut, standard icon or None, status tip)
+ACTIONS = {
+    "open": ("&Open Images\u2026", QKeySequence.StandardKey.Open, "SP_DialogOpenButton", "Open image files"),
+    "open_folder": ("Open &Folder\u2026", "Ctrl+Shift+O", "SP_DirOpenIcon", "Open every image in a folder"),
+    "new_case": ("&New Case", QKeySequence.StandardKey.New, "SP_FileIcon", "Close the images of this case"),
+    "analyse": ("&Analyse", "F5", "SP_MediaPlay", "Analyse the images that are not done yet"),
+    "cancel": ("&Cancel Analysis", "Esc", "SP_MediaStop", "Stop the analysis after the current batch"),
+    "export_pdf": ("&Export PDF\u2026", "Ctrl+E", "SP_DialogSaveButton", "Write the case report as PDF"),
+    "print": ("&Print\u2026", QKeySequence.StandardKey.Print, None, "Print the case report"),
+    "preferences": ("Pre&ferences\u2026", "Ctrl+,", None, "Default opacity, colormap, names"),
+    "quit": ("&Quit", QKeySequence.StandardKey.Quit, None, "Quit XIncept"),
+    "zoom_in": ("Zoom &In", QKeySequence.StandardKey.ZoomIn, None, "Zoom in (also + and the wheel)"),
+    "zoom_out": ("Zoom &Out", QKeySequence.StandardKey.ZoomOut, None, "Zoom out (also - and the wheel)"),
+    "fit": ("&Fit to Window", "Ctrl+0", None, "Show the whole image"),
+    "actual_size": ("&Actual Size (1:1)", "Ctrl+1", None, "One image pixel per screen pixel"),
+    "toggle_heat": ("&Heat Map", "H", None, "Show or hide the heat map"),
+    "next_image": ("&Next Image", "Ctrl+PgDown", "SP_ArrowDown", "Select the next image"),
+    "previous_image": ("P&revious Image", "Ctrl+PgUp", "SP_ArrowUp", "Select the previous image"),
+    "about": ("&About XIncept", "F1", None, "Version, model card and disclaimer"),
+}
+
+MENUS = {
+    "&File": ["open", "open_folder", "@recent", "new_case", None, "export_pdf", "print", None, "preferences",
+              None, "quit"],
+    "&Analysis": ["analyse", "cancel"],
+    "&View": ["zoom_in", "zoom_out", "fit", "actual_size", None, "toggle_heat", None, "next_image",
+              "previous_image", "@docks"],
+    "&Help": ["about"],
+}
+TOOLBAR = ["open", "open_folder", None, "analyse", "cancel", None, "zoom_in", "zoom_out", "fit", "actual_size",
+           None, "export_pdf"]
+
+
+def create_actions(window) -> dict[str, QAction]:
+    """One QAction per entry of :data:`ACTIONS`, triggering ``window.on_<name>``."""
+    actions = {}
+    for name, (text, shortcut, icon, tip) in ACTIONS.items():
+        action = QAction(text, window)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        if icon:
+            action.setIcon(window.style().standardIcon(getattr(QStyle.StandardPixmap, icon)))
+        action.triggered.connect(getattr(window, f"on_{name}"))
+        actions[name] = action
+    actions["toggle_heat"].setCheckable(True)
+    actions["toggle_heat"].setChecked(True)
+    return actions
+
+
+def build_menus(window, actions: dict[str, QAction], recent_menu, docks: list) -> None:
+    """Fill the menu bar; ``@recent`` inserts the recent-files submenu, ``@docks`` the panel toggles."""
+    bar = window.menuBar()
+    for title, entries in MENUS.items():
+        menu = bar.addMenu(title)
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+            elif entry == "@recent":
+                menu.addMenu(recent_menu)
+            elif entry == "@docks":
+                menu.addSeparator()
+                for dock in docks:
+                    menu.addAction(dock.toggleViewAction())
+            else:
+                menu.addAction(actions[entry])
+
+
+def build_toolbar(window, actions: dict[str, QAction]):
+    toolbar = window.addToolBar("Main")
+    toolbar.setObjectName("main-toolbar")
+    for entry in TOOLBAR:
+        toolbar.addSeparator() if entry is None else toolbar.addAction(actions[entry])
+    return toolbar

@@ -1,0 +1,66 @@
+"""Case summary: images per class, the case-level suggestion with its rule, and images to review."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from ..config import CLASS_DESCRIPTIONS, CLASS_NAMES
+from ..core.case_summary import SUGGESTION_RULE
+
+DISCLAIMER = ("Decision support only: every result must be reviewed and confirmed by a hematologist. "
+              "Not a diagnosis.")
+
+
+class CasePanel(QWidget):
+    """View of a ``CaseSummary``; ``review_selected(path)`` when an item of the review list is activated."""
+
+    review_selected = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.suggestion = QLabel("\u2014")
+        self.suggestion.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.suggestion.setWordWrap(True)
+        self.rule = QLabel(SUGGESTION_RULE)
+        self.rule.setWordWrap(True)
+        self.rule.setStyleSheet("color: palette(mid); font-size: 8pt;")
+        self.totals = QLabel("No images")
+        self.count_labels = {name: QLabel("0") for name in CLASS_NAMES}
+        self.review_list = QListWidget()
+        self.review_list.itemActivated.connect(self._on_review_item)
+        self.review_list.itemClicked.connect(self._on_review_item)
+        self.disclaimer = QLabel(DISCLAIMER)
+        self.disclaimer.setWordWrap(True)
+        self.disclaimer.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 4px; border-radius: 3px;")
+        self._layout()
+
+    def _layout(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Case suggestion"))
+        layout.addWidget(self.suggestion)
+        layout.addWidget(self.rule)
+        layout.addWidget(self.totals)
+        counts = QFormLayout()
+        for name, label in self.count_labels.items():
+            counts.addRow(CLASS_DESCRIPTIONS.get(name, name), label)
+        layout.addLayout(counts)
+        layout.addWidget(QLabel("For review (low confidence, out of domain, errors)"))
+        layout.addWidget(self.review_list, 1)
+        layout.addWidget(self.disclaimer)
+
+    def show_summary(self, summary) -> None:
+        """Fill the panel from a ``core.case_summary.CaseSummary``."""
+        self.suggestion.setText(CLASS_DESCRIPTIONS.get(summary.suggestion, summary.suggestion))
+        self.totals.setText(f"{summary.analysed} analysed of {summary.total} images"
+                            + (f", {summary.failed} failed" if summary.failed else ""))
+        for name, label in self.count_labels.items():
+            label.setText(f"{summary.counts.get(name, 0)}  ({summary.confident_counts.get(name, 0)} confident)")
+        self.review_list.clear()
+        for item in summary.review:
+            entry = QListWidgetItem(f"{item.path.name}: {item.reason}")
+            entry.setData(Qt.ItemDataRole.UserRole, item.path)
+            self.review_list.addItem(entry)
+
+    def _on_review_item(self, item: QListWidgetItem) -> None:
+        self.review_selected.emit(item.data(Qt.ItemDataRole.UserRole))

@@ -1,0 +1,360 @@
+"""The main window: wires the image list, viewer, panels and the worker together (no analysis code here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QVBoxLayout,
+                               QWidget)
+
+from ..config import APP_NAME
+from ..core.case_summary import summarise_case
+from . import settings as store
+from .actions import build_menus, build_toolbar, create_actions
+from .case_panel import DISCLAIMER, CasePanel
+from .heat_cache import HeatCache
+from .heat_controls import HeatControls
+from .image_list import ANALYSING, DONE, ERROR, QUEUED, ImageList
+from .progress import AnalysisProgress
+from .result_panel import ResultPanel
+from .viewer import ImageViewer
+from .worker import WorkerController
+
+IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.gif);;All files (*)"
+BANNER_ERROR = "background: #fde2e1; color: #8a0010; padding: 6px; font-weight: bold;"
+
+
+class MainWindow(QMainWindow):
+    """One case at a time. ``start()`` begins loading the model in the worker thread."""
+
+    def __init__(self, model_dir: Path, model=None):
+        super().__init__()
+        self.setWindowTitle(f"{APP_NAME} Desktop \u2014 ALL subtyping decision support")
+        self.setAcceptDrops(True)
+        self.resize(1280, 820)
+        self.model_dir, self.model = Path(model_dir), None
+        self._given_model = model
+        self.prefs = store.load_preferences()
+        self.results: dict[Path, object] = {}
+        self.current: Path | None = None
+        self._jobs: dict[int, list[Path]] = {}
+        self._pending: list[Path] = []
+        self._run_total = self._run_done = 0
+        self.worker_stuck = False
+        self._closed = False
+        self.heat_cache = HeatCache()
+        self.controller = WorkerController(self)
+        self._build_widgets()
+        self._build_chrome()
+        self._connect()
+        self._set_model_state(ready=False)
+
+    # --- construction --------------------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.image_list = ImageList()
+        self.viewer = ImageViewer()
+        self.controls = HeatControls(self.prefs.opacity, self.prefs.colormap, self.prefs.cam_method)
+        self.viewer.set_heat_opacity(self.controls.opacity)
+        self.result_panel = ResultPanel()
+        self.case_panel = CasePanel()
+        self.progress = AnalysisProgress()
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_ERROR)
+        self.banner.setVisible(False)
+        disclaimer = QLabel(DISCLAIMER)
+        disclaimer.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 3px;")
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.banner, disclaimer, self.controls):
+            column.addWidget(widget)
+        column.addWidget(self.viewer, 1)
+        self.setCentralWidget(centre)
+
+    def _build_chrome(self) -> None:
+        self.docks = [self._dock("Images", self.image_list, Qt.DockWidgetArea.LeftDockWidgetArea),
+                      self._dock("Result", self.result_panel, Qt.DockWidgetArea.RightDockWidgetArea),
+                      self._dock("Case summary", self.case_panel, Qt.DockWidgetArea.RightDockWidgetArea)]
+        self.actions = create_actions(self)
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        build_menus(self, self.actions, self.recent_menu, self.docks)
+        build_toolbar(self, self.actions)
+        self.device_label = QLabel("Device: \u2026")
+        self.model_label = QLabel("Model: loading\u2026")
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.model_label)
+        self.statusBar().addPermanentWidget(self.device_label)
+
+    def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{title}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _connect(self) -> None:
+        worker = self.controller.worker
+        worker.model_ready.connect(self._on_model_ready)
+        worker.model_failed.connect(self._on_model_failed)
+        worker.device_found.connect(lambda text: self.device_label.setText(f"Device: {text}"))
+        worker.batch_started.connect(self._on_batch_started)
+        worker.result_ready.connect(self._on_result)
+        worker.job_finished.connect(self._on_job_finished)
+        self.progress.cancel_requested.connect(self.on_cancel)
+        self.image_list.image_selected.connect(self.show_image)
+        self.case_panel.review_selected.connect(self.image_list.select)
+        self.controls.changed.connect(self._update_heat)
+        self.controls.opacity_changed.connect(self.viewer.set_heat_opacity)
+        self.controls.visibility_changed.connect(self._on_heat_visibility)
+
+    # --- model ---------------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Load the model in the worker (or hand it the model given to the constructor)."""
+        if self._given_model is not None:
+            self.controller.use_model(self._given_model)
+        else:
+            self.statusBar().showMessage(f"Loading the model from {self.model_dir}\u2026")
+            self.controller.load_model(self.model_dir)
+
+    def _on_model_ready(self, model) -> None:
+        self.model = model
+        self.model_label.setText(f"Model: {model.version_label}")
+        self.result_panel.set_model_version(model.version_label)
+        self.statusBar().showMessage("Model ready", 5000)
+        self._set_model_state(ready=True)
+        pending, self._pending = self._pending, []
+        if pending:
+            self.analyse_paths(pending)
+
+    def _on_model_failed(self, message: str) -> None:
+        self.banner.setText(message)
+        self.banner.setVisible(True)
+        self.model_label.setText("Model: not available")
+        self.result_panel.set_model_version("not available")
+        self.statusBar().showMessage("The model could not be loaded; images can be viewed but not analysed")
+
+    def _set_model_state(self, ready: bool) -> None:
+        self.actions["analyse"].setEnabled(ready)
+        self.actions["cancel"].setEnabled(False)
+
+    # --- opening -------------------------------------------------------------------------------------
+    def on_open(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "Open images", "", IMAGE_FILTER)
+        if files:
+            self.open_paths([Path(f) for f in files])
+
+    def on_open_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open folder")
+        if folder:
+            self.open_paths([Path(folder)])
+
+    def open_paths(self, paths: list[Path]) -> list[Path]:
+        """Add the images found under ``paths`` to the case and analyse them when the model is ready."""
+        from ..core.imaging import scan_paths
+        from ..core.pipeline import ImageResult
+
+        scan = scan_paths(paths)
+        store.add_recent([Path(p) for p in paths])
+        added = self.image_list.add_paths(scan.files)
+        for path, reason in scan.problems:
+            self.image_list.add_problem(path, reason)
+            self.results[path] = ImageResult(path, error=reason)
+        self._refresh_summary()
+        if self.image_list.currentItem() is None and self.image_list.count():
+            self.image_list.setCurrentRow(0)
+        self.analyse_paths(added) if self.model is not None else self._pending.extend(added)
+        return added
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in store.recent_paths():
+            self.recent_menu.addAction(str(path), lambda p=path: self.open_paths([p]))
+        self.recent_menu.setEnabled(True)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_paths(paths)
+
+    # --- analysis ------------------------------------------------------------------------------------
+    def analyse_paths(self, paths: list[Path]) -> None:
+        if not paths or self.model is None:
+            return
+        job = self.controller.analyse(paths)
+        self._jobs[job] = list(paths)
+        self._run_total += len(paths)
+        self.progress.start(self._run_total)
+        self.actions["cancel"].setEnabled(True)
+
+    def on_analyse(self) -> None:
+        in_flight = {p for paths in self._jobs.values() for p in paths}
+        todo = [p for p in self.image_list.paths() if self.image_list.status(p) == QUEUED and p not in in_flight]
+        self.analyse_paths(todo)
+
+    def on_cancel(self) -> None:
+        if self._jobs:
+            self.controller.cancel_all()
+            self.progress.cancelling()
+
+    def _on_batch_started(self, job: int, paths: list) -> None:
+        if job in self._jobs:
+            self.image_list.set_status(paths, ANALYSING)
+
+    def _on_result(self, job: int, result) -> None:
+        if job not in self._jobs:
+            return
+        self.results[result.path] = result
+        self.image_list.set_result(result)
+        self._run_done += 1
+        self.progress.update_done(self._run_done)
+        self._refresh_summary()
+        if result.path == self.current:
+            self.show_image(result.path)
+
+    def _on_job_finished(self, job: int, cancelled: bool) -> None:
+        paths = self._jobs.pop(job, None)
+        if paths is None:
+            return
+        unfinished = [p for p in paths if self.image_list.status(p) not in (DONE, ERROR)]
+        self.image_list.set_status(unfinished, QUEUED)
+        if not self._jobs:
+            self.progress.finish()
+            self._run_total = self._run_done = 0
+            self.actions["cancel"].setEnabled(False)
+            self.statusBar().showMessage("Analysis cancelled" if cancelled else "Analysis finished", 5000)
+
+    def _refresh_summary(self) -> None:
+        self.case_panel.show_summary(summarise_case(self.results.get(p) or _Queued(p)
+                                                    for p in self.image_list.paths()))
+
+    def on_new_case(self) -> None:
+        self.controller.cancel_all()
+        self._jobs.clear()
+        self._pending.clear()
+        self.progress.finish()
+        self._run_total = self._run_done = 0
+        self.results.clear()
+        self.heat_cache.clear()
+        self.image_list.clear_case()
+        self.show_image(None)
+        self._refresh_summary()
+
+    # --- viewing -------------------------------------------------------------------------------------
+    def show_image(self, path: Path | None) -> None:
+        """Show ``path`` in the viewer with its result (if any) and heat map."""
+        if path != self.current or not self.viewer.has_image():
+            self.current = path
+            self.viewer.set_image(self._load_for_view(path) if path is not None else None)
+        result = self.results.get(path) if path is not None else None
+        if result is not None:
+            self.result_panel.show_result(result)
+        elif path is not None:
+            self.result_panel.show_pending(path, self.image_list.status(path) or QUEUED)
+        else:
+            self.result_panel.show_result(None)
+        self._update_heat()
+
+    def _load_for_view(self, path: Path):
+        from ..core.imaging import load_image
+        from ..errors import ImageLoadError
+        from .qimage import rgb_to_qimage
+
+        try:
+            return rgb_to_qimage(load_image(path))
+        except ImageLoadError as exc:
+            self.statusBar().showMessage(f"{path.name}: {exc}", 8000)
+            return None
+
+    def _update_heat(self) -> None:
+        result = self.results.get(self.current) if self.current is not None else None
+        if result is None or not result.ok or self.controls.method not in result.cams:
+            self.viewer.set_heat(None)
+            return
+        class_name = self.controls.class_name or result.label
+        self.viewer.set_heat(self.heat_cache.coloured(result, class_name, self.controls.method,
+                                                      self.controls.colormap))
+        self.viewer.set_heat_opacity(self.controls.opacity)
+
+    def _on_heat_visibility(self, visible: bool) -> None:
+        self.viewer.set_heat_visible(visible)
+        self.actions["toggle_heat"].setChecked(visible)
+
+    def on_toggle_heat(self) -> None:
+        self.controls.show_box.setChecked(self.actions["toggle_heat"].isChecked())
+
+    def on_zoom_in(self) -> None:
+        self.viewer.zoom_in()
+
+    def on_zoom_out(self) -> None:
+        self.viewer.zoom_out()
+
+    def on_fit(self) -> None:
+        self.viewer.fit()
+
+    def on_actual_size(self) -> None:
+        self.viewer.actual_size()
+
+    def on_next_image(self) -> None:
+        self.image_list.setCurrentRow(min(self.image_list.count() - 1, self.image_list.currentRow() + 1))
+
+    def on_previous_image(self) -> None:
+        self.image_list.setCurrentRow(max(0, self.image_list.currentRow() - 1))
+
+    # --- dialogs -------------------------------------------------------------------------------------
+    def on_preferences(self) -> None:
+        from .preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.prefs, self)
+        if dialog.exec():
+            self.apply_preferences(dialog.preferences())
+
+    def apply_preferences(self, prefs: store.Preferences) -> None:
+        """Store ``prefs`` and make them the current heat-map settings."""
+        self.prefs = prefs
+        store.save_preferences(prefs)
+        self.controls.opacity_slider.setValue(round(prefs.opacity * 100))
+        self.controls.colormap_box.setCurrentIndex(self.controls.colormap_box.findData(prefs.colormap))
+        self.controls.method_box.setCurrentIndex(self.controls.method_box.findData(prefs.cam_method))
+
+    def on_about(self) -> None:
+        from .about import AboutDialog
+
+        version = self.model.version_label if self.model is not None else "not loaded"
+        AboutDialog(self.model_dir if self.model is not None else None, version, self).exec()
+
+    def on_export_pdf(self) -> None:
+        self._report("pdf")
+
+    def on_print(self) -> None:
+        self._report("print")
+
+    def _report(self, kind: str) -> None:
+        from .reports import report_settings, run_report
+
+        results = [self.results[p] for p in self.image_list.paths() if p in self.results]
+        run_report(self, kind, results, self.model, report_settings(self.prefs, self.controls))
+
+    def on_quit(self) -> None:
+        self.close()
+
+    def closeEvent(self, event) -> None:
+        if not self._closed:
+            self._closed = True
+            self.image_list.thumbnails.stop()
+            self.worker_stuck = not self.controller.shutdown(4000)
+        event.accept()
+
+
+class _Queued:
+    """Stand-in for an image not analysed yet (counts toward the total only)."""
+
+    def __init__(self, path: Path):
+        self.path, self.error, self.label, self.confidence, self.in_domain = path, None, None, None, None

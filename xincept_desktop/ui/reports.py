@@ -1,0 +1,41 @@
+"""Export PDF / Print: thin glue to ``ui.report_dialog`` (another module), imported only when used."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtWidgets import QMessageBox
+
+NOT_AVAILABLE = "report module not available"
+
+
+def report_settings(prefs, controls) -> dict:
+    """The settings dict the report functions take."""
+    return {
+        "institution": prefs.institution,
+        "reviewer": prefs.reviewer,
+        "opacity": controls.opacity,
+        "colormap": controls.colormap,
+        "cam_method": controls.method,
+    }
+
+
+def load_report_module():
+    """``xincept_desktop.ui.report_dialog`` or None when it is not installed."""
+    try:
+        return importlib.import_module("xincept_desktop.ui.report_dialog")
+    except ImportError:
+        return None
+
+
+def run_report(parent, kind: str, results: list, model, settings: dict):
+    """Call ``export_case_pdf`` (kind "pdf") or ``print_case`` (kind "print"); a message when impossible."""
+    module = load_report_module()
+    if module is None:
+        QMessageBox.information(parent, "Reports", NOT_AVAILABLE)
+        return None
+    if not results:
+        QMessageBox.information(parent, "Reports", "Analyse at least one image first.")
+        return None
+    function = module.export_case_pdf if kind == "pdf" else module.print_case
+    return function(parent, results, model, settings)

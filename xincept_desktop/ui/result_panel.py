@@ -1,0 +1,119 @@
+"""Result of the current image: probability bars, calibrated confidence, domain flag, model version."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from ..config import CLASS_DESCRIPTIONS, CLASS_NAMES
+
+BAR_COLOUR = QColor(90, 120, 170)
+TOP_COLOUR = QColor(30, 90, 200)
+OK_STYLE = "color: #1b5e20; font-weight: bold;"
+WARN_STYLE = "color: #a15c00; font-weight: bold;"
+ERROR_STYLE = "color: #b00020; font-weight: bold;"
+
+
+class ProbabilityBars(QWidget):
+    """Horizontal bar chart of class probabilities, painted with QPainter; the top class is highlighted."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.probabilities: dict[str, float] = {}
+        self.setMinimumHeight(4 * 26)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_probabilities(self, probabilities: dict[str, float]) -> None:
+        self.probabilities = dict(probabilities)
+        self.setToolTip("\n".join(f"{CLASS_DESCRIPTIONS.get(k, k)}: {v:.1%}" for k, v in probabilities.items()))
+        self.update()
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        names = list(self.probabilities) or list(CLASS_NAMES)
+        row = self.height() / max(1, len(names))
+        label_w, value_w = 70.0, 52.0
+        bar_w = max(10.0, self.width() - label_w - value_w)
+        top = max(self.probabilities, key=self.probabilities.get) if self.probabilities else None
+        for i, name in enumerate(names):
+            self._paint_row(painter, QRectF(0, i * row, self.width(), row), name, label_w, bar_w, name == top)
+        painter.end()
+
+    def _paint_row(self, painter: QPainter, rect: QRectF, name: str, label_w: float, bar_w: float,
+                   is_top: bool) -> None:
+        value = self.probabilities.get(name)
+        text_colour = self.palette().windowText().color()
+        painter.setPen(text_colour)
+        painter.drawText(QRectF(rect.x(), rect.y(), label_w - 6, rect.height()),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)
+        track = QRectF(rect.x() + label_w, rect.y() + rect.height() * 0.2, bar_w, rect.height() * 0.6)
+        painter.fillRect(track, self.palette().alternateBase())
+        if value is not None:
+            painter.fillRect(QRectF(track.x(), track.y(), bar_w * value, track.height()),
+                             TOP_COLOUR if is_top else BAR_COLOUR)
+            painter.setPen(text_colour)
+            painter.drawText(QRectF(track.right() + 6, rect.y(), 50, rect.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{value:.0%}")
+
+
+class ResultPanel(QWidget):
+    """Shows one ImageResult; ``show_result(None)`` clears it."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.title = QLabel("No image selected")
+        self.title.setWordWrap(True)
+        self.label = QLabel()
+        self.label.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.bars = ProbabilityBars()
+        self.confidence = QLabel()
+        self.domain = QLabel()
+        self.domain_reason = QLabel()
+        self.domain_reason.setWordWrap(True)
+        self.model_version = QLabel("Model: loading\u2026")
+        self.model_version.setWordWrap(True)
+        self.model_version.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        for widget in (self.title, self.label, self.bars, self.confidence, self.domain, self.domain_reason,
+                       self.model_version):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+
+    def set_model_version(self, text: str) -> None:
+        self.model_version.setText(f"Model: {text}")
+
+    def show_result(self, result) -> None:
+        if result is None:
+            self._clear("No image selected")
+        elif result.error is not None:
+            self._clear(result.path.name)
+            self.label.setText("Not analysed")
+            self.label.setStyleSheet(ERROR_STYLE + "font-size: 15pt;")
+            self.domain_reason.setText(result.error)
+        else:
+            self._show_ok(result)
+
+    def show_pending(self, path, status: str) -> None:
+        self._clear(path.name)
+        self.label.setText(status.capitalize())
+
+    def _clear(self, title: str) -> None:
+        self.title.setText(title)
+        self.label.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        for widget in (self.label, self.confidence, self.domain, self.domain_reason):
+            widget.setText("")
+        self.bars.set_probabilities({})
+
+    def _show_ok(self, result) -> None:
+        self._clear(result.path.name)
+        self.label.setText(CLASS_DESCRIPTIONS.get(result.label, result.label))
+        self.bars.set_probabilities(result.probabilities)
+        low = " \u2014 low confidence, review" if result.low_confidence else ""
+        self.confidence.setText(f"Calibrated confidence: {result.confidence:.1%}{low}")
+        self.confidence.setStyleSheet(WARN_STYLE if result.low_confidence else "")
+        in_domain = bool(result.in_domain)
+        self.domain.setText("\u2713 In domain" if in_domain else "\u26a0 Out of domain")
+        self.domain.setStyleSheet(OK_STYLE if in_domain else WARN_STYLE)
+        self.domain_reason.setText(result.ood_reason)

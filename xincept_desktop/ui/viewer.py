@@ -1,0 +1,109 @@
+"""Zoomable, pannable image view with a heat-map layer whose opacity changes without any pixel work."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene, QGraphicsView
+
+ZOOM_STEP = 1.25
+MIN_SCALE, MAX_SCALE = 0.02, 64.0
+
+
+class ImageViewer(QGraphicsView):
+    """Wheel / +/- zoom, drag to pan, fit and 1:1. The heat layer sits over the image at ``heat_opacity``."""
+
+    zoom_changed = Signal(float)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.image_item = QGraphicsPixmapItem()
+        self.image_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.heat_item = QGraphicsPixmapItem(self.image_item)
+        self.heat_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.scene().addItem(self.image_item)
+        self._fit_mode = True
+        self.set_heat_opacity(0.4)
+
+    # --- content -------------------------------------------------------------------------------------
+    def set_image(self, image: QImage | None) -> None:
+        """Show ``image`` (None clears the view) and fit it to the window."""
+        self.image_item.setPixmap(QPixmap.fromImage(image) if image is not None else QPixmap())
+        self.heat_item.setPixmap(QPixmap())
+        self.scene().setSceneRect(self.image_item.boundingRect())
+        self.fit()
+
+    def set_heat(self, heat: QImage | None) -> None:
+        """Replace the heat layer (same size as the image), or remove it with None."""
+        self.heat_item.setPixmap(QPixmap.fromImage(heat) if heat is not None else QPixmap())
+
+    def set_heat_opacity(self, opacity: float) -> None:
+        self.heat_item.setOpacity(max(0.0, min(1.0, opacity)))
+
+    def set_heat_visible(self, visible: bool) -> None:
+        self.heat_item.setVisible(visible)
+
+    @property
+    def heat_opacity(self) -> float:
+        return self.heat_item.opacity()
+
+    def has_image(self) -> bool:
+        return not self.image_item.pixmap().isNull()
+
+    # --- zoom ---------------------------------------------------------------------------------------
+    @property
+    def scale_factor(self) -> float:
+        return self.transform().m11()
+
+    def zoom_in(self) -> None:
+        self._zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self._zoom_by(1 / ZOOM_STEP)
+
+    def actual_size(self) -> None:
+        """One image pixel per screen pixel."""
+        self._fit_mode = False
+        self.resetTransform()
+        self.zoom_changed.emit(self.scale_factor)
+
+    def fit(self) -> None:
+        """Fit the whole image in the view; stays fitted when the window is resized."""
+        self._fit_mode = True
+        if self.has_image():
+            self.fitInView(self.image_item, Qt.AspectRatioMode.KeepAspectRatio)
+        self.zoom_changed.emit(self.scale_factor)
+
+    def _zoom_by(self, factor: float) -> None:
+        target = self.scale_factor * factor
+        if MIN_SCALE <= target <= MAX_SCALE:
+            self._fit_mode = False
+            self.scale(factor, factor)
+            self.zoom_changed.emit(self.scale_factor)
+
+    # --- events -------------------------------------------------------------------------------------
+    def wheelEvent(self, event) -> None:
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self._zoom_by(ZOOM_STEP ** steps)
+        event.accept()
+
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_out()
+        else:
+            super().keyPressEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._fit_mode:
+            self.fit()

@@ -1,0 +1,160 @@
+"""The one worker thread that owns TensorFlow: it loads the model and runs ``core.pipeline.analyse``.
+
+``AnalysisWorker`` lives in a ``QThread``; the UI talks to it only through queued signals and reads back
+results through its signals, so the UI thread never waits on TensorFlow. Cancelling is a plain integer
+(``cancelled_up_to``) the worker checks between batches, so it needs no lock and no round trip through the
+worker's event loop.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+GUI_BATCH_SIZE = 4  # small batches: cancel and close answer within one batch
+
+
+class AnalysisWorker(QObject):
+    """Runs in the worker thread. Every slot is invoked through a queued connection."""
+
+    model_ready = Signal(object)  # the loaded model
+    model_failed = Signal(str)
+    device_found = Signal(str)
+    batch_started = Signal(int, object)  # job, paths now being analysed
+    result_ready = Signal(int, object)  # job, ImageResult
+    progress = Signal(int, int, int)  # job, done, total
+    job_finished = Signal(int, bool)  # job, cancelled
+
+    def __init__(self, model=None):
+        super().__init__()
+        self.model = model
+        self.cancelled_up_to = 0  # jobs with an id <= this stop at the next batch
+        self._warm = False
+
+    @Slot(str)
+    def load_model(self, folder: str) -> None:
+        """Verify and load the bundle in ``folder``; report the device TensorFlow will use."""
+        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+        os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+        if not (Path(folder) / "manifest.json").is_file():
+            self.model_failed.emit(f"No model found in {folder} (manifest.json is missing). "
+                                   "Start with --model DIR or set XINCEPT_MODEL_DIR.")
+            return
+        try:
+            from ..core.model.predictor import XInceptModel
+
+            model = XInceptModel.load(Path(folder))
+        except Exception as exc:  # every failure becomes a message in the window, never a crash
+            self.model_failed.emit(_describe_load_error(exc, folder))
+            return
+        self.model = model
+        self.device_found.emit(detect_device())
+        self.model_ready.emit(model)
+
+    @Slot(object)
+    def set_model(self, model) -> None:
+        """Use an already loaded model (tests, or a model handed over by the caller)."""
+        self.model = model
+        self.device_found.emit(detect_device())
+        self.model_ready.emit(model)
+
+    @Slot(int, object)
+    def analyse(self, job: int, paths: list) -> None:
+        """Analyse ``paths`` as job ``job``, emitting one result per path (errors included)."""
+        if self.model is None or self._cancelled(job):
+            self.job_finished.emit(job, True)
+            return
+        self._warm_up()
+        from ..core.pipeline import analyse
+
+        paths = [Path(p) for p in paths]
+        self.batch_started.emit(job, paths[:GUI_BATCH_SIZE])
+
+        def on_progress(done: int, total: int) -> None:
+            self.progress.emit(job, done, total)
+            if done < total:
+                self.batch_started.emit(job, paths[done:done + GUI_BATCH_SIZE])
+
+        for result in analyse(paths, self.model, progress=on_progress,
+                              should_stop=lambda: self._cancelled(job), batch_size=GUI_BATCH_SIZE):
+            self.result_ready.emit(job, result)
+        self.job_finished.emit(job, self._cancelled(job))
+
+    def _cancelled(self, job: int) -> bool:
+        return job <= self.cancelled_up_to
+
+    def _warm_up(self) -> None:
+        """Import what the UI will need for heat maps here, so its first overlay does not stall the UI."""
+        if not self._warm:
+            import cv2  # noqa: F401
+            from matplotlib import colormaps  # noqa: F401
+
+            self._warm = True
+
+
+def detect_device() -> str:
+    """'GPU (n)' when TensorFlow sees a GPU, else 'CPU'."""
+    try:
+        import tensorflow as tf
+
+        gpus = tf.config.list_physical_devices("GPU")
+    except Exception:  # no TensorFlow at all: nothing runs on a GPU
+        return "CPU"
+    return f"GPU ({len(gpus)})" if gpus else "CPU"
+
+
+def _describe_load_error(exc: Exception, folder: str) -> str:
+    from ..errors import XinceptError
+
+    if isinstance(exc, XinceptError):
+        return f"The model could not be loaded: {exc}"
+    return f"The model in {folder} could not be loaded ({type(exc).__name__}: {exc})"
+
+
+class WorkerController(QObject):
+    """Owns the worker thread: starts it, sends it jobs, cancels them and shuts it down."""
+
+    _load_requested = Signal(str)
+    _model_given = Signal(object)
+    _analyse_requested = Signal(int, object)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.thread = QThread()
+        self.thread.setObjectName("xincept-worker")
+        self.worker = AnalysisWorker()
+        self.worker.moveToThread(self.thread)
+        self._load_requested.connect(self.worker.load_model)
+        self._model_given.connect(self.worker.set_model)
+        self._analyse_requested.connect(self.worker.analyse)
+        self.thread.finished.connect(self.worker.deleteLater)
+        self._next_job = 0
+        self.thread.start()
+
+    def load_model(self, folder: Path) -> None:
+        """Ask the worker to load the bundle in ``folder``."""
+        self._load_requested.emit(str(folder))
+
+    def use_model(self, model) -> None:
+        """Hand an already loaded model to the worker."""
+        self._model_given.emit(model)
+
+    def analyse(self, paths: list[Path]) -> int:
+        """Queue an analysis job and return its id."""
+        self._next_job += 1
+        self._analyse_requested.emit(self._next_job, [str(p) for p in paths])
+        return self._next_job
+
+    def cancel_all(self) -> None:
+        """Stop every queued and running job at its next batch boundary."""
+        self.worker.cancelled_up_to = self._next_job
+
+    def shutdown(self, timeout_ms: int = 4000) -> bool:
+        """Cancel everything and stop the thread; False when it is still busy (a model load) after the wait."""
+        if not self.thread.isRunning():
+            return True
+        self.cancel_all()
+        self.thread.quit()
+        return self.thread.wait(timeout_ms)
