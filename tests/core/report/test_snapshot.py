@@ -14,6 +14,8 @@ from PIL import Image
 from tests.core.report.conftest import CREATED, FIELDS, fake_result, snapshot_from
 from xincept_desktop.core.report import ModelInfo, ReportData, build_report_data, fields_from_mapping, \
     model_info_from
+from xincept_desktop.config import CLASS_DESCRIPTIONS
+from xincept_desktop.core.case_summary import INDETERMINATE
 from xincept_desktop.core.report.snapshot import ImageEntry, summarise, suggestion_text
 
 PLAIN = (str, int, float, bool, bytes, type(None), datetime)
@@ -77,15 +79,25 @@ def test_counts_and_totals(make_results):
     assert [e.index for e in data.images] == list(range(1, 9))
 
 
+def test_suggestion_follows_the_gui_rule(make_results):
+    data = snapshot_from(make_results(8))
+    from xincept_desktop.core.case_summary import summarise_case
+
+    gui = summarise_case(make_results(8))
+    assert dict(data.summary.confident_counts) == gui.confident_counts
+    assert data.summary.rule.startswith("Case suggestion")
+    expected = "Indeterminate" if gui.indeterminate else CLASS_DESCRIPTIONS[gui.suggestion]
+    assert expected in data.summary.suggestion
+
+
 def test_suggestion_names_the_majority_class():
-    text = suggestion_text((("Benign", 1), ("Early", 0), ("Pre", 5), ("Pro", 0)), 6, 0)
-    assert "Pre-B ALL" in text and "5 of 6" in text and "review" not in text
+    text = suggestion_text("Pre", (("Benign", 1), ("Early", 0), ("Pre", 5), ("Pro", 0)), 7, 0)
+    assert "Pre-B ALL" in text and "5 of 6 confident" in text and "7 analysed" in text and "review" not in text
 
 
-def test_suggestion_says_when_classes_tie_or_nothing_was_analysed():
-    assert "No single class predominates" in suggestion_text((("Benign", 2), ("Early", 2), ("Pre", 0),
-                                                              ("Pro", 0)), 4, 1)
-    assert "1 image(s)" in suggestion_text((("Benign", 2), ("Early", 0), ("Pre", 0), ("Pro", 0)), 2, 1)
+def test_suggestion_says_when_indeterminate_or_nothing_was_analysed():
+    assert "Indeterminate" in suggestion_text(INDETERMINATE, (("Benign", 2), ("Early", 2)), 4, 1)
+    assert "1 image(s)" in suggestion_text("Benign", (("Benign", 2),), 2, 1)
     assert "No image could be analysed" in summarise([ImageEntry(1, "x.png", error="bad")]).suggestion
 
 

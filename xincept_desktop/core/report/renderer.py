@@ -198,15 +198,20 @@ class CaseReportRenderer:
 
     def _summary_block(self, data: ReportData) -> list:
         summary = data.summary
-        rows = [[self._p("Class", "label"), self._p("Images", "label")]]
-        rows += [[self._p(CLASS_DESCRIPTIONS.get(name, name)), self._p(str(count))] for name, count in summary.counts]
+        confident = dict(summary.confident_counts)
+        rows = [[self._p(t, "label") for t in ("Class", "Images", "Confident, in domain")]]
+        rows += [[self._p(CLASS_DESCRIPTIONS.get(name, name)), self._p(str(count)),
+                  self._p(str(confident.get(name, 0)))] for name, count in summary.counts]
         rows += [[self._p("Analysed / failed / to review", "label"),
-                  self._p(f"{summary.analysed} / {summary.failed} / {summary.needs_review}")]]
-        table = Table(rows, colWidths=[60 * mm, 40 * mm], hAlign="LEFT")
+                  self._p(f"{summary.analysed} / {summary.failed} / {summary.needs_review}"), ""]]
+        table = Table(rows, colWidths=[60 * mm, 25 * mm, 40 * mm], hAlign="LEFT")
         table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.3, self.rule),
                                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.accent)]))
-        return [self._p("Case-level suggestion", "heading"), self._p(self.text.markup(summary.suggestion)),
-                Spacer(1, 2 * mm), table]
+        story = [self._p("Case-level suggestion", "heading"), self._p(self.text.markup(summary.suggestion), "label"),
+                 Spacer(1, 2 * mm), table]
+        if summary.rule:
+            story += [Spacer(1, 1 * mm), self._p(self.text.markup(summary.rule), "small")]
+        return story
 
     def _images_block(self, data: ReportData) -> list:
         entries = data.analysed_images

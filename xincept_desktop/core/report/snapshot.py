@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Iterable, Mapping
 
 from ...config import CLASS_DESCRIPTIONS, CLASS_NAMES
@@ -86,6 +87,11 @@ class ImageEntry:
         return self.error is None
 
     @property
+    def path(self) -> Path:
+        """The file name as a path (what ``core.case_summary`` reads)."""
+        return Path(self.file_name)
+
+    @property
     def label_long(self) -> str:
         return CLASS_DESCRIPTIONS.get(self.label or "", self.label or "")
 
@@ -99,6 +105,8 @@ class CaseSummary:
     failed: int
     needs_review: int
     suggestion: str
+    confident_counts: tuple[tuple[str, int], ...] = ()
+    rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -131,28 +139,34 @@ def new_report_id(now: datetime) -> str:
 
 
 def summarise(entries: Iterable[ImageEntry], classes: Iterable[str] = CLASS_NAMES) -> CaseSummary:
-    """Counts per class of the analysed images and a plain-words suggestion for the case."""
+    """Counts per class and the case-level suggestion, by the same rule as the GUI (``core.case_summary``)."""
+    from ..case_summary import SUGGESTION_RULE, summarise_case
+
     entries = tuple(entries)
-    classes = tuple(classes)
-    analysed = [entry for entry in entries if entry.ok]
-    counts = tuple((name, sum(1 for entry in analysed if entry.label == name)) for name in classes)
-    review = sum(1 for entry in analysed if entry.needs_review)
-    return CaseSummary(counts, len(analysed), len(entries) - len(analysed), review,
-                       suggestion_text(counts, len(analysed), review))
+    case = summarise_case(entries, tuple(classes))
+    counts = tuple((name, int(n)) for name, n in case.counts.items())
+    confident = tuple((name, int(n)) for name, n in case.confident_counts.items())
+    review = sum(1 for entry in entries if entry.ok and entry.needs_review)
+    return CaseSummary(counts, case.analysed, case.failed, review,
+                       suggestion_text(case.suggestion, confident, case.analysed, review), confident,
+                       SUGGESTION_RULE)
 
 
-def suggestion_text(counts: tuple[tuple[str, int], ...], analysed: int, needs_review: int) -> str:
-    """The case-level suggestion: the class most images point to, or that none predominates."""
+def suggestion_text(suggestion: str, confident: tuple[tuple[str, int], ...], analysed: int,
+                    needs_review: int) -> str:
+    """The case-level suggestion in a sentence, from ``core.case_summary``'s class name or indeterminate."""
+    from ..case_summary import INDETERMINATE
+
     if analysed == 0:
         return "No image could be analysed; no suggestion can be made for this case."
-    ranked = sorted(counts, key=lambda item: -item[1])
-    top_name, top_count = ranked[0]
-    if len(ranked) > 1 and ranked[1][1] == top_count:
-        tied = ", ".join(CLASS_DESCRIPTIONS.get(n, n) for n, c in ranked if c == top_count)
-        text = f"No single class predominates ({tied} equally often, {top_count} of {analysed} images each)."
+    counted = dict(confident)
+    basis = sum(counted.values())
+    if suggestion == INDETERMINATE:
+        text = (f"Indeterminate \u2014 review: no class has strictly the most confident, in-domain images "
+                f"({basis} of {analysed} analysed images were confident and in domain).")
     else:
-        text = (f"Most images suggest {CLASS_DESCRIPTIONS.get(top_name, top_name)} "
-                f"({top_count} of {analysed} analysed images).")
+        text = (f"Suggested class: {CLASS_DESCRIPTIONS.get(suggestion, suggestion)} ({counted.get(suggestion, 0)} "
+                f"of {basis} confident, in-domain images; {analysed} analysed).")
     if needs_review:
         text += f" {needs_review} image(s) have low confidence or look unlike the training images: review them."
     return text
