@@ -54,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--colormap", default="jet", choices=("jet", "turbo", "inferno", "viridis", "cividis"))
     explain.add_argument("--model", type=Path, default=None)
 
+    from .cli_report import add_report_parser
+
+    add_report_parser(commands, _unit_interval)
+
     evaluate = commands.add_parser("evaluate", help="measure a model bundle on labelled class folders")
     evaluate.add_argument("--model", type=Path, default=None)
     evaluate.add_argument("--data", type=Path, required=True)
@@ -78,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     args.argv = list(sys.argv[1:] if argv is None else argv)
     _quiet_tensorflow()
     handler = {"weights": _weights, "predict": _predict, "train": _train, "evaluate": _evaluate,
-               "explain": _explain}[args.command]
+               "explain": _explain, "report": _report}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -145,6 +149,12 @@ def _explain(args) -> int:
     from .cli_explain import run_explain
 
     return run_explain(args)
+
+
+def _report(args) -> int:
+    from .cli_report import run_report
+
+    return run_report(args)
 
 
 def _evaluate(args) -> int:
