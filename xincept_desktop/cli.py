@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--out", type=Path, required=True, help="bundle folder to write, e.g. models/xincept-all")
     train.add_argument("--seed", type=int, default=7)
     train.add_argument("--resume", action="store_true", help="carry on from the last checkpoint of this --out")
-    train.add_argument("--epochs", type=int, default=10)
+    train.add_argument("--epochs", type=int, default=8)
     train.add_argument("--augmented-views", type=int, default=4)
 
     explain = commands.add_parser("explain", help="Grad-CAM heat maps and overlays for image files and folders")

@@ -15,8 +15,8 @@
                                                     │
                                         dropout ─ dense ─ softmax  (training signal and Grad-CAM target)
 
-A fusion block brings each input to a common grid (bilinear resize), projects it with a 1x1 convolution,
-batch-norm and ReLU to C channels, concatenates, mixes with another 1x1 convolution and re-weights the channels
+A fusion block projects each input with a 1x1 convolution, batch-norm and ReLU to C channels, brings it to a
+common grid (bilinear resize), concatenates, mixes with another 1x1 convolution and re-weights the channels
 with squeeze-and-excitation attention. Convolutions are 1x1 so each cell of the fused map still describes the same
 part of the image, which keeps Grad-CAM maps sharp. Weights are stored as ``.weights.h5`` and loaded into this
 freshly built architecture (no model config is ever deserialised).
@@ -32,12 +32,13 @@ FUSED_GRID = 14
 
 
 def fusion_block(keras, inputs, grid: int, channels: int, name: str):
-    """Resize every input to ``grid`` x ``grid``, project, concatenate, mix and apply channel attention."""
+    """Project every input, resize it to ``grid`` x ``grid``, concatenate, mix and apply channel attention."""
     projected = []
     for index, tensor in enumerate(inputs):
+        tensor = _conv_bn_relu(keras, tensor, channels, f"{name}_proj{index}")  # project first: cheaper
         if tuple(tensor.shape[1:3]) != (grid, grid):
             tensor = keras.layers.Resizing(grid, grid, interpolation="bilinear", name=f"{name}_resize{index}")(tensor)
-        projected.append(_conv_bn_relu(keras, tensor, channels, f"{name}_proj{index}"))
+        projected.append(tensor)
     mixed = keras.layers.Concatenate(name=f"{name}_concat")(projected)
     mixed = _conv_bn_relu(keras, mixed, channels, f"{name}_mix")
     return _squeeze_excite(keras, mixed, channels, name)
@@ -57,7 +58,7 @@ def _squeeze_excite(keras, tensor, channels: int, name: str, ratio: int = 8):
     return keras.layers.Multiply(name=f"{name}_se_scale")([tensor, squeeze])
 
 
-def build_fusion_trunk(channels: int = 256, shapes=FEATURE_SHAPES):
+def build_fusion_trunk(channels: int = 128, shapes=FEATURE_SHAPES):
     """Model: the four backbone maps -> fused map (``FUSED_GRID`` x ``FUSED_GRID`` x ``channels``)."""
     import keras
 

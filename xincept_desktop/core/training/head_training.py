@@ -53,8 +53,8 @@ def train_fusion_head(
     workspace: Path,
     seed: int,
     log: Callable[[str], None],
-    channels: int = 256,
-    epochs: int = 10,
+    channels: int = 128,
+    epochs: int = 8,
     batch_size: int = 64,
     shapes=None,
 ):

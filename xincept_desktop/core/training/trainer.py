@@ -43,8 +43,8 @@ class TrainConfig:
     seed: int = 7
     resume: bool = False
     n_augmented: int = 4
-    epochs: int = 10
-    channels: int = 256
+    epochs: int = 8
+    channels: int = 128
     block_size: int = 20
     n_folds: int = 5
     fold: int = 0
