@@ -1,0 +1,69 @@
+"""GUI fixtures: isolated QSettings, case folders of tiny-model images, and windows that clean up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, qapp):
+    from PySide6.QtCore import QSettings
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    yield tmp_path / "settings"
+
+
+@pytest.fixture
+def case_folder(tmp_path):
+    """Factory: a folder of ``n`` good tiny-model images (all four tints), plus ``bad`` broken files."""
+    def make(n: int = 6, bad: int = 0) -> Path:
+        from PIL import Image
+
+        from tests.tiny_bundle import class_images
+
+        folder = tmp_path / f"case-{n}-{bad}"
+        folder.mkdir()
+        images, _ = class_images(n // 4 + 1, seed=3)
+        order = np.argsort(np.arange(len(images)) % (n // 4 + 1), kind="stable")  # interleave the classes
+        for i, index in enumerate(order[:n]):
+            Image.fromarray(images[index].astype(np.uint8)).save(folder / f"img{i:03d}.png")
+        for i in range(bad):
+            (folder / f"broken{i}.png").write_bytes(b"this is not a png")
+        return folder
+
+    return make
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path):
+    """Factory for a shown MainWindow; ``model`` is handed to the worker, or ``model_dir`` is loaded by it."""
+    from xincept_desktop.ui.main_window import MainWindow
+
+    def make(model=None, model_dir: Path | None = None, start: bool = True):
+        window = MainWindow(model_dir or tmp_path / "no-model", model=model)
+        qtbot.addWidget(window)
+        window.show()
+        if start:
+            window.start()
+        return window
+
+    return make
+
+
+@pytest.fixture
+def ready_window(make_window, tiny_model, qtbot):
+    window = make_window(model=tiny_model)
+    qtbot.waitUntil(lambda: window.model is not None, timeout=10_000)
+    return window
+
+
+def wait_analysed(qtbot, window, timeout: int = 60_000) -> None:
+    """Wait until every listed image is done or failed and no job is left."""
+    from xincept_desktop.ui.image_list import DONE, ERROR
+
+    qtbot.waitUntil(lambda: not window._jobs and all(window.image_list.status(p) in (DONE, ERROR)
+                                                      for p in window.image_list.paths()), timeout=timeout)

@@ -1,0 +1,105 @@
+"""Open, analyse, errors, cancel, close during analysis, and a UI thread that never stalls."""
+
+import time
+
+from PySide6.QtCore import QElapsedTimer, QTimer
+
+from tests.ui.conftest import wait_analysed
+from xincept_desktop.ui.image_list import DONE, ERROR, OOD_MARK, QUEUED
+
+
+def test_open_folder_analyses_every_image_and_shows_errors(ready_window, case_folder, qtbot):
+    window = ready_window
+    folder = case_folder(6, bad=1)
+    window.open_paths([folder])
+    assert window.image_list.count() == 7
+    wait_analysed(qtbot, window)
+    statuses = {p.name: window.image_list.status(p) for p in window.image_list.paths()}
+    assert statuses["broken0.png"] == ERROR
+    assert sum(s == DONE for s in statuses.values()) == 6
+    assert "error: " in window.image_list.item_text(folder / "broken0.png")
+    good = window.results[folder / "img000.png"]
+    text = window.image_list.item_text(good.path)
+    assert good.label in text and f"{good.confidence:.0%}" in text
+    assert (OOD_MARK in text) == (good.in_domain is False)
+    assert window.case_panel.totals.text().startswith("6 analysed of 7 images, 1 failed")
+    assert window.case_panel.review_list.count() >= 1  # the broken file at least
+    assert not window.progress.isVisible()
+
+
+def test_selected_result_is_shown_with_its_heat_map(ready_window, case_folder, qtbot):
+    window = ready_window
+    folder = case_folder(4)
+    window.open_paths([folder])
+    wait_analysed(qtbot, window)
+    window.image_list.select(folder / "img001.png")
+    result = window.results[folder / "img001.png"]
+    assert window.result_panel.bars.probabilities == result.probabilities
+    assert "Calibrated confidence" in window.result_panel.confidence.text()
+    assert window.result_panel.domain.text().endswith("domain")
+    assert window.result_panel.domain_reason.text() == result.ood_reason
+    assert "tiny-test" in window.result_panel.model_version.text()
+    assert not window.viewer.heat_item.pixmap().isNull()
+    assert window.viewer.heat_item.pixmap().size() == window.viewer.image_item.pixmap().size()
+
+
+def test_bad_file_selected_shows_its_error(ready_window, case_folder, qtbot):
+    window = ready_window
+    folder = case_folder(1, bad=1)
+    window.open_paths([folder])
+    wait_analysed(qtbot, window)
+    window.image_list.select(folder / "broken0.png")
+    assert window.result_panel.label.text() == "Not analysed"
+    assert "not an image" in window.result_panel.domain_reason.text()
+    assert window.viewer.heat_item.pixmap().isNull()
+
+
+def test_cancel_stops_the_analysis_and_leaves_the_rest_queued(ready_window, case_folder, qtbot):
+    window = ready_window
+    window.open_paths([case_folder(40)])
+    qtbot.waitUntil(lambda: bool(window.results), timeout=60_000)
+    window.actions["cancel"].trigger()
+    qtbot.waitUntil(lambda: not window._jobs, timeout=10_000)
+    statuses = [window.image_list.status(p) for p in window.image_list.paths()]
+    assert statuses.count(QUEUED) > 0 and statuses.count(DONE) > 0
+    assert not window.progress.isVisible()
+    window.actions["analyse"].trigger()  # resume: only what is left is analysed
+    wait_analysed(qtbot, window)
+    assert len(window.results) == 40
+
+
+def test_progress_shows_eta(ready_window, case_folder, qtbot):
+    window = ready_window
+    window.open_paths([case_folder(24)])
+    assert window.progress.isVisible() and window.progress.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: "ETA" in window.progress.eta_text and bool(window.results), timeout=60_000)
+    wait_analysed(qtbot, window)
+
+
+def test_close_during_analysis_exits_within_5_s(ready_window, case_folder, qtbot):
+    window = ready_window
+    window.open_paths([case_folder(50)])
+    qtbot.waitUntil(lambda: bool(window.results), timeout=60_000)
+    start = time.monotonic()
+    window.close()
+    elapsed = time.monotonic() - start
+    assert elapsed < 5.0
+    assert window.controller.thread.isFinished() and not window.worker_stuck
+
+
+def test_ui_thread_never_stalls_while_50_images_are_analysed(ready_window, case_folder, qtbot):
+    window = ready_window
+    folder = case_folder(49, bad=1)
+    clock, gaps = QElapsedTimer(), []
+    heartbeat = QTimer()
+    heartbeat.setInterval(10)
+    heartbeat.timeout.connect(lambda: (gaps.append(clock.restart())))
+    clock.start()
+    heartbeat.start()
+    QTimer.singleShot(20, lambda: window.open_paths([folder]))
+    qtbot.waitUntil(lambda: window.image_list.count() == 50, timeout=5_000)
+    wait_analysed(qtbot, window, timeout=120_000)
+    heartbeat.stop()
+    print(f"heartbeat: {len(gaps)} ticks, max gap {max(gaps)} ms")
+    assert len(window.results) == 50
+    assert max(gaps) < 100
