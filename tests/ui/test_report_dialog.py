@@ -1,0 +1,128 @@
+"""Export PDF and Print dialogs (offscreen): prefilled fields, written file, errors shown, painted preview."""
+
+from __future__ import annotations
+
+import unicodedata
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from tests.core.report.conftest import fake_result
+from tests.core.report.pdftext import pdf_text
+
+NAME = "Ann <b>O'Brien</b> & Co"
+MODEL = SimpleNamespace(manifest=SimpleNamespace(name="xincept-all", version="1.0", short_hash="cafe1234"))
+SETTINGS = {"institution": "City Lab", "reviewer": "Dr Ñúñez", "opacity": 0.5, "colormap": "viridis",
+            "cam_method": "gradcam", "case_fields": {"specimen_id": "S-1"}}
+
+
+@pytest.fixture
+def results(tmp_path):
+    out = []
+    for i in range(3):
+        path = tmp_path / f"img{i}.png"
+        Image.fromarray(np.full((90, 120, 3), 60 * i, np.uint8)).save(path)
+        out.append(fake_result(path, i % 4, seed=i))
+    return out
+
+
+@pytest.fixture
+def accept_with(monkeypatch):
+    """Make the fields dialog return at once, with ``fields`` typed over the prefilled values."""
+    from PySide6.QtWidgets import QDialog
+
+    from xincept_desktop.ui import report_dialog
+
+    def install(**fields):
+        def fake_exec(dialog):
+            for key, value in fields.items():
+                edit = dialog.edits[key]
+                edit.setPlainText(value) if hasattr(edit, "setPlainText") else edit.setText(value)
+            return QDialog.DialogCode.Accepted
+
+        monkeypatch.setattr(report_dialog.ReportFieldsDialog, "exec", fake_exec)
+
+    return install
+
+
+def _save_as(monkeypatch, path):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), "PDF files (*.pdf)"))
+
+
+def test_fields_are_prefilled_from_settings_and_case(qtbot):
+    from xincept_desktop.ui.report_dialog import ReportFieldsDialog
+
+    dialog = ReportFieldsDialog(None, SETTINGS)
+    qtbot.addWidget(dialog)
+    values = dialog.values()
+    assert values["institution"] == "City Lab" and values["reviewer"] == "Dr Ñúñez" and values["specimen_id"] == "S-1"
+    assert values["patient_name"] == ""
+
+
+def test_export_writes_the_pdf(qtbot, results, accept_with, monkeypatch, tmp_path):
+    from xincept_desktop.ui.report_dialog import export_case_pdf
+
+    accept_with(patient_name=NAME, conclusion="Pre-B ALL likely.\nConfirm by flow cytometry.")
+    _save_as(monkeypatch, tmp_path / "out" / "case")
+    written = export_case_pdf(None, results, MODEL, SETTINGS)
+    assert written == tmp_path / "out" / "case.pdf"
+    text = pdf_text(written.read_bytes())
+    for expected in (NAME, "City Lab", "Dr Ñúñez", "S-1", "Confirm by flow cytometry.", "cafe1234", "50 % opacity"):
+        assert expected in text
+
+
+def test_cancelled_save_writes_nothing(qtbot, results, accept_with, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from xincept_desktop.ui.report_dialog import export_case_pdf
+
+    accept_with()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    assert export_case_pdf(None, results, MODEL, SETTINGS) is None
+
+
+def test_unwritable_destination_is_shown(qtbot, results, accept_with, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from xincept_desktop.ui.report_dialog import export_case_pdf
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    accept_with()
+    _save_as(monkeypatch, blocker / "case.pdf")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    assert export_case_pdf(None, results, MODEL, SETTINGS) is None
+    assert shown and "cannot write the report to" in shown[0]
+
+
+def test_print_paints_every_page(qtbot, results, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from xincept_desktop.ui.report_dialog import paint_report, snapshot_for
+
+    data = snapshot_for(results, MODEL, SETTINGS, {"patient_name": "王小明 Ann", "institution": "City Lab"})
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    paint_report(printer, data)
+    printed = (tmp_path / "printed.pdf").read_bytes()
+    assert printed.startswith(b"%PDF")
+    text = unicodedata.normalize("NFKC", pdf_text(printed)).replace("\t", " ")
+    assert "Ann" in text and "qualified hematologist" in text and "Page 1" in text
+
+
+def test_print_case_opens_a_preview(qtbot, results, accept_with, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    from xincept_desktop.ui.report_dialog import print_case
+
+    accept_with(patient_name=NAME)
+    opened = []
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: opened.append(self.windowTitle()) or 0)
+    print_case(None, results, MODEL, SETTINGS)
+    assert opened and opened[0].startswith("Print report XR-")

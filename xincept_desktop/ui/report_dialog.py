@@ -1,0 +1,243 @@
+"""Export PDF and Print for a case: a dialog for the patient and specimen fields, then the same report document.
+
+``export_case_pdf`` writes the reportlab PDF (``core.report``); ``print_case`` shows a QPrintPreviewDialog of it:
+with QtPdf (PySide6-Addons) the PDF pages themselves are printed, otherwise the same snapshot is drawn with
+QPainter (``SnapshotPainter``). Rendering a few dozen images takes well under a second, so it runs on the UI
+thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QImage, QPainter
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit, QMessageBox,
+                               QPlainTextEdit, QWidget)
+
+from ..core.report import ReportData, build_report_data, fields_from_mapping, model_info_from, write_report
+from ..core.report.renderer import DISCLAIMER, display_date
+from ..errors import XinceptError
+
+LINE_FIELDS = (("patient_name", "Patient name"), ("patient_id", "Patient ID"), ("dob", "Date of birth"),
+               ("sex", "Sex"), ("specimen_id", "Specimen ID"), ("specimen_type", "Specimen type"),
+               ("collection_date", "Collection date"), ("physician", "Requesting physician"),
+               ("institution", "Institution"), ("reviewer", "Reviewer"))
+TEXT_FIELDS = (("conclusion", "Reviewer's conclusion"), ("comments", "Comments"))
+
+
+class ReportFieldsDialog(QDialog):
+    """Patient, specimen and review fields of a report, prefilled from the settings and the case."""
+
+    def __init__(self, parent: QWidget | None, settings: dict, title: str = "Case report"):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        prefill = {**dict(settings.get("case_fields") or {}), "institution": settings.get("institution", ""),
+                   "reviewer": settings.get("reviewer", "")}
+        form = QFormLayout(self)
+        self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
+        for key, label in LINE_FIELDS:
+            self.edits[key] = QLineEdit(str(prefill.get(key) or ""), self)
+            form.addRow(label, self.edits[key])
+        for key, label in TEXT_FIELDS:
+            edit = QPlainTextEdit(str(prefill.get(key) or ""), self)
+            edit.setFixedHeight(64)
+            self.edits[key] = edit
+            form.addRow(label, edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, str]:
+        """Field name -> text as typed."""
+        return {key: (e.toPlainText() if isinstance(e, QPlainTextEdit) else e.text()) for key, e in self.edits.items()}
+
+
+def snapshot_for(results, model, settings: dict, values: dict[str, str]) -> ReportData:
+    """Freeze the case into a :class:`ReportData` with the dialog's fields and the view's heat-map settings."""
+    patient, specimen, review = fields_from_mapping(values)
+    info = model_info_from(model, settings.get("cam_method") or "gradcam", settings.get("colormap") or "jet",
+                           float(settings.get("opacity", 0.4)))
+    return build_report_data(results, info, patient, specimen, review, institution=values.get("institution", ""))
+
+
+def _ask_fields(parent, settings: dict, title: str) -> dict[str, str] | None:
+    dialog = ReportFieldsDialog(parent, settings, title)
+    return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def _default_name(values: dict[str, str]) -> str:
+    stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in (values.get("specimen_id") or "case"))
+    return f"report-{stem}.pdf"
+
+
+def export_case_pdf(parent, results, model, settings: dict) -> Path | None:
+    """Ask for the fields and a file name, then write the PDF; the path written, or None (cancel or error)."""
+    values = _ask_fields(parent, settings, "Export PDF report")
+    if values is None:
+        return None
+    name, _ = QFileDialog.getSaveFileName(parent, "Save report", _default_name(values), "PDF files (*.pdf)")
+    if not name:
+        return None
+    path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+    try:
+        return write_report(snapshot_for(results, model, settings, values), path)
+    except XinceptError as exc:
+        QMessageBox.warning(parent, "Export PDF report", str(exc))
+        return None
+
+
+def print_case(parent, results, model, settings: dict) -> None:
+    """Ask for the fields, then show a print preview of the report (printing from there)."""
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    values = _ask_fields(parent, settings, "Print report")
+    if values is None:
+        return
+    data = snapshot_for(results, model, settings, values)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    preview = QPrintPreviewDialog(printer, parent)
+    preview.setWindowTitle(f"Print report {data.report_id}")
+    preview.paintRequested.connect(lambda target: paint_report(target, data))
+    preview.exec()
+
+
+def paint_report(printer, data: ReportData) -> None:
+    """Draw the report on ``printer``: the PDF pages through QtPdf when available, else the snapshot itself."""
+    pages = pdf_page_images(data, printer.resolution())
+    if pages is None:
+        SnapshotPainter(printer, data).paint()
+        return
+    painter = QPainter(printer)
+    try:
+        for index, image in enumerate(pages):
+            if index:
+                printer.newPage()
+            target = QRectF(painter.viewport())
+            scaled = image.size().scaled(target.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRectF(0, 0, scaled.width(), scaled.height()), image)
+    finally:
+        painter.end()
+
+
+def pdf_page_images(data: ReportData, dpi: int) -> list[QImage] | None:
+    """The report's PDF pages as images (QtPdf from PySide6-Addons), or None when QtPdf is not installed."""
+    try:
+        from PySide6.QtCore import QBuffer, QByteArray, QSize
+        from PySide6.QtPdf import QPdfDocument
+    except ImportError:
+        return None
+    from ..core.report import render_pdf
+
+    buffer = QBuffer(QByteArray(render_pdf(data)))
+    buffer.open(QBuffer.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    images = []
+    for page in range(document.pageCount()):
+        points = document.pagePointSize(page)
+        images.append(document.render(page, QSize(int(points.width() * dpi / 72), int(points.height() * dpi / 72))))
+    return images
+
+
+class SnapshotPainter:
+    """Draws a :class:`ReportData` with QPainter, page by page (used when QtPdf is not available).
+
+    Qt shapes Arabic and Chinese text itself, so user text is drawn as typed.
+    """
+
+    margin_mm = 16.0
+    font_pt = 9
+
+    def __init__(self, printer, data: ReportData):
+        self.printer, self.data = printer, data
+
+    def paint(self) -> None:
+        self.painter = QPainter(self.printer)
+        try:
+            self.page, self.pages_y = 1, []
+            self._layout()
+        finally:
+            self.painter.end()
+
+    def _mm(self, value: float) -> float:
+        return value * self.printer.resolution() / 25.4
+
+    def _page_rect(self) -> QRectF:
+        area = QRectF(self.painter.viewport())
+        margin = self._mm(self.margin_mm)
+        return area.adjusted(margin, margin, -margin, -margin - self._mm(8))
+
+    def _layout(self) -> None:
+        data, rect = self.data, self._page_rect()
+        self.y = rect.top()
+        self._text(f"{data.institution}   \u2014   Report {data.report_id}   \u2014   {display_date(data)}", bold=True)
+        self._text(DISCLAIMER, bold=True)
+        p, s = data.patient, data.specimen
+        for label, value in (("Patient name", p.name), ("Patient ID", p.patient_id), ("Date of birth", p.date_of_birth),
+                             ("Sex", p.sex), ("Specimen ID", s.specimen_id), ("Specimen type", s.specimen_type),
+                             ("Collection date", s.collection_date), ("Requesting physician", s.physician)):
+            self._text(f"{label}: {value or chr(0x2014)}")
+        self._text("Case-level suggestion: " + data.summary.suggestion, bold=True)
+        self._text("Counts: " + ", ".join(f"{name} {count}" for name, count in data.summary.counts))
+        for entry in data.images:
+            self._image_row(entry)
+        model = data.model
+        self._text(f"Method: XIncept-ALL, model {model.name} {model.version} (hash {model.hash_prefix}); "
+                   f"{model.explanation_name} overlay at {model.opacity:.0%} opacity.")
+        if data.review.conclusion:
+            self._text("Reviewer's conclusion: " + data.review.conclusion)
+        if data.review.comments:
+            self._text("Comments: " + data.review.comments)
+        self._text(f"Reviewed by: {data.review.reviewer}    Signature: ____________________    Date: __________")
+        self._footer()
+
+    def _ensure(self, height: float) -> None:
+        rect = self._page_rect()
+        if self.y + height > rect.bottom() and self.y > rect.top():
+            self._footer()
+            self.printer.newPage()
+            self.page += 1
+            self.y = rect.top()
+
+    def _text(self, text: str, bold: bool = False) -> None:
+        font = QFont("DejaVu Sans", self.font_pt)
+        font.setBold(bold)
+        self.painter.setFont(font)
+        rect = self._page_rect()
+        flags = int(Qt.TextFlag.TextWordWrap)
+        bounds = self.painter.boundingRect(QRectF(rect.left(), 0, rect.width(), 1e6), flags, text)
+        self._ensure(bounds.height())
+        self.painter.drawText(QRectF(rect.left(), self.y, rect.width(), bounds.height()), flags, text)
+        self.y += bounds.height() + self._mm(1.5)
+
+    def _image_row(self, entry) -> None:
+        size = self._mm(30)
+        if not entry.ok:
+            self._text(f"{entry.index}. {entry.file_name}: could not be analysed: {entry.error}")
+            return
+        self._ensure(size + self._mm(2))
+        left = self._page_rect().left()
+        for offset, png in ((0, entry.thumbnail_png), (size + self._mm(3), entry.overlay_png)):
+            if png:
+                image = QImage.fromData(png)
+                box = image.size().scaled(int(size), int(size), Qt.AspectRatioMode.KeepAspectRatio)
+                self.painter.drawImage(QRectF(left + offset, self.y, box.width(), box.height()), image)
+        top, self.y = self.y, self.y
+        rect = self._page_rect()
+        saved_left = rect.left() + 2 * size + self._mm(6)
+        text = (f"{entry.index}. {entry.label} ({entry.label_long}); calibrated confidence "
+                f"{entry.confidence:.1%}; in domain: {'yes' if entry.in_domain else 'NO'}; file {entry.file_name}")
+        self.painter.setFont(QFont("DejaVu Sans", self.font_pt))
+        self.painter.drawText(QRectF(saved_left, top, rect.right() - saved_left, size),
+                              int(Qt.TextFlag.TextWordWrap), text)
+        self.y = top + size + self._mm(2)
+
+    def _footer(self) -> None:
+        area = QRectF(self.painter.viewport())
+        margin = self._mm(self.margin_mm)
+        self.painter.setFont(QFont("DejaVu Sans", self.font_pt - 1))
+        self.painter.drawText(QRectF(margin, area.bottom() - margin - self._mm(6), area.width() - 2 * margin,
+                                     self._mm(6)), int(Qt.AlignmentFlag.AlignLeft),
+                              f"Decision support, to be confirmed by a qualified hematologist.   Page {self.page}")
