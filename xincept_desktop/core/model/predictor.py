@@ -93,8 +93,9 @@ class XInceptModel:
     """A verified, loaded model bundle. Not thread-safe: one worker thread owns it."""
 
     def __init__(self, manifest: Manifest, infer, booster, temperature: float, detector: MahalanobisDetector,
-                 folder: Path | None = None):
+                 folder: Path | None = None, parts: tuple = ()):
         self.manifest = manifest
+        self.parts = parts  # (extractor, trunk, head) Keras models, for benchmarks and diagnostics
         self._infer = infer
         self._booster = booster
         self.temperature = temperature
@@ -134,7 +135,7 @@ class XInceptModel:
         temperature = _read_temperature(folder / CALIBRATION)
         detector = MahalanobisDetector.load(folder / OOD_STATS)
         infer = make_inference_function(extractor, trunk, head, len(manifest.classes))
-        return cls(manifest, infer, booster, temperature, detector, folder)
+        return cls(manifest, infer, booster, temperature, detector, folder, (extractor, trunk, head))
 
     def predict_batch(self, images: np.ndarray) -> BatchPrediction:
         """Analyse a batch of ``input_size`` x ``input_size`` RGB ``uint8`` images."""

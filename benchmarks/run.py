@@ -1,0 +1,237 @@
+"""``make bench``: speed and memory of XIncept Desktop on this machine, against a straightforward Keras version.
+
+Prints, in one run: folder prediction images/s; p50/p95 latency of one image for predict and predict + Grad-CAM;
+launch-to-window time; peak RSS over a 500-image folder and its growth from image 100 to 500; the raw compiled
+forward rate of the two backbones; and the same job done the straightforward way (per-image ``model.predict``,
+Grad-CAM by a GradientTape through the whole network), with ratios. Images are generated (no dataset needed)
+unless ``--images DIR`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def make_folder(folder: Path, count: int, size: int = 224) -> list[Path]:
+    from PIL import Image
+
+    from tests.conftest import synthetic_smear
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(count):
+        path = folder / f"img{index:04d}.jpg"
+        if not path.exists():
+            Image.fromarray(synthetic_smear(size, index)).save(path, quality=92)
+        paths.append(path)
+    return paths
+
+
+def percentile(values, q):
+    return float(np.percentile(np.asarray(values), q))
+
+
+def bench_folder(model, paths) -> float:
+    from xincept_desktop.core.pipeline import analyse
+
+    list(analyse(paths[:8], model))  # warm-up (trace)
+    began = time.perf_counter()
+    results = list(analyse(paths, model, batch_size=16))
+    assert all(r.ok for r in results)
+    return len(paths) / (time.perf_counter() - began)
+
+
+def bench_single(model, paths, runs: int = 20) -> list[float]:
+    from xincept_desktop.core.pipeline import analyse
+
+    list(analyse(paths[:1], model))
+    times = []
+    for path in paths[:runs]:
+        began = time.perf_counter()
+        list(analyse([path], model))
+        times.append(time.perf_counter() - began)
+    return times
+
+
+def backbone_forward_rate(model, batch: int = 16, repeats: int = 3) -> float:
+    import tensorflow as tf
+
+    extractor = model.parts[0]
+
+    @tf.function
+    def forward(images):
+        return extractor(images, training=False)
+
+    images = np.random.default_rng(0).integers(0, 256, (batch, 224, 224, 3)).astype(np.float32)
+    forward(images)
+    began = time.perf_counter()
+    for _ in range(repeats):
+        [o.numpy() for o in forward(images)]
+    return batch * repeats / (time.perf_counter() - began)
+
+
+class StraightforwardKeras:
+    """The same job written plainly: one functional model, per-image ``model.predict``, whole-network tape."""
+
+    def __init__(self, model):
+        import keras
+
+        extractor, trunk, head = model.parts
+        image = keras.Input((224, 224, 3))
+        fused = trunk(extractor(image))
+        embedding, logits = head(fused)
+        self.network = keras.Model(image, [fused, embedding, logits])
+        self.model = model
+
+    def predict(self, rgb: np.ndarray):
+        from xincept_desktop.core.model.calibration import softmax
+        from xincept_desktop.core.model.xgb_head import margins
+
+        _, embedding, _ = self.network.predict(rgb[None].astype(np.float32), verbose=0)
+        return softmax(margins(self.model._booster, embedding), self.model.temperature)
+
+    def predict_with_gradcam(self, rgb: np.ndarray):
+        import tensorflow as tf
+
+        probabilities = self.predict(rgb)
+        target = int(probabilities.argmax())
+        image = tf.convert_to_tensor(rgb[None].astype(np.float32))
+        with tf.GradientTape() as tape:
+            tape.watch(image)
+            fused, _, logits = self.network(image, training=False)
+            score = logits[:, target]
+        gradients = tape.gradient(score, fused)
+        weights = tf.reduce_mean(gradients, axis=(1, 2))
+        cam = tf.nn.relu(tf.einsum("bhwc,bc->bhw", fused, weights)).numpy()[0]
+        return probabilities, cam / max(cam.max(), 1e-12)
+
+
+def bench_straightforward(model, paths, count: int):
+    from xincept_desktop.core.imaging import load_model_input
+
+    plain = StraightforwardKeras(model)
+    first = load_model_input(paths[0], 224)
+    plain.predict_with_gradcam(first)  # warm-up
+    single, with_cam = [], []
+    began = time.perf_counter()
+    for path in paths[:count]:
+        rgb = load_model_input(path, 224)
+        start = time.perf_counter()
+        plain.predict(rgb)
+        single.append(time.perf_counter() - start)
+    predict_rate = count / (time.perf_counter() - began)
+    began = time.perf_counter()
+    for path in paths[:count]:
+        rgb = load_model_input(path, 224)
+        start = time.perf_counter()
+        plain.predict_with_gradcam(rgb)
+        with_cam.append(time.perf_counter() - start)
+    cam_total = time.perf_counter() - began
+    return single, with_cam, predict_rate, cam_total, plain
+
+
+def check_same_outputs(model, plain, paths) -> float:
+    from xincept_desktop.core.imaging import load_model_input
+
+    images = np.stack([load_model_input(p, 224) for p in paths[:8]])
+    fast = model.predict_batch(images).probabilities
+    slow = np.concatenate([plain.predict(image) for image in images])
+    return float(np.abs(fast - slow).max())
+
+
+def time_to_window() -> float:
+    code = ("import time, sys; t=time.perf_counter();"
+            "from xincept_desktop.ui.app import create_window_for_benchmark as c; w=c();"
+            "print(time.perf_counter()-t); sys.exit(0)")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    try:
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+        return float(out.stdout.strip().splitlines()[-1])
+    except Exception:
+        began = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import PySide6.QtWidgets"], env=env, timeout=60)
+        return float("nan")
+
+
+def bench_memory(model, folder: Path, count: int):
+    from xincept_desktop.core.pipeline import analyse
+
+    paths = make_folder(folder, count)
+    samples = {}
+    for index, _ in enumerate(analyse(paths, model, batch_size=16), start=1):
+        if index in (100, 250, 500, count):
+            samples[index] = rss_mb()
+    return samples, peak_rss_mb()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--model", type=Path, default=REPO / "models" / "xincept-all")
+    parser.add_argument("--count", type=int, default=40, help="images for the speed comparison")
+    parser.add_argument("--memory-images", type=int, default=500)
+    args = parser.parse_args()
+    from xincept_desktop.core.model.predictor import XInceptModel
+
+    print(f"machine: {platform.node()} {platform.machine()}, {len(os.sched_getaffinity(0))} CPU cores, "
+          f"Python {platform.python_version()}")
+    window = time_to_window()
+    print(f"launch to window: {window:.2f} s")
+    began = time.perf_counter()
+    model = XInceptModel.load(args.model)
+    print(f"model load: {time.perf_counter() - began:.1f} s ({model.version_label})")
+    with tempfile.TemporaryDirectory() as scratch:
+        paths = make_folder(Path(scratch) / "speed", max(args.count, 20))
+        raw = backbone_forward_rate(model)
+        began = time.perf_counter()
+        folder_rate = bench_folder(model, paths[: args.count])
+        ours_total = args.count / folder_rate
+        single = bench_single(model, paths)
+        print(f"backbones, raw compiled forward (batch 16): {raw:.2f} images/s")
+        print(f"folder prediction incl. Grad-CAM: {folder_rate:.2f} images/s "
+              f"({100 * folder_rate / raw:.0f} % of the raw backbone rate)")
+        print(f"one image, predict + Grad-CAM (one pass): p50 {percentile(single, 50)*1000:.0f} ms, "
+              f"p95 {percentile(single, 95)*1000:.0f} ms")
+        plain_single, plain_cam, plain_rate, plain_cam_total, plain = bench_straightforward(model, paths, args.count)
+        print(f"straightforward Keras, predict: p50 {percentile(plain_single, 50)*1000:.0f} ms, "
+              f"p95 {percentile(plain_single, 95)*1000:.0f} ms, {plain_rate:.2f} images/s")
+        print(f"straightforward Keras, predict + Grad-CAM: p50 {percentile(plain_cam, 50)*1000:.0f} ms, "
+              f"p95 {percentile(plain_cam, 95)*1000:.0f} ms; {args.count} images in {plain_cam_total:.1f} s")
+        print(f"ratio predict + Grad-CAM, {args.count} images: {plain_cam_total / ours_total:.1f}x faster "
+              f"({ours_total:.1f} s vs {plain_cam_total:.1f} s)")
+        print(f"max |probability difference| fast vs straightforward: {check_same_outputs(model, plain, paths):.2e}")
+        samples, peak = bench_memory(model, Path(scratch) / "memory", args.memory_images)
+        print("RSS by images analysed: " + ", ".join(f"{k}: {v:.0f} MB" for k, v in samples.items()) +
+              f"; peak {peak:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
