@@ -32,3 +32,11 @@ class ReportError(XinceptError):
 
 class XinceptWarning(UserWarning):
     """Warnings raised by the project (the test-suite turns them into errors)."""
+
+
+class CaseStoreError(XinceptError):
+    """The case database could not be opened, migrated, read or written; the message says which case or file."""
+
+
+class SignedCaseError(CaseStoreError):
+    """An edit was attempted on a signed case; re-open it with a reason first."""
