@@ -1,0 +1,67 @@
+"""Case store: cases, analyses, the hematologist's review and sign-off, and an append-only audit trail.
+
+Pure Python + stdlib ``sqlite3`` (never Qt). One SQLite file, ``user_data_dir()/cases.sqlite3`` by default,
+in WAL mode with ``synchronous=FULL``, foreign keys on, a busy timeout, and a schema version
+(``PRAGMA user_version``) raised by ordered migrations (:mod:`.schema`). A crash (even ``SIGKILL``) mid-write
+loses only the transaction in progress.
+
+Using it from the GUI
+---------------------
+::
+
+    from xincept_desktop.core.cases import CaseStore, CaseFields, model_identity
+    from xincept_desktop.errors import CaseStoreError, SignedCaseError
+
+    store = CaseStore()                        # or CaseStore(path); one store per thread; store.close()
+    case_id = store.create_case(CaseFields(patient_name="A. B.", patient_id="P-1",
+                                           collection_date="2026-11-29"), user="Dr. A")   # or a dict
+    store.update_case_fields(case_id, {"specimen_id": "S-9"}, user="Dr. A")
+    version, short_hash = model_identity(model)          # model.version_label, model.manifest.short_hash
+    image_ids = store.add_analyses(case_id, results, version, short_hash, user="Dr. A")  # ImageResult list
+    image_id = store.add_analysis(case_id, result, version, short_hash, user="Dr. A")    # one result
+
+    rows = store.list_cases(search="b. p-1", date_from=date(2026, 1, 1), date_to=None)  # CaseListEntry list
+    case = store.load_case(case_id)              # CaseRecord; verify_files=False skips hashing the files
+    case.results                                 # ImageResult list (heat maps included), no recomputing
+    for image in case.images:                    # CaseImage
+        image.analysis.result, image.model_class, image.reviewed_class, image.overridden, image.review
+        image.file_status                        # "ok" | "missing" | "changed" | "unreadable" | "unchecked"
+    case.file_problems                           # FileProblem list; problem.describe() is a sentence for users
+    case.signed, case.sign_off                   # SignOff(signed_by, signed_at) or None
+
+    store.override_class(image_id, "Pre", reason="nuclear detail", comment="", user="Dr. A")  # -> Review|None
+    store.reviewed_class(image_id)               # reviewer's class, else the model's
+    store.sign_off(case_id, user="Dr. A")        # then edits raise SignedCaseError
+    store.reopen(case_id, reason="late flow result", user="Dr. A")
+    store.export_case(case_id, "csv" or "json", path, user="Dr. A")   # atomic file + audit line
+    store.record_export(case_id, "pdf", path, user="Dr. A")           # audit an export written elsewhere
+    store.check_files(case_id)                   # FileProblem list (moved/changed since analysis)
+    store.audit_log(case_id)                     # AuditEntry list, oldest first
+
+Rules the store enforces
+------------------------
+* Every change (case created or edited, analysis, override, sign-off, re-open, export) writes an audit line
+  (UTC time, user, action, JSON details) in the same transaction. Triggers refuse ``UPDATE``/``DELETE`` on
+  ``audit_log``.
+* A signed case is read-only (fields, analyses, reviews) until re-opened with a reason; the database's triggers
+  refuse such writes too. Exports of a signed case are allowed (and audited).
+* Overriding the model's class needs a reason; setting an image back to its current class is a no-op.
+* Heat maps are kept as float16 ``.npy`` BLOBs (no pickle); file hashes are SHA-256 of the analysed bytes.
+* All failures are :class:`~xincept_desktop.errors.CaseStoreError` (``SignedCaseError`` for edits of a signed
+  case) with a message fit to show.
+
+Dates in :class:`CaseFields` are ISO ``YYYY-MM-DD`` strings ("" when unknown; ``date`` objects accepted);
+times in records are ISO 8601 UTC strings.
+"""
+
+from .export import EXPORT_KINDS, to_csv, to_json, write_export
+from .records import (AuditEntry, Analysis, CaseFields, CaseImage, CaseListEntry, CaseRecord, FileProblem,
+                      Review, SignOff, reviewed_class)
+from .schema import SCHEMA_VERSION
+from .store import CaseStore, default_path, model_identity
+
+__all__ = [
+    "Analysis", "AuditEntry", "CaseFields", "CaseImage", "CaseListEntry", "CaseRecord", "CaseStore",
+    "EXPORT_KINDS", "FileProblem", "Review", "SCHEMA_VERSION", "SignOff", "default_path", "model_identity",
+    "reviewed_class", "to_csv", "to_json", "write_export",
+]

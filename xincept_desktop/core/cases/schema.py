@@ -1,0 +1,189 @@
+"""The case database's schema as an ordered list of migrations, and the connection settings.
+
+``PRAGMA user_version`` holds the number of migrations applied. :func:`migrate` applies the missing ones in
+order, all in one ``BEGIN IMMEDIATE`` transaction, so a crash or an error leaves the database at its old version.
+Migrations are append-only: never edit a released one, add the next instead.
+
+Tamper and misuse guards live in the database itself, so they hold for any client:
+
+* ``audit_log`` is append-only: triggers ``RAISE(ABORT)`` on ``UPDATE`` and ``DELETE``;
+* a signed case (a ``sign_offs`` row with ``reopened_at IS NULL``) refuses changes to its fields, images,
+  analyses, heat maps and reviews; only re-opening (which sets ``reopened_at``) lifts it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ...errors import CaseStoreError
+
+BUSY_TIMEOUT_MS = 10_000
+SIGNED_MESSAGE = "case is signed"
+AUDIT_MESSAGE = "audit log is append-only"
+
+_V1_TABLES = (
+    """CREATE TABLE cases (
+        id INTEGER PRIMARY KEY,
+        patient_name TEXT NOT NULL DEFAULT '',
+        patient_id TEXT NOT NULL DEFAULT '',
+        date_of_birth TEXT,
+        sex TEXT NOT NULL DEFAULT '',
+        specimen_id TEXT NOT NULL DEFAULT '',
+        specimen_type TEXT NOT NULL DEFAULT '',
+        collection_date TEXT,
+        requesting_physician TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE images (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases(id),
+        path TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        size_bytes INTEGER NOT NULL,
+        added_at TEXT NOT NULL,
+        UNIQUE (case_id, path)
+    )""",
+    """CREATE TABLE analyses (
+        id INTEGER PRIMARY KEY,
+        image_id INTEGER NOT NULL REFERENCES images(id),
+        sha256 TEXT NOT NULL,
+        model_version TEXT NOT NULL,
+        model_hash TEXT NOT NULL,
+        label TEXT,
+        confidence REAL,
+        probabilities TEXT NOT NULL DEFAULT '{}',
+        in_domain INTEGER,
+        ood_score REAL,
+        ood_threshold REAL,
+        error TEXT,
+        image_height INTEGER,
+        image_width INTEGER,
+        analysed_at TEXT NOT NULL,
+        analysed_by TEXT NOT NULL
+    )""",
+    """CREATE TABLE heatmaps (
+        analysis_id INTEGER NOT NULL REFERENCES analyses(id),
+        method TEXT NOT NULL,
+        npy BLOB NOT NULL,
+        PRIMARY KEY (analysis_id, method)
+    )""",
+    """CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        image_id INTEGER NOT NULL REFERENCES images(id),
+        analysis_id INTEGER REFERENCES analyses(id),
+        model_class TEXT,
+        reviewed_class TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        comment TEXT NOT NULL DEFAULT '',
+        reviewer TEXT NOT NULL,
+        reviewed_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE sign_offs (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases(id),
+        signed_by TEXT NOT NULL,
+        signed_at TEXT NOT NULL,
+        reopened_by TEXT,
+        reopened_at TEXT,
+        reopen_reason TEXT
+    )""",
+    "CREATE UNIQUE INDEX one_open_sign_off ON sign_offs(case_id) WHERE reopened_at IS NULL",
+    """CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user TEXT NOT NULL,
+        action TEXT NOT NULL,
+        case_id INTEGER REFERENCES cases(id),
+        image_id INTEGER REFERENCES images(id),
+        details TEXT NOT NULL DEFAULT '{}'
+    )""",
+    f"""CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, '{AUDIT_MESSAGE}'); END""",
+    f"""CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, '{AUDIT_MESSAGE}'); END""",
+    "CREATE INDEX images_case ON images(case_id)",
+    "CREATE INDEX analyses_image ON analyses(image_id)",
+    "CREATE INDEX reviews_image ON reviews(image_id)",
+    "CREATE INDEX audit_case ON audit_log(case_id)",
+)
+
+
+def _signed(case_expr: str) -> str:
+    return f"EXISTS (SELECT 1 FROM sign_offs s WHERE s.case_id = {case_expr} AND s.reopened_at IS NULL)"
+
+
+def _guard(name: str, event: str, table: str, case_expr: str) -> str:
+    return (f"CREATE TRIGGER {name} BEFORE {event} ON {table} WHEN {_signed(case_expr)} "
+            f"BEGIN SELECT RAISE(ABORT, '{SIGNED_MESSAGE}'); END")
+
+
+_IMAGE_CASE = "(SELECT case_id FROM images WHERE id = NEW.image_id)"
+_ANALYSIS_CASE = ("(SELECT i.case_id FROM analyses a JOIN images i ON i.id = a.image_id "
+                  "WHERE a.id = NEW.analysis_id)")
+
+_V2_SIGNED_GUARDS = (
+    _guard("signed_case_update", "UPDATE", "cases", "OLD.id"),
+    _guard("signed_image_insert", "INSERT", "images", "NEW.case_id"),
+    _guard("signed_image_update", "UPDATE", "images", "OLD.case_id"),
+    _guard("signed_analysis_insert", "INSERT", "analyses", _IMAGE_CASE),
+    _guard("signed_heatmap_insert", "INSERT", "heatmaps", _ANALYSIS_CASE),
+    _guard("signed_review_insert", "INSERT", "reviews", _IMAGE_CASE),
+    "CREATE INDEX cases_collection_date ON cases(collection_date)",
+    "CREATE INDEX cases_patient_id ON cases(patient_id)",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    _V1_TABLES,  # 1: cases, images, analyses, heat maps, reviews, sign-offs, append-only audit log
+    _V2_SIGNED_GUARDS,  # 2: signed cases are read-only in the database too; search indexes
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open ``path`` in autocommit mode with WAL, ``synchronous=FULL``, foreign keys and a busy timeout."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.Error as exc:
+        raise CaseStoreError(f"cannot open the case database {path}: {exc}") from exc
+    if str(mode).lower() != "wal":
+        conn.close()
+        raise CaseStoreError(f"the case database {path} cannot use write-ahead logging (journal mode {mode})")
+    return conn
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The number of migrations applied to ``conn``'s database."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+    """Apply migrations up to ``target`` in one transaction; return the version reached.
+
+    Raises :class:`CaseStoreError` when the database is newer than this program or a migration fails (the
+    database is then left at its old version).
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        current = schema_version(conn)
+        if current > SCHEMA_VERSION:
+            raise CaseStoreError(f"the case database has schema version {current}, newer than this program's "
+                                 f"{SCHEMA_VERSION}; update XIncept Desktop")
+        for version in range(current + 1, target + 1):
+            for statement in MIGRATIONS[version - 1]:
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {max(current, target)}")
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise CaseStoreError(f"cannot migrate the case database to version {target}: {exc}") from exc
+        raise
+    return max(current, target)

@@ -1,0 +1,296 @@
+"""``CaseStore``: the one object the GUI and CLI use to keep cases, reviews, sign-offs and the audit trail.
+
+Every public method is one short transaction (``BEGIN IMMEDIATE``, so two app instances queue instead of
+failing) and writes its audit line in the same transaction as the change it records. File hashing happens
+before the transaction starts, so the write lock is never held during disk reads of images.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Mapping
+
+from ...config import CLASS_NAMES, user_data_dir
+from ...errors import CaseStoreError, SignedCaseError
+from ..pipeline import ImageResult
+from . import analyses_table, audit, cases_table, loading, reviews_table
+from .codec import iso_utc, sha256_file, utc_now
+from .export import EXPORT_KINDS, write_export
+from .records import AuditEntry, CaseFields, CaseListEntry, CaseRecord, FileProblem, Review, SignOff
+from .schema import SIGNED_MESSAGE, connect, migrate
+
+DB_NAME = "cases.sqlite3"
+
+
+def default_path() -> Path:
+    """``user_data_dir()/cases.sqlite3``."""
+    return user_data_dir() / DB_NAME
+
+
+def model_identity(model) -> tuple[str, str]:
+    """``(version_label, short hash)`` of a loaded model, as :meth:`CaseStore.add_analysis` wants them."""
+    return str(model.version_label), str(model.manifest.short_hash)
+
+
+def _require(text: str, what: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise CaseStoreError(f"{what} is required")
+    return text
+
+
+def _translate(exc: sqlite3.Error) -> CaseStoreError:
+    if SIGNED_MESSAGE in str(exc):
+        return SignedCaseError("the case is signed; re-open it with a reason before changing it")
+    return CaseStoreError(f"case database error: {exc}")
+
+
+class CaseStore:
+    """Cases, their analyses, reviews, sign-offs and audit trail in one SQLite file.
+
+    Parameters
+    ----------
+    path
+        Database file; :func:`default_path` when ``None``. Created and migrated on open.
+    clock
+        Returns the current timezone-aware time; tests inject a fixed one.
+
+    A store belongs to the thread that opened it (open another one per thread).
+    """
+
+    def __init__(self, path: Path | str | None = None, *, clock: Callable[[], datetime] = utc_now):
+        self.path = Path(path) if path is not None else default_path()
+        self._clock = clock
+        self._depth = 0
+        self._conn = connect(self.path)
+        cases_table.register_functions(self._conn)
+        migrate(self._conn)
+
+    def close(self) -> None:
+        """Close the connection (committed data is already on disk)."""
+        self._conn.close()
+
+    def __enter__(self) -> "CaseStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction; nested uses join the outer one, which commits or rolls back everything."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self._conn
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise _translate(exc) from exc
+        self._depth = 1
+        try:
+            yield self._conn
+            self._conn.execute("COMMIT")
+        except BaseException as exc:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise _translate(exc) from exc
+            raise
+        finally:
+            self._depth = 0
+
+    def _now(self) -> str:
+        return iso_utc(self._clock())
+
+    def _ensure_editable(self, case_id: int) -> None:
+        cases_table.read(self._conn, case_id)
+        current = reviews_table.current_sign_off(self._conn, case_id)
+        if current is not None:
+            signed = current[1]
+            raise SignedCaseError(f"case {case_id} was signed by {signed.signed_by} at {signed.signed_at}; "
+                                  "re-open it with a reason before changing it")
+
+    # --- cases ---------------------------------------------------------------------------------------------
+
+    def create_case(self, fields: CaseFields | Mapping[str, object], user: str) -> int:
+        """Store a new case and return its id."""
+        user = _require(user, "user")
+        fields = fields if isinstance(fields, CaseFields) else CaseFields.from_mapping(fields)
+        fields = CaseFields.from_mapping(fields.as_dict())
+        with self.transaction() as conn:
+            now = self._now()
+            case_id = cases_table.insert(conn, fields, now)
+            audit.append(conn, now, user, "create_case", case_id, fields=fields.as_dict())
+        return case_id
+
+    def update_case_fields(self, case_id: int, changes: Mapping[str, object], user: str) -> CaseFields:
+        """Change some fields of an unsigned case; the audit line keeps old and new values. Returns the fields."""
+        user = _require(user, "user")
+        wanted = CaseFields.from_mapping(changes).as_dict()
+        with self.transaction() as conn:
+            self._ensure_editable(case_id)
+            old = cases_table.fields_of(cases_table.read(conn, case_id)).as_dict()
+            diff = {name: wanted[name] for name in changes if wanted[name] != old[name]}
+            if diff:
+                now = self._now()
+                cases_table.update(conn, case_id, diff, now)
+                audit.append(conn, now, user, "update_case", case_id,
+                             changes={name: [old[name], value] for name, value in diff.items()})
+            return cases_table.fields_of(cases_table.read(conn, case_id))
+
+    def list_cases(self, search: str = "", date_from: date | None = None, date_to: date | None = None,
+                   limit: int | None = None) -> list[CaseListEntry]:
+        """Cases whose patient id or name contains every word of ``search`` (any case, any script), whose
+        collection date (creation date when unknown) is within ``[date_from, date_to]``; newest change first."""
+        return cases_table.search(self._conn, search, date_from, date_to, limit)
+
+    def load_case(self, case_id: int, verify_files: bool = True) -> CaseRecord:
+        """The case with its images' latest results (heat maps included), reviews and sign-off.
+
+        With ``verify_files`` every image file is hashed and compared with the analysed one, so
+        ``record.file_problems`` says which results are stale. Raises :class:`CaseStoreError` for an unknown id.
+        """
+        with self.transaction() as conn:
+            record = loading.load(conn, case_id)
+        return loading.with_file_checks(record) if verify_files else record
+
+    def is_signed(self, case_id: int) -> bool:
+        return reviews_table.current_sign_off(self._conn, case_id) is not None
+
+    # --- analyses ------------------------------------------------------------------------------------------
+
+    def add_analysis(self, case_id: int, result: ImageResult, model_version: str, model_hash: str,
+                     user: str) -> int:
+        """Store one image's result (hashing its file) and return the image id."""
+        return self.add_analyses(case_id, [result], model_version, model_hash, user)[0]
+
+    def add_analyses(self, case_id: int, results: Iterable[ImageResult], model_version: str, model_hash: str,
+                     user: str) -> list[int]:
+        """Store several results in one transaction (one disk sync); return their image ids in order."""
+        user = _require(user, "user")
+        hashed = [(result, Path(result.path).absolute(), *self._hash(result.path)) for result in results]
+        ids = []
+        with self.transaction() as conn:
+            self._ensure_editable(case_id)
+            now = self._now()
+            for result, path, sha256, size in hashed:
+                image_id = analyses_table.upsert_image(conn, case_id, path, sha256, size, now)
+                analysis_id = analyses_table.insert_analysis(conn, image_id, sha256, result, model_version,
+                                                             model_hash, now, user)
+                audit.append(conn, now, user, "analysis", case_id, image_id, analysis_id=analysis_id,
+                             path=str(path), sha256=sha256, model_version=model_version, model_hash=model_hash,
+                             label=result.label, confidence=result.confidence, error=result.error)
+                ids.append(image_id)
+            cases_table.touch(conn, case_id, now)
+        return ids
+
+    @staticmethod
+    def _hash(path) -> tuple[str, int]:
+        try:
+            return sha256_file(Path(path))
+        except OSError as exc:
+            raise CaseStoreError(f"cannot read {path} to record its hash: {exc.strerror or exc}") from exc
+
+    def check_files(self, case_id: int) -> list[FileProblem]:
+        """Images of the case whose file is gone, unreadable or changed since its latest analysis."""
+        return loading.with_file_checks(self.load_case(case_id, verify_files=False)).file_problems
+
+    # --- review --------------------------------------------------------------------------------------------
+
+    def override_class(self, image_id: int, new_class: str, reason: str, comment: str, user: str) -> Review | None:
+        """Record the hematologist's class for an image; ``None`` when it is already the image's class.
+
+        A reason is required whenever ``new_class`` differs from the model's class.
+        """
+        user = _require(user, "reviewer")
+        if new_class not in CLASS_NAMES:
+            raise CaseStoreError(f"unknown class {new_class!r}; use one of {', '.join(CLASS_NAMES)}")
+        with self.transaction() as conn:
+            case_id = self._image_case(image_id)
+            self._ensure_editable(case_id)
+            analysis_id, model_class = analyses_table.latest_label(conn, image_id)
+            previous = reviews_table.latest_for_image(conn, image_id)
+            current = previous.reviewed_class if previous else model_class
+            if new_class == current:
+                return None
+            if new_class != model_class:
+                reason = _require(reason, "a reason for overriding the model's class")
+            now = self._now()
+            review = reviews_table.insert_review(conn, image_id, analysis_id, model_class, new_class,
+                                                 (reason or "").strip(), (comment or "").strip(), user, now)
+            audit.append(conn, now, user, "override", case_id, image_id, review_id=review.review_id,
+                         model_class=model_class, previous_class=current, reviewed_class=new_class,
+                         reason=review.reason, comment=review.comment)
+            cases_table.touch(conn, case_id, now)
+        return review
+
+    def reviewed_class(self, image_id: int) -> str | None:
+        """The reviewer's latest class for the image when there is one, else the model's latest class."""
+        review = reviews_table.latest_for_image(self._conn, image_id)
+        return review.reviewed_class if review else analyses_table.latest_label(self._conn, image_id)[1]
+
+    def _image_case(self, image_id: int) -> int:
+        case_id = analyses_table.image_case(self._conn, image_id)
+        if case_id is None:
+            raise CaseStoreError(f"there is no image {image_id}")
+        return case_id
+
+    def sign_off(self, case_id: int, user: str) -> SignOff:
+        """Sign the case; it is read-only until :meth:`reopen`. Signing a signed case raises."""
+        user = _require(user, "the name of the person signing")
+        with self.transaction() as conn:
+            self._ensure_editable(case_id)
+            now = self._now()
+            cases_table.touch(conn, case_id, now)
+            sign_off_id = reviews_table.insert_sign_off(conn, case_id, user, now)
+            audit.append(conn, now, user, "sign_off", case_id, sign_off_id=sign_off_id)
+        return SignOff(user, now)
+
+    def reopen(self, case_id: int, reason: str, user: str) -> None:
+        """Lift the sign-off of a signed case; the reason is kept with the sign-off and in the audit log."""
+        user = _require(user, "user")
+        reason = _require(reason, "a reason for re-opening")
+        with self.transaction() as conn:
+            cases_table.read(conn, case_id)
+            current = reviews_table.current_sign_off(conn, case_id)
+            if current is None:
+                raise CaseStoreError(f"case {case_id} is not signed")
+            now = self._now()
+            reviews_table.mark_reopened(conn, current[0], user, reason, now)
+            cases_table.touch(conn, case_id, now)
+            audit.append(conn, now, user, "reopen", case_id, sign_off_id=current[0], reason=reason,
+                         signed_by=current[1].signed_by, signed_at=current[1].signed_at)
+
+    # --- audit and exports ---------------------------------------------------------------------------------
+
+    def audit_log(self, case_id: int | None = None) -> list[AuditEntry]:
+        """The audit lines of one case (all cases when ``None``), oldest first."""
+        return audit.read(self._conn, case_id)
+
+    def record_export(self, case_id: int, kind: str, path: Path | str, user: str) -> int:
+        """Audit an export made elsewhere (e.g. a PDF report); return the audit line's id."""
+        user = _require(user, "user")
+        kind = _require(kind, "export kind")
+        with self.transaction() as conn:
+            cases_table.read(conn, case_id)
+            return audit.append(conn, self._now(), user, "export", case_id, kind=kind, path=str(path))
+
+    def export_case(self, case_id: int, kind: str, path: Path | str, user: str) -> Path:
+        """Write the case as ``csv`` or ``json`` (atomically) and audit it; the audit line is kept only if the
+        file was written."""
+        if kind not in EXPORT_KINDS:
+            raise CaseStoreError(f"unknown export kind {kind!r}; use one of {', '.join(EXPORT_KINDS)}")
+        record = self.load_case(case_id, verify_files=True)
+        with self.transaction():
+            self.record_export(case_id, kind, path, user)
+            try:
+                return write_export(record, kind, Path(path), self._clock())
+            except OSError as exc:
+                raise CaseStoreError(f"cannot write {path}: {exc.strerror or exc}") from exc
