@@ -44,3 +44,31 @@ def test_cases_with_an_audit_trail_cannot_be_deleted(store, analysed_case, db_pa
     with pytest.raises(sqlite3.IntegrityError):
         raw.execute("DELETE FROM cases")
     raw.close()
+
+
+@pytest.mark.parametrize("sql", [
+    "UPDATE analyses SET label = 'Pro'", "DELETE FROM analyses", "UPDATE heatmaps SET npy = x'00'",
+    "DELETE FROM heatmaps", "UPDATE reviews SET reviewed_class = 'Early'", "DELETE FROM reviews",
+    "DELETE FROM images", "DELETE FROM sign_offs", "UPDATE sign_offs SET signed_by = 'someone else'",
+    "UPDATE sign_offs SET reopened_at = NULL",
+])
+def test_history_cannot_be_rewritten(store, analysed_case, db_path, sql):
+    case_id, (first, _) = analysed_case
+    store.override_class(first, "Pro", "reason", "", "Dr. A")
+    store.sign_off(case_id, "Dr. A")
+    store.reopen(case_id, "reason", "Dr. A")  # the first sign-off is now closed for good
+    store.sign_off(case_id, "Dr. B")
+    raw = sqlite3.connect(db_path)
+    with pytest.raises(sqlite3.IntegrityError, match="kept as written"):
+        raw.execute(sql)
+    raw.close()
+
+
+def test_core_cases_never_imports_qt_or_tensorflow():
+    import subprocess
+    import sys
+
+    code = ("import sys, xincept_desktop.core.cases; "
+            "print(sorted(m for m in ('PySide6', 'tensorflow', 'keras') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

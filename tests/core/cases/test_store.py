@@ -7,7 +7,7 @@ from datetime import date
 import numpy as np
 import pytest
 
-from xincept_desktop.core.cases import CaseFields, model_identity
+from xincept_desktop.core.cases import CaseFields, CaseStore, model_identity
 from xincept_desktop.core.pipeline import ImageResult
 from xincept_desktop.errors import CaseStoreError
 
@@ -126,3 +126,14 @@ def test_transaction_groups_calls_and_rolls_back_together(store):
             store.create_case({"patient_id": "P-B"}, user="tech")
             raise RuntimeError("stop")
     assert store.list_cases() == [] and store.audit_log() == []
+
+
+def test_two_stores_on_one_file_queue_their_writes(store, db_path):
+    with CaseStore(db_path, busy_timeout_ms=100) as other:
+        with store.transaction():
+            store.create_case({"patient_id": "P-A"}, user="tech")
+            assert other.list_cases() == []  # readers see only committed data and are not blocked
+            with pytest.raises(CaseStoreError, match="locked"):
+                other.create_case({"patient_id": "P-B"}, user="tech")
+        other.create_case({"patient_id": "P-B"}, user="tech")
+        assert sorted(row.patient_id for row in store.list_cases()) == ["P-A", "P-B"]

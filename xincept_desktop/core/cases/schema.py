@@ -7,6 +7,8 @@ Migrations are append-only: never edit a released one, add the next instead.
 Tamper and misuse guards live in the database itself, so they hold for any client:
 
 * ``audit_log`` is append-only: triggers ``RAISE(ABORT)`` on ``UPDATE`` and ``DELETE``;
+* analyses, heat maps and reviews are never updated or deleted, images and sign-offs never deleted, and a
+  sign-off row changes only once, when it is re-opened;
 * a signed case (a ``sign_offs`` row with ``reopened_at IS NULL``) refuses changes to its fields, images,
   analyses, heat maps and reviews; only re-opening (which sets ``reopened_at``) lifts it.
 """
@@ -21,6 +23,7 @@ from ...errors import CaseStoreError
 BUSY_TIMEOUT_MS = 10_000
 SIGNED_MESSAGE = "case is signed"
 AUDIT_MESSAGE = "audit log is append-only"
+HISTORY_MESSAGE = "analyses, heat maps, reviews and sign-offs are kept as written"
 
 _V1_TABLES = (
     """CREATE TABLE cases (
@@ -123,31 +126,40 @@ _IMAGE_CASE = "(SELECT case_id FROM images WHERE id = NEW.image_id)"
 _ANALYSIS_CASE = ("(SELECT i.case_id FROM analyses a JOIN images i ON i.id = a.image_id "
                   "WHERE a.id = NEW.analysis_id)")
 
-_V2_SIGNED_GUARDS = (
+_V2_GUARDS = (
     _guard("signed_case_update", "UPDATE", "cases", "OLD.id"),
     _guard("signed_image_insert", "INSERT", "images", "NEW.case_id"),
     _guard("signed_image_update", "UPDATE", "images", "OLD.case_id"),
     _guard("signed_analysis_insert", "INSERT", "analyses", _IMAGE_CASE),
     _guard("signed_heatmap_insert", "INSERT", "heatmaps", _ANALYSIS_CASE),
     _guard("signed_review_insert", "INSERT", "reviews", _IMAGE_CASE),
+    *(f"CREATE TRIGGER {table}_no_{event.lower()} BEFORE {event} ON {table} "
+      f"BEGIN SELECT RAISE(ABORT, '{HISTORY_MESSAGE}'); END"
+      for table in ("analyses", "heatmaps", "reviews") for event in ("UPDATE", "DELETE")),
+    *(f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
+      f"BEGIN SELECT RAISE(ABORT, '{HISTORY_MESSAGE}'); END" for table in ("images", "sign_offs")),
+    f"""CREATE TRIGGER sign_offs_reopen_only BEFORE UPDATE ON sign_offs
+        WHEN OLD.reopened_at IS NOT NULL OR NEW.reopened_at IS NULL OR NEW.case_id IS NOT OLD.case_id
+             OR NEW.signed_by IS NOT OLD.signed_by OR NEW.signed_at IS NOT OLD.signed_at
+        BEGIN SELECT RAISE(ABORT, '{HISTORY_MESSAGE}'); END""",
     "CREATE INDEX cases_collection_date ON cases(collection_date)",
     "CREATE INDEX cases_patient_id ON cases(patient_id)",
 )
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V1_TABLES,  # 1: cases, images, analyses, heat maps, reviews, sign-offs, append-only audit log
-    _V2_SIGNED_GUARDS,  # 2: signed cases are read-only in the database too; search indexes
+    _V2_GUARDS,  # 2: signed cases read-only and history immutable in the database too; search indexes
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def connect(path: Path) -> sqlite3.Connection:
+def connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
     """Open ``path`` in autocommit mode with WAL, ``synchronous=FULL``, foreign keys and a busy timeout."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_ms / 1000)
         conn.row_factory = sqlite3.Row
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         conn.execute("PRAGMA foreign_keys = ON")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         conn.execute("PRAGMA synchronous = FULL")

@@ -20,7 +20,7 @@ from . import analyses_table, audit, cases_table, loading, reviews_table
 from .codec import iso_utc, sha256_file, utc_now
 from .export import EXPORT_KINDS, write_export
 from .records import AuditEntry, CaseFields, CaseListEntry, CaseRecord, FileProblem, Review, SignOff
-from .schema import SIGNED_MESSAGE, connect, migrate
+from .schema import BUSY_TIMEOUT_MS, SIGNED_MESSAGE, connect, migrate
 
 DB_NAME = "cases.sqlite3"
 
@@ -57,15 +57,18 @@ class CaseStore:
         Database file; :func:`default_path` when ``None``. Created and migrated on open.
     clock
         Returns the current timezone-aware time; tests inject a fixed one.
+    busy_timeout_ms
+        How long a write waits for another process (a second app window) to finish its transaction.
 
     A store belongs to the thread that opened it (open another one per thread).
     """
 
-    def __init__(self, path: Path | str | None = None, *, clock: Callable[[], datetime] = utc_now):
+    def __init__(self, path: Path | str | None = None, *, clock: Callable[[], datetime] = utc_now,
+                 busy_timeout_ms: int = BUSY_TIMEOUT_MS):
         self.path = Path(path) if path is not None else default_path()
         self._clock = clock
         self._depth = 0
-        self._conn = connect(self.path)
+        self._conn = connect(self.path, busy_timeout_ms)
         cases_table.register_functions(self._conn)
         migrate(self._conn)
 
@@ -80,8 +83,9 @@ class CaseStore:
         self.close()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction; nested uses join the outer one, which commits or rolls back everything."""
+    def transaction(self, write: bool = True) -> Iterator[sqlite3.Connection]:
+        """A transaction (``write=False``: a read snapshot that does not block writers); nested uses join the
+        outer one, which commits or rolls back everything."""
         if self._depth:
             self._depth += 1
             try:
@@ -90,7 +94,7 @@ class CaseStore:
                 self._depth -= 1
             return
         try:
-            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.execute("BEGIN IMMEDIATE" if write else "BEGIN DEFERRED")
         except sqlite3.Error as exc:
             raise _translate(exc) from exc
         self._depth = 1
@@ -122,8 +126,7 @@ class CaseStore:
     def create_case(self, fields: CaseFields | Mapping[str, object], user: str) -> int:
         """Store a new case and return its id."""
         user = _require(user, "user")
-        fields = fields if isinstance(fields, CaseFields) else CaseFields.from_mapping(fields)
-        fields = CaseFields.from_mapping(fields.as_dict())
+        fields = CaseFields.from_mapping(fields.as_dict() if isinstance(fields, CaseFields) else fields)
         with self.transaction() as conn:
             now = self._now()
             case_id = cases_table.insert(conn, fields, now)
@@ -157,7 +160,7 @@ class CaseStore:
         With ``verify_files`` every image file is hashed and compared with the analysed one, so
         ``record.file_problems`` says which results are stale. Raises :class:`CaseStoreError` for an unknown id.
         """
-        with self.transaction() as conn:
+        with self.transaction(write=False) as conn:
             record = loading.load(conn, case_id)
         return loading.with_file_checks(record) if verify_files else record
 
