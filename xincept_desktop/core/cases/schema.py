@@ -158,17 +158,26 @@ def connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Conne
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_ms / 1000)
-        conn.row_factory = sqlite3.Row
-        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.Error as exc:
         raise CaseStoreError(f"cannot open the case database {path}: {exc}") from exc
-    if str(mode).lower() != "wal":
+    try:
+        _configure(conn, busy_timeout_ms)
+    except BaseException as exc:
         conn.close()
-        raise CaseStoreError(f"the case database {path} cannot use write-ahead logging (journal mode {mode})")
+        if isinstance(exc, sqlite3.Error):
+            raise CaseStoreError(f"cannot open the case database {path}: {exc}") from exc
+        raise
     return conn
+
+
+def _configure(conn: sqlite3.Connection, busy_timeout_ms: int) -> None:
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise CaseStoreError(f"the case database cannot use write-ahead logging (journal mode {mode})")
+    conn.execute("PRAGMA synchronous = FULL")
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -182,7 +191,12 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     Raises :class:`CaseStoreError` when the database is newer than this program or a migration fails (the
     database is then left at its old version).
     """
-    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if schema_version(conn) == target:
+            return target  # the usual case: no write lock needed
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise CaseStoreError(f"cannot open the case database for migration: {exc}") from exc
     try:
         current = schema_version(conn)
         if current > SCHEMA_VERSION:

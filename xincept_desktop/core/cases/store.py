@@ -69,8 +69,12 @@ class CaseStore:
         self._clock = clock
         self._depth = 0
         self._conn = connect(self.path, busy_timeout_ms)
-        cases_table.register_functions(self._conn)
-        migrate(self._conn)
+        try:
+            cases_table.register_functions(self._conn)
+            migrate(self._conn)
+        except BaseException:
+            self._conn.close()
+            raise
 
     def close(self) -> None:
         """Close the connection (committed data is already on disk)."""
