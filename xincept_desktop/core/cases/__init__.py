@@ -43,6 +43,8 @@ Rules the store enforces
 * Every change (case created or edited, analysis, override, sign-off, re-open, export) writes an audit line
   (UTC time, user, action, JSON details) in the same transaction. Triggers refuse ``UPDATE``/``DELETE`` on
   ``audit_log``.
+* Analyses, heat maps and reviews are never rewritten or deleted (triggers again); the latest one counts.
+* ``with store.transaction(): ...`` groups several calls into one all-or-nothing transaction.
 * A signed case is read-only (fields, analyses, reviews) until re-opened with a reason; the database's triggers
   refuse such writes too. Exports of a signed case are allowed (and audited).
 * Overriding the model's class needs a reason; setting an image back to its current class is a no-op.
