@@ -41,9 +41,19 @@ def user_data_dir() -> Path:
 
 
 def weights_dir() -> Path:
-    """Folder holding the converted ImageNet backbone weights."""
+    """Folder holding the converted ImageNet backbone weights.
+
+    ``XINCEPT_WEIGHTS_DIR`` overrides it; a frozen app (PyInstaller) uses the ``weights`` folder bundled beside
+    the model; otherwise the per-user cache that ``xincept weights`` fills.
+    """
     override = os.environ.get("XINCEPT_WEIGHTS_DIR")
-    return Path(override) if override else user_cache_dir() / "weights"
+    if override:
+        return Path(override)
+    import sys
+
+    if getattr(sys, "frozen", False) and hasattr(sys, "_MEIPASS"):
+        return Path(sys._MEIPASS) / "weights"
+    return user_cache_dir() / "weights"
 
 
 def default_model_dir() -> Path:

@@ -13,6 +13,7 @@ from ..config import APP_NAME, default_model_dir
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="xincept-desktop", description=f"{APP_NAME} Desktop (offline).")
     parser.add_argument("--model", type=Path, default=None, help="model bundle folder (default: bundled model)")
+    parser.add_argument("--self-test", action="store_true", help="check this installation headless and exit")
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="images or folders to open")
     return parser.parse_args(argv)
 
@@ -45,6 +46,10 @@ def create_window(argv: list[str] | None = None):
 
 
 def main(argv: list[str] | None = None) -> int:
+    if "--self-test" in (sys.argv[1:] if argv is None else argv):  # headless check; no window is created
+        from ..selftest import main as self_test
+
+        return self_test(list(sys.argv[1:] if argv is None else argv))
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     app, window, args = create_window(argv)
     window.show()

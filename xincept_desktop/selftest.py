@@ -1,0 +1,293 @@
+"""``xincept-desktop --self-test``: prove that this installation (frozen or not) can do its job, headless.
+
+The steps are the ones a clinician's first case goes through: the Qt runtime starts (offscreen when there is no
+display), TensorFlow imports, the bundled model loads (every file hash-checked against its manifest, the backbone
+weights against the digests the model was trained on), a generated smear-like image is analysed, its Grad-CAM
+overlay is rendered, and a PDF report is written to a temporary folder and checked. Each step is printed with its
+time; the first failure is printed with what went wrong and the exit status is non-zero. No window is created and
+nothing outside the temporary folder is written.
+
+Exit status: 0 passed, 1 a step failed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, TextIO
+
+import numpy as np
+
+EXIT_PASSED, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+IMAGE_SIZE = 320  # larger than the model input, so resizing and overlay upsampling are exercised too
+
+
+class SelfTestFailure(Exception):
+    """A check inside a step did not hold; the message says which and what was found."""
+
+
+def synthetic_smear(size: int, seed: int = 0) -> np.ndarray:
+    """A smear-like RGB ``uint8`` image: pink background, a few purple discs, mild noise (deterministic)."""
+    rng = np.random.default_rng(seed)
+    image = np.zeros((size, size, 3), np.float32) + np.array([230, 200, 210])
+    yy, xx = np.mgrid[:size, :size]
+    for _ in range(3):
+        cy, cx, r = rng.integers(0, size, 2).tolist() + [int(rng.integers(size // 10, size // 4))]
+        image[(yy - cy) ** 2 + (xx - cx) ** 2 < r * r] = np.array([120, 60, 150]) + rng.normal(0, 8, 3)
+    return np.clip(image + rng.normal(0, 4, image.shape), 0, 255).astype(np.uint8)
+
+
+def is_frozen() -> bool:
+    """True inside a PyInstaller bundle."""
+    return bool(getattr(sys, "frozen", False)) and hasattr(sys, "_MEIPASS")
+
+
+@dataclass
+class _Context:
+    model_dir: Path
+    weights_dir: Path | None
+    workdir: Path
+    check_qt: bool
+    model: object = None
+    image_path: Path | None = None
+    image: np.ndarray | None = None
+    result: object = None
+    details: dict[str, str] = field(default_factory=dict)
+
+
+class _Printer:
+    """Writes lines to a stream that may be None (a windowed Windows executable has no stdout)."""
+
+    def __init__(self, stream: TextIO | None):
+        self.stream = stream
+
+    def __call__(self, text: str = "") -> None:
+        if self.stream is None:
+            return
+        try:
+            self.stream.write(text + "\n")
+            self.stream.flush()
+        except (OSError, ValueError):
+            pass
+
+
+# ---------------------------------------------------------------------------------------------------- the steps
+
+def _step_environment(ctx: _Context) -> str:
+    from . import __version__
+    from .config import weights_dir
+
+    if ctx.weights_dir is None:
+        ctx.weights_dir = weights_dir()
+    return (f"XIncept Desktop {__version__}, Python {sys.version.split()[0]} on {sys.platform}, "
+            f"{'frozen' if is_frozen() else 'not frozen'}; model {ctx.model_dir}; weights {ctx.weights_dir}")
+
+
+def _step_qt(ctx: _Context) -> str:
+    if sys.platform.startswith("linux") and not any(
+            os.environ.get(name) for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display: Qt would abort the process otherwise
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtGui import QImage
+    from PySide6.QtPrintSupport import QPrinter  # noqa: F401  (printing must be importable)
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "xincept-desktop"])
+    image = QImage(8, 8, QImage.Format.Format_RGB888)
+    if image.isNull():
+        raise SelfTestFailure("Qt could not allocate an image")
+    from .ui import main_window  # noqa: F401  (every GUI module the window needs is importable; none is shown)
+
+    return f"PySide6 {pyside_version}, platform '{app.platformName()}'"
+
+
+def _step_tensorflow(ctx: _Context) -> str:
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+    import keras
+    import tensorflow as tf
+
+    return f"TensorFlow {tf.__version__}, Keras {keras.__version__}"
+
+
+def _step_load_model(ctx: _Context) -> str:
+    from .core.model.predictor import XInceptModel
+
+    ctx.model = XInceptModel.load(ctx.model_dir, ctx.weights_dir)
+    return f"{ctx.model.version_label}, input {ctx.model.input_size} px, classes {', '.join(ctx.model.classes)}"
+
+
+def _step_generate_image(ctx: _Context) -> str:
+    from PIL import Image
+
+    ctx.image = synthetic_smear(IMAGE_SIZE, seed=7)
+    ctx.image_path = ctx.workdir / "self-test-smear.png"
+    Image.fromarray(ctx.image).save(ctx.image_path)
+    return f"{IMAGE_SIZE}x{IMAGE_SIZE} smear-like image"
+
+
+def _step_analyse(ctx: _Context) -> str:
+    from .core.pipeline import analyse
+
+    results = list(analyse([ctx.image_path], ctx.model))
+    if len(results) != 1:
+        raise SelfTestFailure(f"expected one result, got {len(results)}")
+    result = results[0]
+    if not result.ok:
+        raise SelfTestFailure(f"the image could not be analysed: {result.error}")
+    probabilities = np.array(list(result.probabilities.values()), dtype=np.float64)
+    if not (np.all(np.isfinite(probabilities)) and abs(probabilities.sum() - 1.0) < 1e-3):
+        raise SelfTestFailure(f"probabilities are not a distribution: {result.probabilities}")
+    if result.label not in ctx.model.classes:
+        raise SelfTestFailure(f"unknown label {result.label!r}")
+    if "gradcam" not in result.cams:
+        raise SelfTestFailure("no Grad-CAM maps were returned")
+    ctx.result = result
+    domain = "in domain" if result.in_domain else "out of domain (expected for a generated image)"
+    return f"{result.label} {result.confidence:.2f}, {domain}"
+
+
+def _step_overlay(ctx: _Context) -> str:
+    from PIL import Image
+
+    from .core.explain.heatmap import heat_map_for
+    from .core.explain.overlay import overlay
+
+    heat = heat_map_for(ctx.result, method="gradcam")
+    if heat.shape != ctx.image.shape[:2]:
+        raise SelfTestFailure(f"heat map is {heat.shape}, image is {ctx.image.shape[:2]}")
+    if not (np.all(np.isfinite(heat)) and heat.min() >= 0.0 and heat.max() <= 1.0):
+        raise SelfTestFailure("heat map values are outside [0, 1]")
+    blended = overlay(ctx.image, heat, opacity=0.4, colormap="jet")
+    if blended.shape != ctx.image.shape or blended.dtype != np.uint8:
+        raise SelfTestFailure(f"overlay has shape {blended.shape} and type {blended.dtype}")
+    if np.array_equal(blended, ctx.image):
+        raise SelfTestFailure("the overlay left the image unchanged")
+    path = ctx.workdir / "self-test-overlay.png"
+    Image.fromarray(blended).save(path)
+    return f"Grad-CAM overlay {blended.shape[1]}x{blended.shape[0]}, peak heat at {_peak(heat)}"
+
+
+def _peak(heat: np.ndarray) -> str:
+    y, x = np.unravel_index(int(np.argmax(heat)), heat.shape)
+    return f"({x}, {y})"
+
+
+def _step_report(ctx: _Context) -> str:
+    from .core.report import PatientInfo, build_report_data, model_info_from, write_report
+    from .core.report.fonts import default_fonts
+
+    data = build_report_data([ctx.result], model_info_from(ctx.model),
+                             patient=PatientInfo(name="Self-test", patient_id="SELFTEST-0001"),
+                             institution="XIncept Desktop self-test")
+    path = write_report(data, ctx.workdir / "self-test-report.pdf")
+    content = Path(path).read_bytes()
+    if not content:
+        raise SelfTestFailure(f"the report is empty: {path}")
+    if not content.startswith(b"%PDF-"):
+        raise SelfTestFailure(f"the report does not start with %PDF-: {content[:16]!r}")
+    if b"%%EOF" not in content[-1024:]:
+        raise SelfTestFailure("the report has no %%EOF trailer (truncated)")
+    fonts = default_fonts().describe()
+    used = ", ".join(f"{role} {Path(font).name}" for role, font in fonts.items()) or "Helvetica only"
+    return f"{len(content):,} bytes, report {data.report_id}; fonts: {used}"
+
+
+STEPS: tuple[tuple[str, Callable[[_Context], str]], ...] = (
+    ("environment", _step_environment),
+    ("Qt runtime", _step_qt),
+    ("import TensorFlow", _step_tensorflow),
+    ("load model (hash-checked)", _step_load_model),
+    ("generate test image", _step_generate_image),
+    ("analyse image", _step_analyse),
+    ("render Grad-CAM overlay", _step_overlay),
+    ("write PDF report", _step_report),
+)
+
+
+# ---------------------------------------------------------------------------------------------------- entry points
+
+def run_self_test(model_dir: os.PathLike | str | None = None, weights_dir: os.PathLike | str | None = None,
+                  stream: TextIO | None = None, check_qt: bool = True, keep: bool = False) -> int:
+    """Run every step, printing one line each to ``stream`` (default stdout); 0 when all passed, else 1.
+
+    ``model_dir`` defaults to the bundled model (``config.default_model_dir()``), ``weights_dir`` to
+    ``config.weights_dir()``. The temporary folder is removed afterwards unless ``keep`` is set or a step
+    failed (then its path is printed, with whatever was written there).
+    """
+    from .config import default_model_dir
+
+    say = _Printer(sys.stdout if stream is None else stream)
+    workdir = Path(tempfile.mkdtemp(prefix="xincept-selftest-"))
+    ctx = _Context(Path(model_dir) if model_dir else default_model_dir(),
+                   Path(weights_dir) if weights_dir else None, workdir, check_qt)
+    steps = [(name, step) for name, step in STEPS if check_qt or step is not _step_qt]
+    started = time.perf_counter()
+    say("XIncept Desktop self-test")
+    failed = None
+    for number, (name, step) in enumerate(steps, start=1):
+        step_started = time.perf_counter()
+        try:
+            detail = step(ctx)
+        except BaseException as exc:  # noqa: BLE001  (report anything, even SystemExit from a library)
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+            seconds = time.perf_counter() - step_started
+            say(f"[{number}/{len(steps)}] {name:<28} FAILED ({seconds:6.2f} s)")
+            say(f"    {type(exc).__name__}: {exc}")
+            if not isinstance(exc, SelfTestFailure) and not _is_expected(exc):
+                for line in traceback.format_exc().rstrip().splitlines():
+                    say(f"    | {line}")
+            failed = name
+            break
+        seconds = time.perf_counter() - step_started
+        say(f"[{number}/{len(steps)}] {name:<28} ok     ({seconds:6.2f} s)  {detail}")
+    total = time.perf_counter() - started
+    if failed is None:
+        if keep:
+            say(f"files kept in {workdir}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+        say(f"self-test PASSED in {total:.1f} s")
+        return EXIT_PASSED
+    say(f"files written so far are in {workdir}")
+    say(f"self-test FAILED at '{failed}' after {total:.1f} s")
+    return EXIT_FAILED
+
+
+def _is_expected(exc: BaseException) -> bool:
+    """Errors whose message already says everything (a damaged model, a missing weight file)."""
+    from .errors import XinceptError
+
+    return isinstance(exc, XinceptError)
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="xincept-desktop --self-test",
+                                     description="Check this installation headless and exit (0 passed, 1 failed).")
+    parser.add_argument("--self-test", action="store_true", help="run the self-test (this command)")
+    parser.add_argument("--model", type=Path, default=None, help="model bundle folder (default: bundled model)")
+    parser.add_argument("--weights", type=Path, default=None, help="backbone weights folder (default: bundled)")
+    parser.add_argument("--no-qt", action="store_true", help="skip the Qt runtime step")
+    parser.add_argument("--keep", action="store_true", help="keep the generated image, overlay and report")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``xincept-desktop --self-test [--model DIR] [--weights DIR] [--no-qt] [--keep]``."""
+    try:
+        args = parse_args(list(sys.argv[1:] if argv is None else argv))
+    except SystemExit as exc:
+        return EXIT_USAGE if exc.code else EXIT_PASSED
+    return run_self_test(args.model, args.weights, check_qt=not args.no_qt, keep=args.keep)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
