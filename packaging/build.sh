@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Build the standalone one-folder app dist/xincept-desktop/ with PyInstaller, then run its self-test in an
+# empty environment (no virtualenv, no PATH, a fresh HOME: nothing from this machine's caches is used).
+#
+#   bash packaging/build.sh            (what `make package` runs after `make setup`)
+#
+# Needs: .venv with the project installed, the trained model in models/xincept-all/, and the backbone weights
+# from `xincept weights`. Installs PyInstaller into the venv when missing. Exit status: 0 built and self-test
+# passed; non-zero otherwise (the failing step is printed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REPO=$(pwd)
+PY="$REPO/.venv/bin/python"
+DIST="$REPO/dist"
+APP="$DIST/xincept-desktop"
+MODEL="${XINCEPT_PACKAGE_MODEL_DIR:-$REPO/models/xincept-all}"
+
+say() { printf '%s build.sh: %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { say "$*"; exit 1; }
+
+[ -x "$PY" ] || die "no virtualenv at .venv: run 'make setup' first"
+if ! "$PY" -c "import PyInstaller" 2>/dev/null; then
+    say "installing PyInstaller into .venv"
+    "$PY" -m pip install -q --disable-pip-version-check 'pyinstaller>=6.6,<7'
+fi
+
+# Inputs, checked before the (long) build: the model's hashes and the backbone weight files.
+[ -f "$MODEL/manifest.json" ] || die "model bundle missing: $MODEL (train it: .venv/bin/xincept train ...)"
+"$PY" - "$MODEL" <<'PYCHECK' || die "the model bundle does not verify; not packaging it"
+import sys
+from pathlib import Path
+from xincept_desktop.core.model.bundle import verify_bundle
+manifest = verify_bundle(Path(sys.argv[1]))
+print(f"model {manifest.name} {manifest.version} ({manifest.short_hash}): every file matches its hash")
+PYCHECK
+WEIGHTS="${XINCEPT_PACKAGE_WEIGHTS_DIR:-$("$PY" -c 'from xincept_desktop.config import weights_dir; print(weights_dir())')}"
+for file in inception_v3_imagenet_notop.h5 xception_imagenet_notop.h5; do
+    [ -f "$WEIGHTS/$file" ] || die "backbone weights missing: $WEIGHTS/$file (run .venv/bin/xincept weights)"
+done
+
+say "building $APP (PyInstaller $("$PY" -c 'import PyInstaller; print(PyInstaller.__version__)'))"
+started=$(date +%s)
+rm -rf "$APP"
+XINCEPT_PACKAGE_MODEL_DIR="$MODEL" XINCEPT_PACKAGE_WEIGHTS_DIR="$WEIGHTS" \
+    "$PY" -m PyInstaller --noconfirm --log-level WARN --distpath "$DIST" --workpath "$REPO/build/pyinstaller" \
+    packaging/xincept-desktop.spec
+cp packaging/xincept-desktop.desktop xincept_desktop/resources/xincept-desktop.png \
+   xincept_desktop/resources/xincept-desktop.svg "$APP/"
+built=$(date +%s)
+say "built in $((built - started)) s"
+
+say "frozen self-test (empty environment, fresh HOME, offscreen)"
+home=$(mktemp -d)
+trap 'rm -rf "$home"' EXIT
+status=0
+env -i HOME="$home" QT_QPA_PLATFORM=offscreen "$APP/xincept-desktop" --self-test || status=$?
+[ "$status" -eq 0 ] || die "frozen self-test FAILED (exit $status)"
+say "self-test passed in $(( $(date +%s) - built )) s"
+say "bundle size: $(du -sh "$APP" | cut -f1) ($APP); largest parts:"
+du -sh "$APP"/_internal/* 2>/dev/null | sort -h | tail -8 >&2
