@@ -124,3 +124,15 @@ def test_console_script_passes_with_an_empty_environment(tiny_bundle):
                                capture_output=True, text=True, timeout=300)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "self-test PASSED" in completed.stdout
+
+
+def test_without_a_console_the_steps_go_to_a_log_file(tmp_path, monkeypatch):
+    import tempfile
+
+    from xincept_desktop import selftest
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(sys, "stdout", None)
+    assert selftest.main(["--self-test", "--no-qt", "--model", str(tmp_path / "missing")]) == EXIT_FAILED
+    text = (tmp_path / "xincept-desktop-self-test.log").read_text(encoding="utf-8")
+    assert "model folder not found" in text and "self-test FAILED" in text

@@ -257,7 +257,10 @@ def run_self_test(model_dir: os.PathLike | str | None = None, weights_dir: os.Pa
             shutil.rmtree(workdir, ignore_errors=True)
         say(f"self-test PASSED in {total:.1f} s")
         return EXIT_PASSED
-    say(f"files written so far are in {workdir}")
+    if any(workdir.iterdir()):
+        say(f"files written so far are in {workdir}")
+    else:
+        shutil.rmtree(workdir, ignore_errors=True)
     say(f"self-test FAILED at '{failed}' after {total:.1f} s")
     return EXIT_FAILED
 
@@ -281,11 +284,19 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``xincept-desktop --self-test [--model DIR] [--weights DIR] [--no-qt] [--keep]``."""
+    """``xincept-desktop --self-test [--model DIR] [--weights DIR] [--no-qt] [--keep]``.
+
+    Without a console (windowed Windows build) the steps go to ``xincept-desktop-self-test.log`` in the
+    temporary folder; the exit status is the same.
+    """
     try:
         args = parse_args(list(sys.argv[1:] if argv is None else argv))
     except SystemExit as exc:
         return EXIT_USAGE if exc.code else EXIT_PASSED
+    if sys.stdout is None:  # a windowed Windows executable has no console: write the steps to a log file
+        log = Path(tempfile.gettempdir()) / "xincept-desktop-self-test.log"
+        with open(log, "w", encoding="utf-8") as stream:
+            return run_self_test(args.model, args.weights, stream, check_qt=not args.no_qt, keep=args.keep)
     return run_self_test(args.model, args.weights, check_qt=not args.no_qt, keep=args.keep)
 
 
