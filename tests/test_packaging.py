@@ -1,0 +1,38 @@
+"""Static checks of the packaging files (the build itself runs in `make package`, not in `make test`)."""
+
+from __future__ import annotations
+
+import configparser
+import subprocess
+from pathlib import Path
+
+from PIL import Image
+
+REPO = Path(__file__).resolve().parents[1]
+PACKAGING = REPO / "packaging"
+RESOURCES = REPO / "xincept_desktop" / "resources"
+
+
+def test_desktop_file_launches_the_app_with_its_icon():
+    parser = configparser.ConfigParser(interpolation=None, strict=True)
+    parser.optionxform = str
+    parser.read(PACKAGING / "xincept-desktop.desktop", encoding="utf-8")
+    entry = parser["Desktop Entry"]
+    assert entry["Type"] == "Application" and entry["Name"]
+    assert entry["Exec"].split()[0] == "xincept-desktop" and "%F" in entry["Exec"]
+    assert (RESOURCES / f"{entry['Icon']}.png").is_file() and (RESOURCES / f"{entry['Icon']}.svg").is_file()
+    assert entry["Categories"].endswith(";") and entry["MimeType"].endswith(";")
+    assert entry["Terminal"] == "false"
+
+
+def test_icon_is_small_and_square():
+    path = RESOURCES / "xincept-desktop.png"
+    assert path.stat().st_size < 50_000
+    with Image.open(path) as icon:
+        assert icon.size == (256, 256) and icon.mode == "RGBA"
+
+
+def test_build_script_and_spec_are_well_formed():
+    subprocess.run(["bash", "-n", str(PACKAGING / "build.sh")], check=True)
+    compile((PACKAGING / "xincept-desktop.spec").read_text(encoding="utf-8"), "xincept-desktop.spec", "exec")
+    assert "make package" in (REPO / ".ci" / "run").read_text()
