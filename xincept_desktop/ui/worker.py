@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 GUI_BATCH_SIZE = 4  # small batches: cancel and close answer within one batch
+WORKER_STACK_BYTES = 64 * 2**20  # TensorFlow tracing recurses deeply; the default thread stack can be too small
 
 
 class AnalysisWorker(QObject):
@@ -49,16 +50,18 @@ class AnalysisWorker(QObject):
         except Exception as exc:  # every failure becomes a message in the window, never a crash
             self.model_failed.emit(_describe_load_error(exc, folder))
             return
-        self.model = model
-        self.device_found.emit(detect_device())
-        self.model_ready.emit(model)
+        self.set_model(model)
 
     @Slot(object)
     def set_model(self, model) -> None:
-        """Use an already loaded model (tests, or a model handed over by the caller)."""
-        self.model = model
+        """Use a loaded model: trace it here at the one batch size the worker uses, then announce it."""
+        from .fixed_batch import FixedBatchModel
+
         self.device_found.emit(detect_device())
-        self.model_ready.emit(model)
+        fixed = FixedBatchModel(model, GUI_BATCH_SIZE)
+        if self._trace(fixed):
+            self.model = fixed
+            self.model_ready.emit(model)
 
     @Slot(int, object)
     def analyse(self, job: int, paths: list) -> None:
@@ -81,6 +84,15 @@ class AnalysisWorker(QObject):
                               should_stop=lambda: self._cancelled(job), batch_size=GUI_BATCH_SIZE):
             self.result_ready.emit(job, result)
         self.job_finished.emit(job, self._cancelled(job))
+
+    def _trace(self, model) -> bool:
+        """Run one blank batch so the network is traced here, before any image (first analysis is not slow)."""
+        try:
+            model.warm_up()
+        except Exception as exc:  # a model that cannot run is reported like one that cannot load
+            self.model_failed.emit(f"The model loaded but could not run: {type(exc).__name__}: {exc}")
+            return False
+        return True
 
     def _cancelled(self, job: int) -> bool:
         return job <= self.cancelled_up_to
@@ -124,6 +136,7 @@ class WorkerController(QObject):
         super().__init__(parent)
         self.thread = QThread()
         self.thread.setObjectName("xincept-worker")
+        self.thread.setStackSize(WORKER_STACK_BYTES)
         self.worker = AnalysisWorker()
         self.worker.moveToThread(self.thread)
         self._load_requested.connect(self.worker.load_model)
