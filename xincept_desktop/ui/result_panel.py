@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -23,6 +23,9 @@ class ProbabilityBars(QWidget):
         self.probabilities: dict[str, float] = {}
         self.setMinimumHeight(4 * 26)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        return QSize(240, 4 * 26)
 
     def set_probabilities(self, probabilities: dict[str, float]) -> None:
         self.probabilities = dict(probabilities)
