@@ -20,6 +20,7 @@ def atomic_write_path(destination: os.PathLike | str) -> Iterator[Path]:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".part", dir=destination.parent)
     os.close(fd)
     tmp = Path(tmp_name)
+    os.chmod(tmp, 0o666 & ~_current_umask())  # like open(): mkstemp's 0600 would surprise users
     try:
         yield tmp
         with open(tmp, "rb+") as handle:
@@ -29,6 +30,12 @@ def atomic_write_path(destination: os.PathLike | str) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def atomic_write_bytes(destination: os.PathLike | str, data: bytes) -> None:
