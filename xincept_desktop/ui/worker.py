@@ -54,13 +54,10 @@ class AnalysisWorker(QObject):
 
     @Slot(object)
     def set_model(self, model) -> None:
-        """Use a loaded model: trace it here at the one batch size the worker uses, then announce it."""
-        from .fixed_batch import FixedBatchModel
-
+        """Use a loaded model: trace its compiled pass here, in the thread that owns TensorFlow, then announce it."""
         self.device_found.emit(detect_device())
-        fixed = FixedBatchModel(model, GUI_BATCH_SIZE)
-        if self._trace(fixed):
-            self.model = fixed
+        if self._trace(model):
+            self.model = model
             self.model_ready.emit(model)
 
     @Slot(int, object)

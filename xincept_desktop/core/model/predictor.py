@@ -66,11 +66,17 @@ def class_activation_maps(fused, gradients, method: str):
     return tf.math.divide_no_nan(cam, peak)
 
 
-def make_inference_function(extractor, trunk, head, n_classes: int):
-    """Compiled pass: images -> (embedding, head probabilities, {method: cams (n, classes, h, w)})."""
+def make_inference_function(extractor, trunk, head, n_classes: int, input_size: int):
+    """Compiled pass: images -> (embedding, head probabilities, {method: cams (n, classes, h, w)}).
+
+    The signature leaves the batch size open, so the graph is traced once and never again: retracing when a
+    shorter last batch arrives is slow, and retracing from a worker thread crashed TensorFlow in the GUI.
+    """
     import tensorflow as tf
 
-    @tf.function(reduce_retracing=True)
+    signature = [tf.TensorSpec([None, input_size, input_size, 3], tf.float32, name="images")]
+
+    @tf.function(input_signature=signature)
     def infer(images):
         maps = extractor(images, training=False)
         fused = trunk(maps, training=False)
@@ -134,8 +140,12 @@ class XInceptModel:
         booster = load_booster(folder / XGBOOST_MODEL)
         temperature = _read_temperature(folder / CALIBRATION)
         detector = MahalanobisDetector.load(folder / OOD_STATS)
-        infer = make_inference_function(extractor, trunk, head, len(manifest.classes))
+        infer = make_inference_function(extractor, trunk, head, len(manifest.classes), manifest.input_size)
         return cls(manifest, infer, booster, temperature, detector, folder, (extractor, trunk, head))
+
+    def warm_up(self) -> None:
+        """Trace the compiled pass now (in the calling thread), so the first real analysis is not slow."""
+        self.predict_batch(np.zeros((1, self.input_size, self.input_size, 3), np.uint8))
 
     def predict_batch(self, images: np.ndarray) -> BatchPrediction:
         """Analyse a batch of ``input_size`` x ``input_size`` RGB ``uint8`` images."""
