@@ -30,3 +30,20 @@ def test_round_trip_without_pickle(tmp_path):
     loaded = MahalanobisDetector.load(tmp_path / "ood.npz")
     np.testing.assert_allclose(loaded.score(train[:5]), detector.score(train[:5]))
     assert loaded.threshold == detector.threshold
+
+
+def test_domain_detector_flags_what_either_space_finds_far(tmp_path):
+    from xincept_desktop.core.model.ood import DomainDetector
+
+    rng = np.random.default_rng(2)
+    embeddings, labels = _clusters(rng)
+    pooled = rng.normal(0, 1, (len(embeddings), 40)) @ rng.normal(0, 1, (40, 40))
+    detector = DomainDetector.fit(embeddings, pooled, labels)
+    detector.set_thresholds(embeddings, pooled, 0.99)
+    inside = detector.score(embeddings[:20], pooled[:20])
+    assert np.mean(inside <= 1.0) >= 0.9
+    near_class_but_odd_pixels = detector.score(embeddings[:5], pooled[:5] + 100.0)
+    assert (near_class_but_odd_pixels > 1.0).all()  # fused space says familiar, backbone space does not
+    detector.save(tmp_path / "ood.npz")
+    loaded = DomainDetector.load(tmp_path / "ood.npz")
+    np.testing.assert_allclose(loaded.score(embeddings[:5], pooled[:5]), detector.score(embeddings[:5], pooled[:5]))

@@ -22,7 +22,7 @@ from .calibration import softmax
 from .fusion import build_training_model
 from .network import build_backbones
 from .backbones import build_feature_extractor
-from .ood import MahalanobisDetector
+from .ood import DomainDetector
 from .xgb_head import load_booster, margins
 
 CAM_METHODS = ("gradcam", "gradcam++")
@@ -33,7 +33,7 @@ class BatchPrediction:
     probabilities: np.ndarray  # (n, classes), calibrated XGBoost probabilities
     head_probabilities: np.ndarray  # (n, classes), softmax head (the Grad-CAM target)
     embeddings: np.ndarray  # (n, channels)
-    ood_scores: np.ndarray  # (n,)
+    ood_scores: np.ndarray  # (n,), distance-to-threshold ratio: in domain when <= 1
     in_domain: np.ndarray  # (n,) bool
     cams: dict[str, np.ndarray]  # method -> (n, classes, grid, grid), each map in [0, 1]
 
@@ -67,7 +67,7 @@ def class_activation_maps(fused, gradients, method: str):
 
 
 def make_inference_function(extractor, trunk, head, n_classes: int, input_size: int):
-    """Compiled pass: images -> (embedding, head probabilities, {method: cams (n, classes, h, w)}).
+    """Compiled pass: images -> (embedding, pooled backbone features, head probabilities, {method: cams}).
 
     The signature leaves the batch size open, so the graph is traced once and never again: retracing when a
     shorter last batch arrives is slow, and retracing from a worker thread crashed TensorFlow in the GUI.
@@ -79,6 +79,7 @@ def make_inference_function(extractor, trunk, head, n_classes: int, input_size: 
     @tf.function(input_signature=signature)
     def infer(images):
         maps = extractor(images, training=False)
+        pooled = pooled_backbone_features(maps)
         fused = trunk(maps, training=False)
         with tf.GradientTape(persistent=True) as tape:
             tape.watch(fused)
@@ -90,15 +91,22 @@ def make_inference_function(extractor, trunk, head, n_classes: int, input_size: 
             method: tf.stack([class_activation_maps(fused, g, method) for g in gradients], axis=1)
             for method in CAM_METHODS
         }
-        return embedding, tf.nn.softmax(logits), cams
+        return embedding, pooled, tf.nn.softmax(logits), cams
 
     return infer
+
+
+def pooled_backbone_features(maps):
+    """Spatial means of the four backbone maps, concatenated (works on tensors and numpy arrays)."""
+    import tensorflow as tf
+
+    return tf.concat([tf.reduce_mean(tf.cast(m, tf.float32), axis=(1, 2)) for m in maps], axis=1)
 
 
 class XInceptModel:
     """A verified, loaded model bundle. Not thread-safe: one worker thread owns it."""
 
-    def __init__(self, manifest: Manifest, infer, booster, temperature: float, detector: MahalanobisDetector,
+    def __init__(self, manifest: Manifest, infer, booster, temperature: float, detector: DomainDetector,
                  folder: Path | None = None, parts: tuple = ()):
         self.manifest = manifest
         self.parts = parts  # (extractor, trunk, head) Keras models, for benchmarks and diagnostics
@@ -139,7 +147,7 @@ class XInceptModel:
             raise ModelIntegrityError(f"fusion weights do not fit the network: {folder / FUSION_WEIGHTS} ({exc})") from exc
         booster = load_booster(folder / XGBOOST_MODEL)
         temperature = _read_temperature(folder / CALIBRATION)
-        detector = MahalanobisDetector.load(folder / OOD_STATS)
+        detector = DomainDetector.load(folder / OOD_STATS)
         infer = make_inference_function(extractor, trunk, head, len(manifest.classes), manifest.input_size)
         return cls(manifest, infer, booster, temperature, detector, folder, (extractor, trunk, head))
 
@@ -149,10 +157,10 @@ class XInceptModel:
 
     def predict_batch(self, images: np.ndarray) -> BatchPrediction:
         """Analyse a batch of ``input_size`` x ``input_size`` RGB ``uint8`` images."""
-        embedding, head_probabilities, cams = self._infer(np.asarray(images, dtype=np.float32))
+        embedding, pooled, head_probabilities, cams = self._infer(np.asarray(images, dtype=np.float32))
         embedding = np.asarray(embedding)
         probabilities = softmax(margins(self._booster, embedding), self.temperature)
-        scores = self.detector.score(embedding)
+        scores = self.detector.score(embedding, np.asarray(pooled))
         return BatchPrediction(
             probabilities=probabilities,
             head_probabilities=np.asarray(head_probabilities),

@@ -131,8 +131,10 @@ def render_markdown(card: dict) -> str:
     ood = metrics.get("ood", {})
     lines += ["", "The colour baseline is a 96-bin RGB histogram with XGBoost, trained and tested on the same split.",
               "", "## Out-of-domain warning", "",
-              f"Score: squared Mahalanobis distance to the nearest class mean in fused-embedding space, per dimension; "
-              f"threshold {ood.get('threshold', float('nan')):.3f} = 99th percentile of held-out images. "
+              "Score: the larger of two distance-to-threshold ratios, (1) squared Mahalanobis distance to the nearest "
+              "class mean in fused-embedding space and (2) a Gaussian over the top 64 principal components of pooled "
+              "ImageNet backbone features plus the residual outside them; each threshold is the 99.5th percentile of "
+              "held-out images, and an image is out of domain when the score exceeds 1. "
               f"Against {ood.get('probe_count', 0)} generated non-smear images (noise, flat fields, gradients, "
               f"stripes, text, blank slides, matplotlib's sample photographs): AUROC "
               f"{ood.get('auroc_non_smear_vs_held_out', float('nan')):.3f}, {_percent(ood.get('probe_flag_rate'))} "

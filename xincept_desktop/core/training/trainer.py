@@ -22,7 +22,7 @@ from ...config import CLASS_NAMES, INPUT_SIZE, REPO_DIR, weights_dir
 from ..atomic import atomic_write_text
 from ..model.bundle import CALIBRATION, FUSION_WEIGHTS, OOD_STATS, XGBOOST_MODEL, Manifest, write_manifest
 from ..model.calibration import expected_calibration_error, fit_temperature, reliability_bins, softmax
-from ..model.ood import MahalanobisDetector
+from ..model.ood import DomainDetector
 from ..model.xgb_head import fit_xgboost, margins, save_booster
 from ..progress import format_duration
 from .augment import PERTURBATION_DOC, PERTURBATIONS
@@ -77,11 +77,13 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
     val_rows = groups["validation"]
     val_margins = margins(booster, embeddings[val_rows])
     temperature = fit_temperature(val_margins, row_labels[val_rows])
-    detector = MahalanobisDetector.fit(embeddings[groups["train"]], row_labels[groups["train"]])
-    detector.set_threshold(detector.score(embeddings[val_rows]), 0.99)
-    log(f"temperature {temperature:.3f}; out-of-domain threshold {detector.threshold:.3f}")
-    metrics = _evaluate_cached(config, items, rows, split, groups, row_labels, embeddings, booster, temperature,
-                               detector, log)
+    pooled = _pooled(cache.arrays)
+    detector = DomainDetector.fit(embeddings[groups["train"]], pooled[groups["train"]], row_labels[groups["train"]])
+    detector.set_thresholds(embeddings[val_rows], pooled[val_rows])
+    log(f"temperature {temperature:.3f}; out-of-domain thresholds: fused {detector.fused.threshold:.3f}, "
+        f"backbone {detector.backbone_threshold:.3f}")
+    metrics = _evaluate_cached(config, items, rows, split, groups, row_labels, embeddings, pooled, booster,
+                               temperature, detector, log)
     staging = _stage_bundle(config, trunk, head, booster, temperature, detector, digests)
     metrics.update(_evaluate_bundle(staging, config, items, split, detector, log))
     info = _run_info(config, data_digest, began, split, digests)
@@ -121,8 +123,17 @@ def _embed(trunk, head, arrays, batch_size: int = 128) -> np.ndarray:
     return np.concatenate(parts)
 
 
-def _evaluate_cached(config, items, rows, split, groups, row_labels, embeddings, booster, temperature, detector,
-                     log) -> dict:
+def _pooled(arrays, batch_size: int = 512) -> np.ndarray:
+    """Spatial means of the cached backbone maps, per row (what the predictor computes in its graph)."""
+    parts = []
+    for start in range(0, arrays[0].shape[0], batch_size):
+        parts.append(np.concatenate([np.asarray(a[start:start + batch_size], dtype=np.float32).mean(axis=(1, 2))
+                                     for a in arrays], axis=1))
+    return np.concatenate(parts)
+
+
+def _evaluate_cached(config, items, rows, split, groups, row_labels, embeddings, pooled, booster, temperature,
+                     detector, log) -> dict:
     """Held-out-block figures from the cached features: clean, each perturbation, calibration, baseline."""
     def report(row_indices):
         probabilities = softmax(margins(booster, embeddings[row_indices]), temperature)
@@ -134,7 +145,7 @@ def _evaluate_cached(config, items, rows, split, groups, row_labels, embeddings,
     log(f"held-out blocks: accuracy {clean['accuracy']:.4f}, macro-F1 {clean['macro_f1']:.4f}")
     for name in PERTURBATIONS:
         perturbed_probabilities, perturbed = report(groups[name])
-        flagged = float(np.mean(detector.score(embeddings[groups[name]]) > detector.threshold))
+        flagged = float(np.mean(detector.score(embeddings[groups[name]], pooled[groups[name]]) > detector.threshold))
         metrics["perturbations"][name] = {"accuracy": perturbed["accuracy"], "macro_f1": perturbed["macro_f1"],
                                           "flagged_out_of_domain": flagged, "strength": PERTURBATION_DOC[name]}
         log(f"  under {name}: accuracy {perturbed['accuracy']:.4f} (flagged out-of-domain {flagged:.1%})")
