@@ -13,7 +13,7 @@ from xincept_desktop.core.model.backbones import build_feature_extractor
 from xincept_desktop.core.model.bundle import CALIBRATION, FUSION_WEIGHTS, OOD_STATS, XGBOOST_MODEL, Manifest, write_manifest
 from xincept_desktop.core.model.fusion import build_training_model
 from xincept_desktop.core.model.network import build_backbones
-from xincept_desktop.core.model.ood import DomainDetector
+from xincept_desktop.core.model.ood import DomainDetector, image_structure
 from xincept_desktop.core.model.xgb_head import fit_xgboost, save_booster
 
 INPUT_SIZE = 75
@@ -52,6 +52,7 @@ def build_tiny_bundle(folder: Path, seed: int = 0) -> Path:
     pooled = np.concatenate([m.mean(axis=(1, 2)) for m in maps], axis=1)
     detector = DomainDetector.fit(embeddings, pooled, labels)
     detector.set_thresholds(embeddings, pooled, 1.0)
+    detector.set_structure_threshold(image_structure(images))
     detector.save(folder / OOD_STATS)
     write_manifest(folder, Manifest(name="tiny-test", version="0", classes=list(CLASS_NAMES),
                                     input_size=INPUT_SIZE, preprocessing="test", fusion_channels=CHANNELS,

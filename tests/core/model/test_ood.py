@@ -47,3 +47,19 @@ def test_domain_detector_flags_what_either_space_finds_far(tmp_path):
     detector.save(tmp_path / "ood.npz")
     loaded = DomainDetector.load(tmp_path / "ood.npz")
     np.testing.assert_allclose(loaded.score(embeddings[:5], pooled[:5]), detector.score(embeddings[:5], pooled[:5]))
+
+
+def test_structure_check_flags_blank_and_flat_images():
+    from tests.conftest import synthetic_smear
+    from xincept_desktop.core.model.ood import DomainDetector, image_structure
+
+    rng = np.random.default_rng(3)
+    embeddings, labels = _clusters(rng)
+    pooled = rng.normal(0, 1, (len(embeddings), 8))
+    detector = DomainDetector.fit(embeddings, pooled, labels)
+    detector.set_thresholds(embeddings, pooled, 1.0)
+    smears = np.stack([synthetic_smear(64, s) for s in range(4)])
+    detector.set_structure_threshold(image_structure(smears))
+    blank = np.full((2, 64, 64, 3), 230, np.uint8)
+    assert (detector.score(embeddings[:2], pooled[:2], blank) > 1).all()
+    assert (detector.score(embeddings[:4], pooled[:4], smears) <= 1).all()

@@ -7,6 +7,10 @@
    image with no cells at all (a blank slide, a flat colour) close to a class mean; generic ImageNet features
    tell such images apart.
 
+3. Image structure: the mean gradient magnitude of the grey image. Both feature spaces can place a blank slide or a
+   flat colour close to real smears (most of a smear photograph is pale background); real fields always show cell
+   edges. The threshold is half the lowest value among held-out images, blurred ones included.
+
 Each score is divided by its threshold (a high quantile of held-out validation images); the reported score is the
 larger ratio, so an image is in domain when it is at most 1.
 """
@@ -105,13 +109,26 @@ class PcaGaussianDetector:
         return (inside + outside) / (len(self.variances) + 1)
 
 
+def image_structure(images: np.ndarray) -> np.ndarray:
+    """Mean gradient magnitude of each RGB ``uint8`` image's grey version (after a 1 px Gaussian blur)."""
+    import cv2
+
+    values = []
+    for image in np.asarray(images):
+        grey = cv2.GaussianBlur(cv2.cvtColor(image.astype(np.uint8), cv2.COLOR_RGB2GRAY).astype(np.float32),
+                                (0, 0), 1.0)
+        values.append(float(np.mean(np.hypot(cv2.Sobel(grey, cv2.CV_32F, 1, 0), cv2.Sobel(grey, cv2.CV_32F, 0, 1)))))
+    return np.asarray(values)
+
+
 @dataclass
 class DomainDetector:
-    """Both detectors; ``score`` is the larger score-to-threshold ratio, in domain when <= ``threshold`` (1)."""
+    """All three checks; ``score`` is the largest score-to-threshold ratio, in domain when <= ``threshold`` (1)."""
 
     fused: MahalanobisDetector
     backbone: PcaGaussianDetector
     backbone_threshold: float = float("inf")
+    structure_threshold: float = 0.0
     threshold: float = 1.0
 
     @classmethod
@@ -123,9 +140,16 @@ class DomainDetector:
         self.fused.set_threshold(self.fused.score(embeddings), quantile)
         self.backbone_threshold = float(np.quantile(self.backbone.score(pooled), quantile))
 
-    def score(self, embeddings: np.ndarray, pooled: np.ndarray) -> np.ndarray:
-        return np.maximum(self.fused.score(embeddings) / self.fused.threshold,
-                          self.backbone.score(pooled) / self.backbone_threshold)
+    def set_structure_threshold(self, structure: np.ndarray, fraction: float = 0.5) -> None:
+        """Half (``fraction``) of the least structured held-out image's value."""
+        self.structure_threshold = float(np.min(structure) * fraction)
+
+    def score(self, embeddings: np.ndarray, pooled: np.ndarray, images: np.ndarray | None = None) -> np.ndarray:
+        ratio = np.maximum(self.fused.score(embeddings) / self.fused.threshold,
+                           self.backbone.score(pooled) / self.backbone_threshold)
+        if images is not None and self.structure_threshold > 0:
+            ratio = np.maximum(ratio, self.structure_threshold / np.maximum(image_structure(images), 1e-6))
+        return ratio
 
     def save(self, path: Path) -> None:
         with atomic_write_path(path) as tmp:
@@ -134,7 +158,8 @@ class DomainDetector:
                          fused_threshold=np.array(self.fused.threshold), pca_mean=self.backbone.mean,
                          pca_components=self.backbone.components, pca_variances=self.backbone.variances,
                          residual_scale=np.array(self.backbone.residual_scale),
-                         backbone_threshold=np.array(self.backbone_threshold))
+                         backbone_threshold=np.array(self.backbone_threshold),
+                         structure_threshold=np.array(self.structure_threshold))
 
     @classmethod
     def load(cls, path: Path) -> "DomainDetector":
@@ -143,6 +168,6 @@ class DomainDetector:
                 fused = MahalanobisDetector(data["class_means"], data["precision"], float(data["fused_threshold"]))
                 backbone = PcaGaussianDetector(data["pca_mean"], data["pca_components"], data["pca_variances"],
                                                float(data["residual_scale"]))
-                return cls(fused, backbone, float(data["backbone_threshold"]))
+                return cls(fused, backbone, float(data["backbone_threshold"]), float(data["structure_threshold"]))
         except (OSError, KeyError, ValueError) as exc:
             raise ModelIntegrityError(f"out-of-domain statistics are damaged: {path} ({exc})") from exc

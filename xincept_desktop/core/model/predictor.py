@@ -160,7 +160,7 @@ class XInceptModel:
         embedding, pooled, head_probabilities, cams = self._infer(np.asarray(images, dtype=np.float32))
         embedding = np.asarray(embedding)
         probabilities = softmax(margins(self._booster, embedding), self.temperature)
-        scores = self.detector.score(embedding, np.asarray(pooled))
+        scores = self.detector.score(embedding, np.asarray(pooled), np.asarray(images))
         return BatchPrediction(
             probabilities=probabilities,
             head_probabilities=np.asarray(head_probabilities),

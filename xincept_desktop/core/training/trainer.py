@@ -80,8 +80,9 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
     pooled = _pooled(cache.arrays)
     detector = DomainDetector.fit(embeddings[groups["train"]], pooled[groups["train"]], row_labels[groups["train"]])
     detector.set_thresholds(embeddings[val_rows], pooled[val_rows])
+    detector.set_structure_threshold(_held_out_structure(items, split, config.input_size))
     log(f"temperature {temperature:.3f}; out-of-domain thresholds: fused {detector.fused.threshold:.3f}, "
-        f"backbone {detector.backbone_threshold:.3f}")
+        f"backbone {detector.backbone_threshold:.3f}, structure {detector.structure_threshold:.2f}")
     metrics = _evaluate_cached(config, items, rows, split, groups, row_labels, embeddings, pooled, booster,
                                temperature, detector, log)
     staging = _stage_bundle(config, trunk, head, booster, temperature, detector, digests)
@@ -121,6 +122,16 @@ def _embed(trunk, head, arrays, batch_size: int = 128) -> np.ndarray:
         maps = [np.asarray(a[start:start + batch_size], dtype=np.float32) for a in arrays]
         parts.append(np.asarray(embed(maps)))
     return np.concatenate(parts)
+
+
+def _held_out_structure(items, split, input_size) -> np.ndarray:
+    """Image structure of every held-out image, clean and under each perturbation."""
+    from ..imaging import load_model_input
+    from ..model.ood import image_structure
+
+    images = np.stack([load_model_input(items[i].path, input_size) for i in split.validation])
+    views = [images] + [np.stack([perturb(im) for im in images]) for perturb in PERTURBATIONS.values()]
+    return np.concatenate([image_structure(view) for view in views])
 
 
 def _pooled(arrays, batch_size: int = 512) -> np.ndarray:
