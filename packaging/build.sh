@@ -24,19 +24,17 @@ if ! "$PY" -c "import PyInstaller" 2>/dev/null; then
     "$PY" -m pip install -q --disable-pip-version-check 'pyinstaller>=6.6,<7'
 fi
 
-# Inputs, checked before the (long) build: the model's hashes and the backbone weight files.
+# Inputs, checked before the (long) build: the backbone weight files, then the model through the unfrozen
+# self-test, so that a model that does not load is never mistaken for a packaging problem.
 [ -f "$MODEL/manifest.json" ] || die "model bundle missing: $MODEL (train it: .venv/bin/xincept train ...)"
-"$PY" - "$MODEL" <<'PYCHECK' || die "the model bundle does not verify; not packaging it"
-import sys
-from pathlib import Path
-from xincept_desktop.core.model.bundle import verify_bundle
-manifest = verify_bundle(Path(sys.argv[1]))
-print(f"model {manifest.name} {manifest.version} ({manifest.short_hash}): every file matches its hash")
-PYCHECK
 WEIGHTS="${XINCEPT_PACKAGE_WEIGHTS_DIR:-$("$PY" -c 'from xincept_desktop.config import weights_dir; print(weights_dir())')}"
 for file in inception_v3_imagenet_notop.h5 xception_imagenet_notop.h5; do
     [ -f "$WEIGHTS/$file" ] || die "backbone weights missing: $WEIGHTS/$file (run .venv/bin/xincept weights)"
 done
+say "unfrozen self-test of $MODEL"
+env -i HOME="$HOME" QT_QPA_PLATFORM=offscreen "$REPO/.venv/bin/xincept-desktop" --self-test --no-qt \
+    --model "$MODEL" --weights "$WEIGHTS" \
+    || die "the model does not pass the self-test even unfrozen: fix or retrain it before packaging"
 
 say "building $APP (PyInstaller $("$PY" -c 'import PyInstaller; print(PyInstaller.__version__)'))"
 started=$(date +%s)
@@ -46,6 +44,7 @@ XINCEPT_PACKAGE_MODEL_DIR="$MODEL" XINCEPT_PACKAGE_WEIGHTS_DIR="$WEIGHTS" \
     packaging/xincept-desktop.spec
 cp packaging/xincept-desktop.desktop xincept_desktop/resources/xincept-desktop.png \
    xincept_desktop/resources/xincept-desktop.svg "$APP/"
+chmod -R a+rX "$APP"  # the model and weight caches are 0600; an /opt install must be readable by every user
 built=$(date +%s)
 say "built in $((built - started)) s"
 

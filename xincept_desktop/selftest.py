@@ -182,7 +182,7 @@ def _peak(heat: np.ndarray) -> str:
 
 def _step_report(ctx: _Context) -> str:
     from .core.report import PatientInfo, build_report_data, model_info_from, write_report
-    from .core.report.fonts import default_fonts
+    from .core.report.fonts import BUNDLED, default_fonts
 
     data = build_report_data([ctx.result], model_info_from(ctx.model),
                              patient=PatientInfo(name="Self-test", patient_id="SELFTEST-0001"),
@@ -196,7 +196,8 @@ def _step_report(ctx: _Context) -> str:
     if b"%%EOF" not in content[-1024:]:
         raise SelfTestFailure("the report has no %%EOF trailer (truncated)")
     fonts = default_fonts().describe()
-    used = ", ".join(f"{role} {Path(font).name}" for role, font in fonts.items()) or "Helvetica only"
+    used = ", ".join(f"{role} {Path(font).name} ({'bundled' if Path(font).parent == BUNDLED else 'system'})"
+                     for role, font in fonts.items()) or "Helvetica only"
     return f"{len(content):,} bytes, report {data.report_id}; fonts: {used}"
 
 
