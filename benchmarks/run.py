@@ -171,7 +171,8 @@ def time_to_window() -> float:
     """Seconds from a fresh interpreter to the main window shown (TensorFlow is not imported by then)."""
     code = ("import time, sys; t=time.perf_counter();"
             "from xincept_desktop.ui.app import create_window; app, w, _ = create_window([]); w.show();"
-            "app.processEvents(); print(time.perf_counter()-t); assert 'tensorflow' not in sys.modules")
+            "app.processEvents(); print(time.perf_counter()-t, flush=True);"
+            "assert 'tensorflow' not in sys.modules; import os; os._exit(0)")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60,
                          cwd=REPO)
