@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import numpy as np
 import pytest
+
+from xincept_desktop.selftest import synthetic_smear  # the one generator of smear-like test images
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -53,11 +54,3 @@ def smear_like(tmp_path):
     return make
 
 
-def synthetic_smear(size: int, seed: int) -> np.ndarray:
-    rng = np.random.default_rng(seed)
-    image = np.zeros((size, size, 3), np.float32) + np.array([230, 200, 210])
-    yy, xx = np.mgrid[:size, :size]
-    for _ in range(3):
-        cy, cx, r = rng.integers(0, size, 2).tolist() + [int(rng.integers(size // 10, size // 4))]
-        image[(yy - cy) ** 2 + (xx - cx) ** 2 < r * r] = np.array([120, 60, 150]) + rng.normal(0, 8, 3)
-    return np.clip(image + rng.normal(0, 4, image.shape), 0, 255).astype(np.uint8)
