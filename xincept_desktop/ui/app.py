@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..config import APP_NAME, default_model_dir
+from ..config import APP_NAME, PACKAGE_DIR, default_model_dir
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -32,6 +32,12 @@ def create_application(argv: list[str]):
         app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *argv])
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APP_NAME)
+    QGuiApplication.setDesktopFileName("xincept-desktop")  # matches packaging/xincept-desktop.desktop
+    icon = PACKAGE_DIR / "resources" / "xincept-desktop.png"
+    if icon.is_file():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
