@@ -21,17 +21,6 @@ def test_far_points_score_higher_and_are_flagged():
     assert np.mean(detector.score(held_out) > threshold) <= 0.02
 
 
-def test_round_trip_without_pickle(tmp_path):
-    rng = np.random.default_rng(1)
-    train, labels = _clusters(rng)
-    detector = MahalanobisDetector.fit(train, labels)
-    detector.set_threshold(detector.score(train))
-    detector.save(tmp_path / "ood.npz")
-    loaded = MahalanobisDetector.load(tmp_path / "ood.npz")
-    np.testing.assert_allclose(loaded.score(train[:5]), detector.score(train[:5]))
-    assert loaded.threshold == detector.threshold
-
-
 def test_domain_detector_flags_what_either_space_finds_far(tmp_path):
     from xincept_desktop.core.model.ood import DomainDetector
 

@@ -56,20 +56,6 @@ class MahalanobisDetector:
         self.threshold = float(np.quantile(in_domain_scores, quantile))
         return self.threshold
 
-    def save(self, path: Path) -> None:
-        with atomic_write_path(path) as tmp:
-            with open(tmp, "wb") as handle:
-                np.savez(handle, class_means=self.class_means, precision=self.precision,
-                         threshold=np.array(self.threshold))
-
-    @classmethod
-    def load(cls, path: Path) -> "MahalanobisDetector":
-        try:
-            with np.load(path, allow_pickle=False) as data:
-                return cls(data["class_means"], data["precision"], float(data["threshold"]))
-        except (OSError, KeyError, ValueError) as exc:
-            raise ModelIntegrityError(f"out-of-domain statistics are damaged: {path} ({exc})") from exc
-
 
 @dataclass
 class PcaGaussianDetector:
