@@ -9,6 +9,13 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path, monkeypatch):
+    """Every GUI test gets its own case database (never the user's)."""
+    monkeypatch.setenv("XINCEPT_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+@pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, qapp):
     from PySide6.QtCore import QSettings
 

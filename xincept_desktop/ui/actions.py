@@ -8,11 +8,17 @@ from PySide6.QtWidgets import QStyle
 # name: (text, shortcut, standard icon or None, status tip)
 ACTIONS = {
     "open": ("&Open Images\u2026", QKeySequence.StandardKey.Open, "SP_DialogOpenButton", "Open image files"),
-    "open_folder": ("Open &Folder\u2026", "Ctrl+Shift+O", "SP_DirOpenIcon", "Open every image in a folder"),
+    "open_folder": ("Open &Folder\u2026", "Ctrl+Alt+O", "SP_DirOpenIcon", "Open every image in a folder"),
+    "open_case": ("Open &Case\u2026", "Ctrl+Shift+O", None, "Open a stored case with its results"),
     "new_case": ("&New Case", QKeySequence.StandardKey.New, "SP_FileIcon", "Close the images of this case"),
     "analyse": ("&Analyse", "F5", "SP_MediaPlay", "Analyse the images that are not done yet"),
     "cancel": ("&Cancel Analysis", "Esc", "SP_MediaStop", "Stop the analysis after the current batch"),
     "export_pdf": ("&Export PDF\u2026", "Ctrl+E", "SP_DialogSaveButton", "Write the case report as PDF"),
+    "export_case_csv": ("Export Case as CS&V\u2026", None, None, "Write the stored case as CSV"),
+    "export_case_json": ("Export Case as &JSON\u2026", None, None, "Write the stored case as JSON"),
+    "override_class": ("&Override Class\u2026", "Ctrl+R", None, "Set the reviewer's class of the selected image"),
+    "sign_off": ("&Sign Off Case", None, None, "Sign the case off (read-only until re-opened)"),
+    "reopen_case": ("Re-&open Case\u2026", None, None, "Re-open a signed case, with a reason"),
     "print": ("&Print\u2026", QKeySequence.StandardKey.Print, None, "Print the case report"),
     "preferences": ("Pre&ferences\u2026", "Ctrl+,", None, "Default opacity, colormap, names"),
     "quit": ("&Quit", QKeySequence.StandardKey.Quit, None, "Quit XIncept"),
@@ -27,9 +33,10 @@ ACTIONS = {
 }
 
 MENUS = {
-    "&File": ["open", "open_folder", "@recent", "new_case", None, "export_pdf", "print", None, "preferences",
+    "&File": ["open", "open_folder", "open_case", "@recent", "new_case", None, "export_pdf", "export_case_csv",
+              "export_case_json", "print", None, "preferences",
               None, "quit"],
-    "&Analysis": ["analyse", "cancel"],
+    "&Analysis": ["analyse", "cancel", None, "override_class", "sign_off", "reopen_case"],
     "&View": ["zoom_in", "zoom_out", "fit", "actual_size", None, "toggle_heat", None, "next_image",
               "previous_image", "@docks"],
     "&Help": ["about"],
@@ -43,9 +50,11 @@ def create_actions(window) -> dict[str, QAction]:
     actions = {}
     for name, (text, shortcut, icon, tip) in ACTIONS.items():
         action = QAction(text, window)
-        action.setShortcut(QKeySequence(shortcut))
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
         action.setStatusTip(tip)
-        action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip} ({keys})" if keys else tip)
         if icon:
             action.setIcon(window.style().standardIcon(getattr(QStyle.StandardPixmap, icon)))
         action.triggered.connect(getattr(window, f"on_{name}"))

@@ -30,6 +30,8 @@ class CasePanel(QWidget):
         self.review_list = QListWidget()
         self.review_list.itemActivated.connect(self._on_review_item)
         self.review_list.itemClicked.connect(self._on_review_item)
+        self.case_status = QLabel("Not saved yet")
+        self.case_status.setWordWrap(True)
         self.disclaimer = QLabel(DISCLAIMER)
         self.disclaimer.setWordWrap(True)
         self.disclaimer.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 4px; border-radius: 3px;")
@@ -37,6 +39,7 @@ class CasePanel(QWidget):
 
     def _layout(self) -> None:
         layout = QVBoxLayout(self)
+        layout.addWidget(self.case_status)
         layout.addWidget(QLabel("Case suggestion"))
         layout.addWidget(self.suggestion)
         layout.addWidget(self.rule)
@@ -61,6 +64,11 @@ class CasePanel(QWidget):
             entry = QListWidgetItem(f"{item.path.name}: {item.reason}")
             entry.setData(Qt.ItemDataRole.UserRole, item.path)
             self.review_list.addItem(entry)
+
+    def set_case_status(self, text: str, warning: bool = False) -> None:
+        """The stored case's state (saved, signed, files moved or changed)."""
+        self.case_status.setText(text)
+        self.case_status.setStyleSheet("color: #a15c00; font-weight: bold;" if warning else "font-weight: bold;")
 
     def _on_review_item(self, item: QListWidgetItem) -> None:
         self.review_selected.emit(item.data(Qt.ItemDataRole.UserRole))

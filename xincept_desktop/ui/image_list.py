@@ -14,6 +14,7 @@ QUEUED, ANALYSING, DONE, ERROR = "queued", "analysing", "done", "error"
 OOD_MARK = "\u26a0 out of domain"
 PATH_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+REVIEWED_MARK = " \u00b7 reviewed: "
 ERROR_COLOUR = QColor(176, 0, 32)
 REVIEW_COLOUR = QColor(160, 90, 0)
 
@@ -87,6 +88,14 @@ class ImageList(QListWidget):
         path = Path(result.path)
         if path in self._items:
             self._show(path, ERROR if result.error else DONE, result)
+
+    def set_reviewed(self, path: Path, reviewed_class: str | None) -> None:
+        """Mark the reviewer's class on an item (``None`` removes the mark)."""
+        item = self._items.get(Path(path))
+        if item is None:
+            return
+        text = item.text().split(REVIEWED_MARK)[0]
+        item.setText(text + (f"{REVIEWED_MARK}{reviewed_class}" if reviewed_class else ""))
 
     def add_problem(self, path: Path, reason: str) -> None:
         """List a path that could not even be scanned (missing, dangling link) as an error."""

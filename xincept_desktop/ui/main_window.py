@@ -13,6 +13,7 @@ from ..core.case_summary import summarise_case
 from . import settings as store
 from .actions import build_menus, build_toolbar, create_actions
 from .case_panel import DISCLAIMER, CasePanel
+from .case_session import CaseActions, CaseSession
 from .heat_cache import HeatCache
 from .heat_controls import HeatControls
 from .image_list import ANALYSING, DONE, ERROR, QUEUED, ImageList
@@ -45,10 +46,13 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.heat_cache = HeatCache()
         self.controller = WorkerController(self)
+        self.case = CaseSession(self)
+        self.case_actions = CaseActions(self, self.case)
         self._build_widgets()
         self._build_chrome()
         self._connect()
         self._set_model_state(ready=False)
+        self._update_case_actions()
 
     # --- construction --------------------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -109,6 +113,7 @@ class MainWindow(QMainWindow):
         self.controls.changed.connect(self._update_heat)
         self.controls.opacity_changed.connect(self.viewer.set_heat_opacity)
         self.controls.visibility_changed.connect(self._on_heat_visibility)
+        self.case.changed.connect(self._update_case_actions)
 
     # --- model ---------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -225,6 +230,7 @@ class MainWindow(QMainWindow):
             return
         unfinished = [p for p in paths if self.image_list.status(p) not in (DONE, ERROR)]
         self.image_list.set_status(unfinished, QUEUED)
+        self._save_to_case([self.results.get(p) for p in paths])
         if not self._jobs:
             self.progress.finish()
             self._run_total = self._run_done = 0
@@ -236,6 +242,10 @@ class MainWindow(QMainWindow):
                                                     for p in self.image_list.paths()))
 
     def on_new_case(self) -> None:
+        self._clear_view()
+        self.case.new_case()
+
+    def _clear_view(self) -> None:
         self.controller.cancel_all()
         self._jobs.clear()
         self._pending.clear()
@@ -256,6 +266,8 @@ class MainWindow(QMainWindow):
         result = self.results.get(path) if path is not None else None
         if result is not None:
             self.result_panel.show_result(result)
+            image = self.case.image_for(path)
+            self.result_panel.show_review(image.review if image is not None and image.overridden else None)
         elif path is not None:
             self.result_panel.show_pending(path, self.image_list.status(path) or QUEUED)
         else:
@@ -342,6 +354,71 @@ class MainWindow(QMainWindow):
         results = [self.results[p] for p in self.image_list.paths() if p in self.results]
         run_report(self, kind, results, self.model, report_settings(self.prefs, self.controls))
 
+    # --- stored cases (logic in case_session) ----------------------------------------------------------
+    def _save_to_case(self, results: list) -> None:
+        from ..errors import CaseStoreError
+
+        try:
+            saved = self.case.save_results(results, self.model)
+        except CaseStoreError as exc:
+            self.statusBar().showMessage(f"Results not saved to the case: {exc}", 10000)
+            return
+        if saved:
+            self.refresh_case_view()
+
+    def show_case(self, record) -> None:
+        """Show a stored case's results as they were saved (nothing is analysed again)."""
+        self._clear_view()
+        self.image_list.add_paths([Path(image.path) for image in record.images])
+        for result in record.results:
+            self.results[Path(result.path)] = result
+            self.image_list.set_result(result)
+        if self.image_list.count():
+            self.image_list.setCurrentRow(0)
+        self.refresh_case_view()
+
+    def show_file_problems(self, problems: list) -> None:
+        if problems:
+            self.statusBar().showMessage(f"\u26a0 {len(problems)} image file(s) moved or changed since analysis; "
+                                         "their stored results are not current", 15000)
+        self.refresh_case_view()
+
+    def refresh_case_view(self) -> None:
+        """Reviewed classes in the list and result panel, and the case status in the case panel."""
+        for path in self.image_list.paths():
+            image = self.case.image_for(path)
+            self.image_list.set_reviewed(path, image.reviewed_class if image and image.overridden else None)
+        self.case_panel.set_case_status(self.case.status_text(), warning=bool(self.case.file_problems))
+        self._update_case_actions()
+        self._refresh_summary()
+        self.show_image(self.current)
+
+    def _update_case_actions(self) -> None:
+        stored, signed = self.case.case_id is not None, self.case.signed
+        self.actions["override_class"].setEnabled(stored and not signed)
+        self.actions["sign_off"].setEnabled(stored and not signed)
+        self.actions["reopen_case"].setEnabled(signed)
+        self.actions["export_case_csv"].setEnabled(stored)
+        self.actions["export_case_json"].setEnabled(stored)
+
+    def on_open_case(self) -> None:
+        self.case_actions.open_case()
+
+    def on_override_class(self) -> None:
+        self.case_actions.override()
+
+    def on_sign_off(self) -> None:
+        self.case_actions.sign_off()
+
+    def on_reopen_case(self) -> None:
+        self.case_actions.reopen()
+
+    def on_export_case_csv(self) -> None:
+        self.case_actions.export("csv")
+
+    def on_export_case_json(self) -> None:
+        self.case_actions.export("json")
+
     def on_quit(self) -> None:
         self.close()
 
@@ -350,6 +427,7 @@ class MainWindow(QMainWindow):
             self._closed = True
             self.image_list.thumbnails.stop()
             self.worker_stuck = not self.controller.shutdown(4000)
+            self.case.close()
         event.accept()
 
 

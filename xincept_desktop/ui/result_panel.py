@@ -78,8 +78,11 @@ class ResultPanel(QWidget):
         self.model_version = QLabel("Model: loading\u2026")
         self.model_version.setWordWrap(True)
         self.model_version.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.review = QLabel()
+        self.review.setWordWrap(True)
+        self.review.setStyleSheet(WARN_STYLE)
         layout = QVBoxLayout(self)
-        for widget in (self.title, self.label, self.bars, self.confidence, self.domain, self.domain_reason,
+        for widget in (self.title, self.label, self.review, self.bars, self.confidence, self.domain, self.domain_reason,
                        self.model_version):
             layout.addWidget(widget)
         layout.addStretch(1)
@@ -98,6 +101,14 @@ class ResultPanel(QWidget):
         else:
             self._show_ok(result)
 
+    def show_review(self, review) -> None:
+        """Show the reviewer's class next to the model's (``None`` when the model's class stands)."""
+        if review is None:
+            self.review.setText("")
+            return
+        self.review.setText(f"Reviewed: {CLASS_DESCRIPTIONS.get(review.reviewed_class, review.reviewed_class)} "
+                            f"by {review.reviewer} (model: {review.model_class}) \u2014 {review.reason}")
+
     def show_pending(self, path, status: str) -> None:
         self._clear(path.name)
         self.label.setText(status.capitalize())
@@ -105,7 +116,7 @@ class ResultPanel(QWidget):
     def _clear(self, title: str) -> None:
         self.title.setText(title)
         self.label.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        for widget in (self.label, self.confidence, self.domain, self.domain_reason):
+        for widget in (self.label, self.review, self.confidence, self.domain, self.domain_reason):
             widget.setText("")
         self.bars.set_probabilities({})
 

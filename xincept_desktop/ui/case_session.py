@@ -1,0 +1,300 @@
+"""The window's link to the case store: saving analyses, opening stored cases, review, sign-off and export.
+
+The main window owns one :class:`CaseSession`; it keeps the ``CaseStore`` (``user_data_dir()/cases.sqlite3``),
+the id of the current case and the store's image id of every image shown, and turns store errors into messages.
+"""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from ..config import CLASS_DESCRIPTIONS, CLASS_NAMES
+from ..errors import CaseStoreError
+
+EXPORT_FILTERS = {"csv": "CSV files (*.csv)", "json": "JSON files (*.json)"}
+
+
+def reviewer_name(prefs) -> str:
+    """The reviewer from the preferences, else the login name (the store needs a user for every change)."""
+    name = (getattr(prefs, "reviewer", "") or "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser() or "unknown user"
+    except Exception:  # noqa: BLE001 - no login name in some sandboxes
+        return "unknown user"
+
+
+class _FileCheck(QThread):
+    """Hashes the files of a case off the UI thread (with its own store connection)."""
+
+    checked = Signal(int, list)
+
+    def __init__(self, db_path: Path, case_id: int, parent=None):
+        super().__init__(parent)
+        self.db_path, self.case_id = db_path, case_id
+
+    def run(self) -> None:
+        from ..core.cases import CaseStore
+
+        try:
+            with CaseStore(self.db_path) as store:
+                problems = store.check_files(self.case_id)
+        except CaseStoreError as exc:
+            problems = [exc]
+        self.checked.emit(self.case_id, problems)
+
+
+class CaseSession(QObject):
+    """The current stored case of ``window``; every store call of the GUI goes through here."""
+
+    changed = Signal()
+
+    def __init__(self, window, db_path: Path | None = None):
+        super().__init__(window)
+        from ..core.cases import CaseStore, default_path
+
+        self.window = window
+        self.db_path = Path(db_path) if db_path is not None else default_path()
+        self.open_error = ""
+        try:
+            self.store = CaseStore(self.db_path)
+        except (CaseStoreError, OSError) as exc:  # the window still works, without saving cases
+            # (OSError: the store lets a failed mkdir of the data folder through unwrapped)
+            self.store, self.open_error = _NoStore(str(exc)), str(exc)
+        self.case_id: int | None = None
+        self.record = None
+        self.image_ids: dict[Path, int] = {}
+        self.file_problems: list = []
+        self._checks: list[_FileCheck] = []
+
+    # --- state ---------------------------------------------------------------------------------------
+    @property
+    def user(self) -> str:
+        return reviewer_name(self.window.prefs)
+
+    @property
+    def signed(self) -> bool:
+        return self.case_id is not None and self.store.is_signed(self.case_id)
+
+    def new_case(self) -> None:
+        """Forget the current case (the next saved analysis starts a new one)."""
+        self.case_id, self.record, self.file_problems = None, None, []
+        self.image_ids.clear()
+        self.changed.emit()
+
+    def reload(self) -> None:
+        """Read the current case again (after an override, sign-off or re-open)."""
+        if self.case_id is not None:
+            self.record = self.store.load_case(self.case_id, verify_files=False)
+        self.changed.emit()
+
+    def image_for(self, path: Path):
+        """The stored ``CaseImage`` of ``path`` in the current case, or ``None``."""
+        if self.record is None:
+            return None
+        image_id = self.image_ids.get(Path(path))
+        return next((image for image in self.record.images if image.image_id == image_id), None)
+
+    def status_text(self) -> str:
+        """One line about the current case for the case panel."""
+        if self.case_id is None:
+            return "Not saved yet"
+        sign = self.record.sign_off if self.record is not None else None
+        state = f"signed by {sign.signed_by} ({sign.signed_at[:16].replace('T', ' ')} UTC), read-only" if sign \
+            else "open for review"
+        text = f"Case {self.case_id}: {state}"
+        if self.file_problems:
+            text += "\n\u26a0 " + "\n\u26a0 ".join(_describe(p) for p in self.file_problems)
+        return text
+
+    # --- saving --------------------------------------------------------------------------------------
+    def save_results(self, results: list, model) -> int:
+        """Store the successful ``results`` in the current case (created on the first save); how many."""
+        from ..core.cases import CaseFields, model_identity
+
+        good = [r for r in results if r is not None and r.ok]
+        if not good or model is None:
+            return 0
+        if self.case_id is None:
+            self.case_id = self.store.create_case(CaseFields(), user=self.user)
+        ids = self.store.add_analyses(self.case_id, good, *model_identity(model), user=self.user)
+        self.image_ids.update({Path(r.path): image_id for r, image_id in zip(good, ids)})
+        self.reload()
+        return len(good)
+
+    # --- opening -------------------------------------------------------------------------------------
+    def choose_case(self) -> int | None:
+        from .case_browser import CaseBrowser
+
+        return CaseBrowser.choose(self.store, self.window)
+
+    def load(self, case_id: int):
+        """Make ``case_id`` current and return its record (stored results, no recomputing, no hashing)."""
+        record = self.store.load_case(case_id, verify_files=False)
+        self.case_id, self.record, self.file_problems = case_id, record, []
+        self.image_ids = {Path(image.path): image.image_id for image in record.images}
+        self.changed.emit()
+        return record
+
+    def check_files_async(self, on_done) -> _FileCheck:
+        """Hash the case's files in a thread; ``on_done(problems)`` on the UI thread when still current."""
+        check = _FileCheck(self.db_path, self.case_id, self)
+        self._checks.append(check)
+
+        def finished(case_id: int, problems: list) -> None:
+            if case_id == self.case_id:
+                self.file_problems = problems
+                self.changed.emit()
+                on_done(problems)
+
+        check.checked.connect(finished)
+        check.finished.connect(lambda: self._checks.remove(check) if check in self._checks else None)
+        check.start()
+        return check
+
+    # --- review --------------------------------------------------------------------------------------
+    def override(self, path: Path, new_class: str, reason: str, comment: str = "") -> None:
+        image_id = self.image_ids.get(Path(path))
+        if image_id is None:
+            raise CaseStoreError(f"{Path(path).name} has no stored analysis in this case")
+        self.store.override_class(image_id, new_class, reason=reason, comment=comment, user=self.user)
+        self.reload()
+
+    def sign_off(self):
+        self._require_case()
+        sign = self.store.sign_off(self.case_id, user=self.user)
+        self.reload()
+        return sign
+
+    def reopen(self, reason: str) -> None:
+        self._require_case()
+        self.store.reopen(self.case_id, reason=reason, user=self.user)
+        self.reload()
+
+    def export(self, kind: str, path: Path) -> Path:
+        self._require_case()
+        return self.store.export_case(self.case_id, kind, path, user=self.user)
+
+    def _require_case(self) -> None:
+        if self.case_id is None:
+            raise CaseStoreError("no stored case: analyse images or open a case first")
+
+    def close(self) -> None:
+        for check in list(self._checks):
+            check.wait(5000)
+        self.store.close()
+
+
+class _NoStore:
+    """Stands in for a case database that could not be opened: every call says why."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+
+    def is_signed(self, _case_id) -> bool:
+        return False
+
+    def close(self) -> None:
+        pass
+
+    def __getattr__(self, _name):
+        def refuse(*_args, **_kwargs):
+            raise CaseStoreError(f"the case database is not available: {self.reason}")
+        return refuse
+
+
+def _describe(problem) -> str:
+    return problem.describe() if hasattr(problem, "describe") else str(problem)
+
+
+class CaseActions:
+    """The dialogs behind the case menu entries; ``window`` shows results and messages."""
+
+    def __init__(self, window, session: CaseSession):
+        self.window, self.session = window, session
+
+    def _error(self, title: str, exc: Exception) -> None:
+        self.window.statusBar().showMessage(str(exc), 10000)
+        QMessageBox.warning(self.window, title, str(exc))
+
+    def open_case(self) -> None:
+        if self.session.open_error:
+            self._error("Open case", CaseStoreError(f"the case database is not available: "
+                                                    f"{self.session.open_error}"))
+            return
+        case_id = self.session.choose_case()
+        if case_id is None:
+            return
+        try:
+            record = self.session.load(case_id)
+        except CaseStoreError as exc:
+            self._error("Open case", exc)
+            return
+        self.window.show_case(record)
+        self.session.check_files_async(self.window.show_file_problems)
+
+    def override(self) -> None:
+        path = self.window.current
+        image = self.session.image_for(path) if path is not None else None
+        if image is None or image.analysis is None:
+            self._error("Override class", CaseStoreError("select an analysed image of a saved case first"))
+            return
+        names = list(CLASS_NAMES)
+        current = image.reviewed_class
+        labels = [f"{name} \u2014 {CLASS_DESCRIPTIONS.get(name, name)}" for name in names]
+        choice, ok = QInputDialog.getItem(self.window, "Override class", f"Class of {path.name}:", labels,
+                                          names.index(current) if current in names else 0, False)
+        if not ok:
+            return
+        new_class = names[labels.index(choice)]
+        reason, ok = QInputDialog.getText(self.window, "Override class", "Reason (required):")
+        if not ok:
+            return
+        try:
+            self.session.override(path, new_class, reason)
+        except CaseStoreError as exc:
+            self._error("Override class", exc)
+            return
+        self.window.refresh_case_view()
+
+    def sign_off(self) -> None:
+        try:
+            self.session.sign_off()
+        except CaseStoreError as exc:
+            self._error("Sign off", exc)
+            return
+        self.window.statusBar().showMessage(f"Case signed off by {self.session.user}", 8000)
+        self.window.refresh_case_view()
+
+    def reopen(self) -> None:
+        reason, ok = QInputDialog.getText(self.window, "Re-open case", "Why is the signed case re-opened?")
+        if not ok:
+            return
+        try:
+            self.session.reopen(reason)
+        except CaseStoreError as exc:
+            self._error("Re-open case", exc)
+            return
+        self.window.statusBar().showMessage("Case re-opened", 8000)
+        self.window.refresh_case_view()
+
+    def export(self, kind: str) -> None:
+        if self.session.case_id is None:
+            self._error("Export case", CaseStoreError("no stored case: analyse images or open a case first"))
+            return
+        name = f"case-{self.session.case_id}.{kind}"
+        target, _ = QFileDialog.getSaveFileName(self.window, f"Export case as {kind.upper()}", name,
+                                                EXPORT_FILTERS[kind])
+        if not target:
+            return
+        try:
+            written = self.session.export(kind, Path(target))
+        except CaseStoreError as exc:
+            self._error("Export case", exc)
+            return
+        self.window.statusBar().showMessage(f"Case exported to {written}", 8000)
