@@ -64,7 +64,7 @@ def make_window(qtbot, tmp_path):
 @pytest.fixture
 def ready_window(make_window, tiny_model, qtbot):
     window = make_window(model=tiny_model)
-    qtbot.waitUntil(lambda: window.model is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.model is not None, timeout=60_000)
     return window
 
 
