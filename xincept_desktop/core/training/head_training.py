@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 from typing import Callable, Sequence
@@ -70,9 +71,8 @@ def train_fusion_head(
     schedule = keras.optimizers.schedules.CosineDecay(1e-3, decay_steps=steps, alpha=0.02)
     model.compile(optimizer=keras.optimizers.AdamW(schedule, weight_decay=1e-4),
                   loss=keras.losses.CategoricalCrossentropy(), metrics=["accuracy"])
-    weights_path, state_path, optimizer_path = (workspace / "head.weights.h5", workspace / "head_state.json",
-                                                workspace / "head_optimizer.npz")
-    start_epoch = _resume(model, weights_path, state_path, optimizer_path, log)
+    weights_path, state_path = workspace / "head.weights.h5", workspace / "head_state.json"
+    start_epoch = _resume(model, weights_path, state_path, log)
     data = cached_maps_dataset(arrays, train_rows, train_labels, balanced_sample_weights(train_labels), batch_size, seed, 0.05)
     for epoch in range(start_epoch, epochs):
         data.rng = np.random.default_rng(seed * 1000 + epoch)
@@ -83,25 +83,23 @@ def train_fusion_head(
         log(f"fusion head epoch {epoch + 1}/{epochs}: loss {history.history['loss'][-1]:.4f} "
             f"acc {history.history['accuracy'][-1]:.4f} ({format_duration(took)}, "
             f"ETA {format_duration(took * (epochs - epoch - 1))})")
-        _checkpoint(model, epoch + 1, weights_path, state_path, optimizer_path)
+        _checkpoint(model, epoch + 1, weights_path, state_path)
     return model, trunk, head
 
 
-def _checkpoint(model, epoch: int, weights_path: Path, state_path: Path, optimizer_path: Path) -> None:
-    model.save_weights(weights_path)
-    np.savez(optimizer_path, *[np.asarray(v) for v in model.optimizer.variables])
+def _checkpoint(model, epoch: int, weights_path: Path, state_path: Path) -> None:
+    """Model and optimizer state (``save_weights`` stores both), swapped in whole, then the epoch count."""
+    staged = weights_path.with_name("next-" + weights_path.name)
+    model.save_weights(staged)
+    os.replace(staged, weights_path)
     atomic_write_text(state_path, json.dumps({"epoch": epoch}))
 
 
-def _resume(model, weights_path: Path, state_path: Path, optimizer_path: Path, log) -> int:
-    if not (weights_path.exists() and state_path.exists() and optimizer_path.exists()):
+def _resume(model, weights_path: Path, state_path: Path, log) -> int:
+    if not (weights_path.exists() and state_path.exists()):
         return 0
     epoch = int(json.loads(state_path.read_text())["epoch"])
+    model.optimizer.build(model.trainable_variables)  # built first, so load_weights restores its variables too
     model.load_weights(weights_path)
-    model.optimizer.build(model.trainable_variables)
-    with np.load(optimizer_path, allow_pickle=False) as saved:
-        values = [saved[f"arr_{i}"] for i in range(len(saved.files))]
-    for variable, value in zip(model.optimizer.variables, values):
-        variable.assign(value)
     log(f"resumed fusion head training after epoch {epoch}")
     return epoch
