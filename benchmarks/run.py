@@ -140,22 +140,23 @@ def bench_straightforward(model, paths, count: int):
     plain = StraightforwardKeras(model)
     first = load_model_input(paths[0], 224)
     plain.predict_with_gradcam(first)  # warm-up
-    single, with_cam = [], []
+    single, predict_total = _timed_per_image(plain.predict, paths[:count])
+    with_cam, cam_total = _timed_per_image(plain.predict_with_gradcam, paths[:count])
+    return single, with_cam, count / predict_total, cam_total, plain
+
+
+def _timed_per_image(run, paths):
+    """Per-image seconds of ``run`` (decoding excluded) and the whole loop's seconds (decoding included)."""
+    from xincept_desktop.core.imaging import load_model_input
+
+    times = []
     began = time.perf_counter()
-    for path in paths[:count]:
+    for path in paths:
         rgb = load_model_input(path, 224)
         start = time.perf_counter()
-        plain.predict(rgb)
-        single.append(time.perf_counter() - start)
-    predict_rate = count / (time.perf_counter() - began)
-    began = time.perf_counter()
-    for path in paths[:count]:
-        rgb = load_model_input(path, 224)
-        start = time.perf_counter()
-        plain.predict_with_gradcam(rgb)
-        with_cam.append(time.perf_counter() - start)
-    cam_total = time.perf_counter() - began
-    return single, with_cam, predict_rate, cam_total, plain
+        run(rgb)
+        times.append(time.perf_counter() - start)
+    return times, time.perf_counter() - began
 
 
 def check_same_outputs(model, plain, paths) -> float:
