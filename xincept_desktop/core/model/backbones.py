@@ -8,6 +8,7 @@ backbone      mid tap                 mid map             deep tap / map
 ============  ======================  ==================  ===================
 InceptionV3   ``mixed7``              12 x 12 x 768       ``mixed10`` 5 x 5 x 2048
 Xception      end of the middle flow  14 x 14 x 728       ``block14_sepconv2_act`` 7 x 7 x 2048
+Xception      end of block 3 (fine)   28 x 28 x 256
 ============  ======================  ==================  ===================
 
 The InceptionV3 weights we convert come from Google's 2015 graph, whose ``mixed10`` pool branch is a
@@ -21,7 +22,8 @@ import re
 INCEPTION_TAPS = ("mixed7", "mixed10")
 XCEPTION_MID_TAP = "block13_sepconv1_act"  # its *input* is the middle flow's output
 XCEPTION_DEEP_TAP = "block14_sepconv2_act"
-FEATURE_NAMES = ("inception_mid", "inception_deep", "xception_mid", "xception_deep")
+XCEPTION_FINE_TAP = "block4_sepconv1_act"  # its *input* is the end of block 3
+FEATURE_NAMES = ("inception_mid", "inception_deep", "xception_mid", "xception_deep", "xception_fine")
 
 
 def preprocess_layer(keras):
@@ -87,7 +89,7 @@ def numbered_layers(model, class_name: str) -> list:
 
 
 def build_feature_extractor(input_size: int, inception, xception):
-    """One Keras model: RGB image in [0, 255] -> the four backbone feature maps."""
+    """One Keras model: RGB image in [0, 255] -> the five backbone feature maps, in ``FEATURE_NAMES`` order."""
     import keras
 
     image = keras.Input((input_size, input_size, 3), name="image")
@@ -96,9 +98,10 @@ def build_feature_extractor(input_size: int, inception, xception):
     inc_in = keras.Model(inception.input, [inception.get_layer(n).output for n in INCEPTION_TAPS], name="inception_v3")
     xc_in = keras.Model(
         xception.input,
-        [xception.get_layer(XCEPTION_MID_TAP).input, xception.get_layer(XCEPTION_DEEP_TAP).output],
+        [xception.get_layer(XCEPTION_MID_TAP).input, xception.get_layer(XCEPTION_DEEP_TAP).output,
+         xception.get_layer(XCEPTION_FINE_TAP).input],
         name="xception",
     )
     inc_mid, inc_deep = inc_in(scaled)
-    xc_mid, xc_deep = xc_in(scaled)
-    return keras.Model(image, [inc_mid, inc_deep, xc_mid, xc_deep], name="backbone_features")
+    xc_mid, xc_deep, xc_fine = xc_in(scaled)
+    return keras.Model(image, [inc_mid, inc_deep, xc_mid, xc_deep, xc_fine], name="backbone_features")

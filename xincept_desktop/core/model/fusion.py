@@ -1,4 +1,4 @@
-"""Feature fusion blocks and the XIncept-ALL head that sits on the two backbones.
+"""Feature fusion blocks, the cell gate and the XIncept-ALL head that sits on the two backbones.
 
 ::
 
@@ -6,29 +6,42 @@
                    │               mixed10 5x5x2048 ──┐     │
                    └─ Xception ─── middle flow 14x14x728 ─┐ │
                                    block14 7x7x2048 ──┐   │ │
-                                                      ▼   ▼ ▼
+                                   block3 28x28x256 ──┼───┼─┼──────────────────────┐
+                                                      ▼   ▼ ▼                      │
                           fusion_deep (7x7) ◄── deep maps   fusion_mid (14x14) ◄── mid maps
-                                  │ upsample x2                   │
-                                  └──────────► fusion_top (14x14) ◄┘
-                                                    │  fused map 14x14xC  (Grad-CAM is taken here)
-                                        global average pool = fused embedding (C)  ──► XGBoost
+                                  │ upsample x2                   │                │
+                                  └──────────► fusion_top (14x14) ◄┘                │
+                                                    │ fused map, upsampled to 28x28 │
+                                                    ├──────────► cell gate (28x28x1) ◄┘  (learned from the
+                                                    ▼                 │                   Segmented cell masks)
+                                     gated map = fused x gate  ◄──────┘   (Grad-CAM is taken here)
+                                                    │
+                                 gate-weighted mean = fused embedding (C)  ──► XGBoost
                                                     │
                                         dropout ─ dense ─ softmax  (training signal and Grad-CAM target)
 
 A fusion block projects each input with a 1x1 convolution, batch-norm and ReLU to C channels, brings it to a
 common grid (bilinear resize), concatenates, mixes with another 1x1 convolution and re-weights the channels
 with squeeze-and-excitation attention. Convolutions are 1x1 so each cell of the fused map still describes the same
-part of the image, which keeps Grad-CAM maps sharp. Weights are stored as ``.weights.h5`` and loaded into this
-freshly built architecture (no model config is ever deserialised).
+part of the image.
+
+The cell gate is a small convolutional block on Xception's 28x28 map and the upsampled fused map, ending in a
+sigmoid; training supervises it with the dataset's own lymphoblast masks (the Segmented images) while the classes
+are learned. The embedding is the gate-weighted mean of the fused map, so the classifier only sees what lies under
+the gate: background, red cells and scale-bar marks cannot carry the decision, and Grad-CAM on the gated map (an
+exact decomposition of the class score for this pooling-plus-dense head) shows where the evidence is. Weights are
+stored as ``.weights.h5`` and loaded into this freshly built architecture (no model config is ever deserialised).
 """
 
 from __future__ import annotations
 
 from ..model.backbones import FEATURE_NAMES
 
-#: shapes of the four backbone maps at 224 x 224 input, in ``FEATURE_NAMES`` order
-FEATURE_SHAPES = ((12, 12, 768), (5, 5, 2048), (14, 14, 728), (7, 7, 2048))
-FUSED_GRID = 14
+#: shapes of the five backbone maps at 224 x 224 input, in ``FEATURE_NAMES`` order
+FEATURE_SHAPES = ((12, 12, 768), (5, 5, 2048), (14, 14, 728), (7, 7, 2048), (28, 28, 256))
+GATE_CHANNELS = 64
+#: added to the gate's sum before dividing, so an image with no cells gives a small, stable embedding
+GATE_FLOOR = 1.0
 
 
 def fusion_block(keras, inputs, grid: int, channels: int, name: str):
@@ -59,36 +72,62 @@ def _squeeze_excite(keras, tensor, channels: int, name: str, ratio: int = 8):
 
 
 def build_fusion_trunk(channels: int = 128, shapes=FEATURE_SHAPES):
-    """Model: the four backbone maps -> fused map (``FUSED_GRID`` x ``FUSED_GRID`` x ``channels``)."""
+    """Model: the five backbone maps -> (gated map, gate), both on the fine map's grid."""
     import keras
 
     inputs = [keras.Input(shape, name=name) for shape, name in zip(shapes, FEATURE_NAMES)]
-    inc_mid, inc_deep, xc_mid, xc_deep = inputs
+    inc_mid, inc_deep, xc_mid, xc_deep, xc_fine = inputs
     grid = max(shapes[0][0], shapes[2][0])
     deep_grid = max(shapes[1][0], shapes[3][0])
+    fine_grid = shapes[4][0]
     mid = fusion_block(keras, [inc_mid, xc_mid], grid, channels, "fusion_mid")
     deep = fusion_block(keras, [inc_deep, xc_deep], deep_grid, channels, "fusion_deep")
     fused = fusion_block(keras, [mid, deep], grid, channels, "fusion_top")
-    return keras.Model(inputs, fused, name="fusion_trunk")
+    fused = keras.layers.Resizing(fine_grid, fine_grid, interpolation="bilinear", name="fused_upsample")(fused)
+    gate = cell_gate(keras, xc_fine, fused)
+    gated = keras.layers.Multiply(name="gated_map")([fused, gate])
+    return keras.Model(inputs, [gated, gate], name="fusion_trunk")
 
 
-def build_classifier_head(channels: int, n_classes: int, dropout: float = 0.3):
-    """Model: fused map -> (embedding, logits). Pooling then one dense layer, so Grad-CAM is exact and cheap."""
+def cell_gate(keras, fine, fused):
+    """Per-position probability that a lymphoblast lies there: (grid, grid, 1) in [0, 1]."""
+    fine = _conv_bn_relu(keras, fine, GATE_CHANNELS, "gate_fine")
+    context = _conv_bn_relu(keras, fused, GATE_CHANNELS, "gate_context")
+    mixed = keras.layers.Concatenate(name="gate_concat")([fine, context])
+    mixed = keras.layers.Conv2D(GATE_CHANNELS, 3, padding="same", use_bias=False, name="gate_mix_conv")(mixed)
+    mixed = keras.layers.BatchNormalization(name="gate_mix_bn")(mixed)
+    mixed = keras.layers.ReLU(name="gate_mix_relu")(mixed)
+    return keras.layers.Conv2D(1, 1, activation="sigmoid", name="cell_gate")(mixed)
+
+
+def gated_mean(keras, gated, gate):
+    """Sum of the gated map over positions divided by the gate's sum plus ``GATE_FLOOR``: (batch, channels)."""
+    total = keras.ops.sum(gated, axis=(1, 2))
+    coverage = keras.ops.sum(gate, axis=(1, 2))
+    return total / (coverage + GATE_FLOOR)
+
+
+def build_classifier_head(channels: int, n_classes: int, grid: int, dropout: float = 0.3):
+    """Model: (gated map, gate) -> (embedding, logits). Gate-weighted mean then one dense layer."""
     import keras
 
-    fused = keras.Input((None, None, channels), name="fused_map")
-    embedding = keras.layers.GlobalAveragePooling2D(name="embedding")(fused)
+    gated = keras.Input((grid, grid, channels), name="gated_map")
+    gate = keras.Input((grid, grid, 1), name="gate")
+    embedding = gated_mean(keras, gated, gate)
     dropped = keras.layers.Dropout(dropout, name="dropout")(embedding)
     logits = keras.layers.Dense(n_classes, name="logits")(dropped)
-    return keras.Model(fused, [embedding, logits], name="classifier_head")
+    return keras.Model([gated, gate], [embedding, logits], name="classifier_head")
 
 
 def build_training_model(channels: int, n_classes: int, shapes=FEATURE_SHAPES, dropout: float = 0.3):
-    """Backbone maps -> softmax probabilities; trunk and head are sub-models so their weights can be saved."""
+    """Backbone maps -> (softmax probabilities, cell gate); trunk and head are sub-models so their weights can be
+    saved and reused by the predictor."""
     import keras
 
     trunk = build_fusion_trunk(channels, shapes)
-    head = build_classifier_head(channels, n_classes, dropout)
-    _, logits = head(trunk.outputs[0])
+    head = build_classifier_head(channels, n_classes, shapes[4][0], dropout)
+    gated, gate = trunk.outputs
+    _, logits = head([gated, gate])
     probabilities = keras.layers.Softmax(name="probabilities")(logits)
-    return keras.Model(trunk.inputs, probabilities, name="xincept_fusion"), trunk, head
+    gate_out = keras.layers.Identity(name="cell_gate_out")(gate)
+    return keras.Model(trunk.inputs, [probabilities, gate_out], name="xincept_fusion"), trunk, head

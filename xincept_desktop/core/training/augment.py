@@ -64,7 +64,7 @@ PERTURBATION_DOC = {
 
 
 def random_photometric(rgb: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """The lab-to-lab variation: stain, lamp, blur, JPEG, each at a random strength, plus flips and rotations."""
+    """The lab-to-lab variation: stain, lamp, blur and JPEG, each at a random strength."""
     out = stain_shift(
         rgb,
         tuple(rng.uniform(0.6, 1.5, 3)),
@@ -75,26 +75,51 @@ def random_photometric(rgb: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         out = defocus(out, rng.uniform(0.3, 2.0))
     if rng.random() < 0.5:
         out = jpeg(out, int(rng.integers(20, 90)))
-    if rng.random() < 0.5:
-        out = out[:, ::-1]
-    out = np.rot90(out, int(rng.integers(0, 4)))
-    return np.ascontiguousarray(out)
+    return out
+
+
+def random_orientation(rng: np.random.Generator) -> tuple[bool, int]:
+    """A horizontal flip (or not) and a number of quarter turns."""
+    return bool(rng.random() < 0.5), int(rng.integers(0, 4))
+
+
+def orient(array: np.ndarray, flip: bool, quarter_turns: int) -> np.ndarray:
+    """Apply :func:`random_orientation`'s choice to an image or a mask (height and width first)."""
+    out = array[:, ::-1] if flip else array
+    return np.ascontiguousarray(np.rot90(out, quarter_turns))
 
 
 class TrainingAugmenter:
-    """RandAugment (Keras) on a batch, then :func:`random_photometric` per image; deterministic per ``seed``."""
+    """RandAugment (Keras) on a batch, then stain/lamp/blur/JPEG and a flip and rotation per image.
+
+    Cell masks, when given, go through the same geometric changes (RandAugment's shear, translation and
+    rotation, then the flip and quarter turns), so they still cover the cells. Deterministic per ``seed``.
+    """
 
     def __init__(self, num_ops: int = 2, factor: float = 0.5):
         self.num_ops = num_ops
         self.factor = factor
 
-    def __call__(self, batch: np.ndarray, seed: int) -> np.ndarray:
+    def __call__(self, batch: np.ndarray, seed: int, masks: np.ndarray | None = None):
+        """Augmented ``uint8`` images; with ``masks`` (n, h, w), also the masks moved with them."""
         import keras
 
         rand_augment = keras.layers.RandAugment(
             value_range=(0, 255), num_ops=self.num_ops, factor=self.factor, seed=seed
         )
-        augmented = np.asarray(rand_augment(batch.astype(np.float32), training=True))
-        augmented = np.clip(augmented + 0.5, 0, 255).astype(np.uint8)
+        inputs = {"images": batch.astype(np.float32)}
+        if masks is not None:
+            inputs["segmentation_masks"] = masks[..., None].astype(np.float32)
+        outputs = rand_augment(inputs, training=True)
+        augmented = np.clip(np.asarray(outputs["images"]) + 0.5, 0, 255).astype(np.uint8)
         rng = np.random.default_rng(seed)
-        return np.stack([random_photometric(image, rng) for image in augmented])
+        images, moved = [], []
+        for index, image in enumerate(augmented):
+            image = random_photometric(image, rng)
+            flip, turns = random_orientation(rng)
+            images.append(orient(image, flip, turns))
+            if masks is not None:
+                moved.append(orient(np.asarray(outputs["segmentation_masks"][index])[..., 0], flip, turns))
+        if masks is None:
+            return np.stack(images)
+        return np.stack(images), np.stack(moved)

@@ -14,11 +14,12 @@ from ..imaging import load_model_input
 from ..model.network import compiled_forward, make_extractor
 from ..progress import EtaTracker
 from .augment import PERTURBATIONS, TrainingAugmenter
+from .cell_masks import load_cell_mask, to_grid
 from .dataset import LabelledImage
 from .feature_cache import FeatureCache, ViewRow
 from .split import Split
 
-AUGMENTATION_VERSION = "randaugment2x0.5+hed-lamp-blur-jpeg-flip-rot90/v1"
+AUGMENTATION_VERSION = "randaugment2x0.5+hed-lamp-blur-jpeg-flip-rot90/v2+cell-masks"
 
 
 def plan_rows(split: Split, n_augmented: int) -> list[ViewRow]:
@@ -51,15 +52,21 @@ def _view_groups(rows: Sequence[ViewRow], chunk: int):
 
 
 def render_views(items: Sequence[LabelledImage], rows: Sequence[ViewRow], seed: int, augmenter,
-                 input_size: int = 224) -> np.ndarray:
-    """Images for one chunk of rows sharing a view."""
+                 input_size: int = 224, masked_images: set[int] = frozenset(),
+                 mask_grid: int = 28) -> tuple[np.ndarray, np.ndarray]:
+    """Images for one chunk of rows sharing a view, and their cell masks on ``mask_grid`` (``NO_MASK`` where the
+    image is not in ``masked_images`` or has no usable mask)."""
     images = np.stack([load_model_input(items[row.image].path, input_size) for row in rows])
+    full_masks = [load_cell_mask(items[row.image].path, input_size) if row.image in masked_images else None
+                  for row in rows]
     view = rows[0].view
-    if view == "clean":
-        return images
     if view in PERTURBATIONS:
-        return np.stack([PERTURBATIONS[view](image) for image in images])
-    return augmenter(images, seed)
+        images = np.stack([PERTURBATIONS[view](image) for image in images])
+    elif view != "clean":
+        stacked = np.stack([m if m is not None else np.zeros(images.shape[1:3], np.float32) for m in full_masks])
+        images, moved = augmenter(images, seed, stacked)
+        full_masks = [moved[i] if m is not None else None for i, m in enumerate(full_masks)]
+    return images, np.stack([to_grid(m, mask_grid) for m in full_masks])
 
 
 def extract_features(
@@ -72,10 +79,12 @@ def extract_features(
     log: Callable[[str], None],
     chunk: int = 16,
     input_size: int = 224,
+    masked_images: set[int] = frozenset(),
 ) -> tuple[FeatureCache, dict[str, str]]:
     """Fill the feature cache (resuming from what is already done); return it and the backbone digests.
 
-    ``weights_folder=None`` uses random backbones (tests only).
+    Cell masks are stored for the rows of ``masked_images`` (the training images). ``weights_folder=None`` uses
+    random backbones (tests only).
     """
     extractor, digests = make_extractor(input_size, weights_folder)
     key = cache_key(data_digest, seed, rows, digests)
@@ -94,9 +103,10 @@ def extract_features(
         if end <= done:
             continue
         chunk_seed = seed * 1_000_003 + start
-        images = render_views(items, rows[start:end], chunk_seed, augmenter, input_size)
+        images, masks = render_views(items, rows[start:end], chunk_seed, augmenter, input_size, masked_images,
+                                     cache.mask_shape[0])
         maps = [np.asarray(m) for m in forward(images.astype(np.float32))]
-        cache.write(start, maps)
+        cache.write(start, maps, masks)
         tracker.update(end)
         if time.monotonic() - last_log > 30 or end == len(rows):
             last_log = time.monotonic()

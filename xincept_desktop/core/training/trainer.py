@@ -65,7 +65,8 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
     workspace = training_workspace(config.out, fresh=not config.resume)
     data_digest = data_hash(config.data)
     cache, digests = extract_features(items, rows, workspace / "features", config.weights_folder, data_digest,
-                                      config.seed, log, input_size=config.input_size)
+                                      config.seed, log, input_size=config.input_size,
+                                      masked_images=set(split.train))
     labels = np.array([item.label for item in items])
     row_labels = labels[[row.image for row in rows]]
     groups = _row_groups(rows, split)
