@@ -31,6 +31,18 @@ def test_default_path_is_in_the_user_data_dir(tmp_path, monkeypatch):
     assert opened.path.is_file()
 
 
+def test_data_folder_that_cannot_be_created_is_named_in_a_case_store_error(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("a regular file where a folder should be")  # fails even as root
+    folder = blocker / "data"
+    with pytest.raises(CaseStoreError, match="cannot create the folder") as raised:
+        CaseStore(folder / "cases.sqlite3")
+    assert str(folder) in str(raised.value)
+    with pytest.raises(CaseStoreError) as raised:
+        connect(folder / "cases.sqlite3")
+    assert str(folder) in str(raised.value)
+
+
 def test_version_1_database_is_migrated_keeping_its_data(db_path, image_file):
     conn = connect(db_path)
     assert migrate(conn, target=1) == 1

@@ -154,8 +154,15 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
-    """Open ``path`` in autocommit mode with WAL, ``synchronous=FULL``, foreign keys and a busy timeout."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Open ``path`` in autocommit mode with WAL, ``synchronous=FULL``, foreign keys and a busy timeout.
+
+    Creates the data folder when needed; :class:`CaseStoreError` names it when it cannot be created.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CaseStoreError(f"cannot create the folder {path.parent} for the case database: "
+                             f"{exc.strerror or exc}") from exc
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_ms / 1000)
     except sqlite3.Error as exc:
