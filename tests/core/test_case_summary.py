@@ -44,3 +44,15 @@ def test_images_not_yet_analysed_count_toward_the_total_only():
     summary = summarise_case([ImageResult(Path("queued")), result("a", "Early")])
     assert (summary.total, summary.analysed, summary.failed) == (2, 1, 0)
     assert summary.review == []
+
+
+def test_reviewed_classes_replace_the_models_and_count_as_confirmed():
+    results = [result("a", "Pre"), result("b", "Pre"), result("c", "Pro"),
+               result("d", "Pro", confidence=0.5), result("e", "Pro", in_domain=False)]
+    overridden = {"a": "Pro", "d": "Early"}
+    summary = summarise_case(results, reviewed_class=lambda r: overridden.get(r.path.name))
+    assert summary.counts == {"Benign": 0, "Early": 1, "Pre": 1, "Pro": 3}
+    assert summary.confident_counts == {"Benign": 0, "Early": 1, "Pre": 1, "Pro": 2}
+    assert summary.suggestion == "Pro"
+    assert [item.path.name for item in summary.review] == ["e"]  # "d" was reviewed
+    assert "reviewer" in SUGGESTION_RULE

@@ -2,7 +2,9 @@
 
 The case suggestion follows :data:`SUGGESTION_RULE`: the most frequent class among the images that were
 classified confidently (calibrated confidence >= ``min_confidence``) and in the training domain. When no image
-qualifies, or two classes tie for the most images, the suggestion is :data:`INDETERMINATE`.
+qualifies, or two classes tie for the most images, the suggestion is :data:`INDETERMINATE`. Where a reviewer
+overrode the model, the reviewer's class replaces the model's, and the image counts as confirmed (it takes part in
+the suggestion and is no longer listed for review).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from ..config import CLASS_NAMES
 
@@ -18,8 +20,8 @@ LOW_CONFIDENCE = 0.70
 INDETERMINATE = "indeterminate \u2014 review"
 SUGGESTION_RULE = (
     "Case suggestion = the most frequent class among images classified with calibrated confidence "
-    "\u2265 70 % and inside the training domain. No such image, or a tie between classes, gives "
-    f"'{INDETERMINATE}'."
+    "\u2265 70 % and inside the training domain; a reviewer's class replaces the model's and always counts. "
+    f"No such image, or a tie between classes, gives '{INDETERMINATE}'."
 )
 
 
@@ -52,6 +54,7 @@ def summarise_case(
     results: Iterable,
     classes: Sequence[str] = CLASS_NAMES,
     min_confidence: float = LOW_CONFIDENCE,
+    reviewed_class: Callable[[object], str | None] | None = None,
 ) -> CaseSummary:
     """Summarise ``ImageResult``-like objects (``path``, ``error``, ``label``, ``confidence``, ``in_domain``).
 
@@ -63,16 +66,23 @@ def summarise_case(
         Class order of the counts.
     min_confidence : float
         Calibrated confidence an image needs to take part in the suggestion.
+    reviewed_class : callable, optional
+        ``reviewed_class(result)`` is the reviewer's class where a reviewer overrode the model, else ``None``.
 
     Returns
     -------
     CaseSummary
     """
     results = list(results)
+    overrides = {id(r): name for r in results if reviewed_class and (name := reviewed_class(r))}
     ok = [r for r in results if r.error is None and r.label is not None]
-    counts = _count(ok, classes)
-    confident = [r for r in ok if _is_confident(r, min_confidence)]
-    confident_counts = _count(confident, classes)
+
+    def label(result) -> str:
+        return overrides.get(id(result), result.label)
+
+    counts = _count(ok, classes, label)
+    confident = [r for r in ok if id(r) in overrides or _is_confident(r, min_confidence)]
+    confident_counts = _count(confident, classes, label)
     return CaseSummary(
         total=len(results),
         analysed=len(ok),
@@ -80,7 +90,8 @@ def summarise_case(
         counts=counts,
         confident_counts=confident_counts,
         suggestion=suggest(confident_counts),
-        review=[item for r in results if (item := review_reason(r, min_confidence)) is not None],
+        review=[item for r in results
+                if id(r) not in overrides and (item := review_reason(r, min_confidence)) is not None],
     )
 
 
@@ -113,8 +124,8 @@ def _is_confident(result, min_confidence: float) -> bool:
     return bool(result.in_domain) and (result.confidence or 0.0) >= min_confidence
 
 
-def _count(results: Sequence, classes: Sequence[str]) -> dict[str, int]:
-    counter = Counter(r.label for r in results)
+def _count(results: Sequence, classes: Sequence[str], label: Callable[[object], str]) -> dict[str, int]:
+    counter = Counter(label(r) for r in results)
     counts = {name: counter.get(name, 0) for name in classes}
     counts.update({label: n for label, n in counter.items() if label not in counts})
     return counts

@@ -1,10 +1,10 @@
 """Case reports: a frozen :class:`ReportData` snapshot and a reportlab renderer that turns it into a PDF."""
 
 from .renderer import CaseReportRenderer, render_pdf
-from .snapshot import (CaseSummary, ImageEntry, ModelInfo, PatientInfo, ReportData, ReviewInfo, SpecimenInfo,
-                       build_report_data, fields_from_mapping, model_info_from)
+from .snapshot import (CaseSummary, ImageEntry, ImageReview, ModelInfo, PatientInfo, ReportData, ReviewInfo,
+                       SignOffInfo, SpecimenInfo, build_report_data, fields_from_mapping, model_info_from)
 from .writer import write_report
 
-__all__ = ["CaseReportRenderer", "CaseSummary", "ImageEntry", "ModelInfo", "PatientInfo", "ReportData",
-           "ReviewInfo", "SpecimenInfo", "build_report_data", "fields_from_mapping", "model_info_from",
-           "render_pdf", "write_report"]
+__all__ = ["CaseReportRenderer", "CaseSummary", "ImageEntry", "ImageReview", "ModelInfo", "PatientInfo",
+           "ReportData", "ReviewInfo", "SignOffInfo", "SpecimenInfo", "build_report_data", "fields_from_mapping",
+           "model_info_from", "render_pdf", "write_report"]

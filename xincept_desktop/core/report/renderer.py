@@ -48,6 +48,12 @@ def display_date(data: ReportData) -> str:
     return f"{created:%Y-%m-%d %H:%M}{suffix}"
 
 
+def utc_minutes(iso_time: str) -> str:
+    """A stored ISO 8601 UTC time such as ``2026-03-01T09:00:05+00:00`` as ``2026-03-01 09:00 UTC``."""
+    text = (iso_time or "").strip()
+    return f"{text[:10]} {text[11:16]} UTC" if len(text) >= 16 and text[10] == "T" else text
+
+
 @contextlib.contextmanager
 def _binary_streams():
     """Store streams as binary (no ASCII-85): smaller files, and ~20x faster without reportlab's C accelerator."""
@@ -209,6 +215,10 @@ class CaseReportRenderer:
                                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.accent)]))
         story = [self._p("Case-level suggestion", "heading"), self._p(self.text.markup(summary.suggestion), "label"),
                  Spacer(1, 2 * mm), table]
+        overridden = sum(1 for entry in data.analysed_images if entry.overridden)
+        if overridden:
+            story += [Spacer(1, 1 * mm), self._p(f"Counts and suggestion use the reviewer's class for {overridden} "
+                                                 "image(s) where the reviewer overrode the model.", "small")]
         if summary.rule:
             story += [Spacer(1, 1 * mm), self._p(self.text.markup(summary.rule), "small")]
         return story
@@ -241,17 +251,37 @@ class CaseReportRenderer:
         scale = self.thumbnail_width / max(width, height)
         return Image(io.BytesIO(png), width=width * scale, height=height * scale)
 
+    def _class_text(self, label: str | None) -> str:
+        """``<b>Pre</b>: Pre-B ALL ...``: a class name (escaped) and its description."""
+        return f"<b>{self.text.markup(label)}</b>: {self.text.markup(CLASS_DESCRIPTIONS.get(label or '', ''))}"
+
     def _result_cell(self, entry: ImageEntry) -> list:
         confidence = f"{entry.confidence * 100:.1f} %" if entry.confidence is not None else NOT_GIVEN
         domain = "yes" if entry.in_domain else "NO: unlike the training images (check stain, magnification)"
-        lines = [self._p(f"<b>{entry.label}</b>: {CLASS_DESCRIPTIONS.get(entry.label or '', '')}"),
-                 self._p(f"Calibrated confidence: {confidence}"),
-                 self._p(f"In domain: {domain}", "body" if entry.in_domain else "warning")]
-        if entry.needs_review:
+        if entry.overridden:
+            lines = self._review_lines(entry) + [
+                self._p(f"Model's class: {self._class_text(entry.label)}"),
+                self._p(f"Model's calibrated confidence: {confidence}")]
+        else:
+            lines = [self._p(self._class_text(entry.label)), self._p(f"Calibrated confidence: {confidence}")]
+        lines.append(self._p(f"In domain: {domain}", "body" if entry.in_domain else "warning"))
+        if entry.needs_review and not entry.overridden:
             lines.append(self._p("Needs review", "warning"))
         lines.append(self._p(f"File: {self.text.markup(entry.file_name)}", "small"))
         if entry.image_note:
             lines.append(self._p(self.text.markup(entry.image_note), "small"))
+        return lines
+
+    def _review_lines(self, entry: ImageEntry) -> list:
+        """The reviewer's class of an overridden image, with the reason, comment, reviewer and time."""
+        review = entry.review
+        lines = [self._p(f"Reviewer's class: {self._class_text(entry.reviewed_label)}"),
+                 self._p(f"Reason: {self.text.markup(review.reason) or NOT_GIVEN}")]
+        if review.comment:
+            lines.append(self._p(f"Comment: {self.text.markup(review.comment)}"))
+        by = ", ".join(x for x in (review.reviewer, utc_minutes(review.reviewed_at)) if x)
+        if by:
+            lines.append(self._p(f"Reviewed by {self.text.markup(by)}", "small"))
         return lines
 
     def _errors_block(self, data: ReportData) -> list:
@@ -297,7 +327,12 @@ class CaseReportRenderer:
         table.setStyle(TableStyle([("LINEABOVE", (0, 1), (0, 1), 0.6, colors.black),
                                    ("LINEABOVE", (2, 1), (2, 1), 0.6, colors.black),
                                    ("LINEABOVE", (0, 3), (0, 3), 0.6, colors.black)]))
-        return [Spacer(1, 4 * mm), KeepTogether([self._p("Review and signature", "heading"), table])]
+        signed = []
+        if data.sign_off is not None:
+            sign = data.sign_off
+            signed = [self._p(f"Signed off in {APP_NAME} by {self.text.markup(sign.signed_by)} on "
+                              f"{self.text.markup(utc_minutes(sign.signed_at))}", "label")]
+        return [Spacer(1, 4 * mm), KeepTogether([self._p("Review and signature", "heading"), *signed, table])]
 
     def _unprintable_block(self) -> list:
         note = self.text.unprintable_note()

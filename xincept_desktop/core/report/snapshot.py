@@ -2,7 +2,9 @@
 
 A :class:`ReportData` holds only plain values (strings, numbers, booleans, tuples) and PNG bytes, so a stored
 snapshot renders to the same document years later, whatever happened to the image files or the model since.
-:func:`build_report_data` makes one from the pipeline's ``ImageResult`` objects.
+:func:`build_report_data` makes one from the pipeline's ``ImageResult`` objects, with the reviewers' classes
+(:class:`ImageReview`) and the sign-off (:class:`SignOffInfo`) of a stored case when there are any
+(``core.report.case_link`` turns a case-store record into those).
 """
 
 from __future__ import annotations
@@ -50,6 +52,25 @@ class ReviewInfo:
 
 
 @dataclass(frozen=True)
+class ImageReview:
+    """A reviewer's class for an image where it differs from the model's, and why."""
+
+    reviewed_class: str
+    reason: str = ""
+    comment: str = ""
+    reviewer: str = ""
+    reviewed_at: str = ""  # ISO 8601 UTC
+
+
+@dataclass(frozen=True)
+class SignOffInfo:
+    """Who signed the case off in the case store, and when (ISO 8601 UTC)."""
+
+    signed_by: str
+    signed_at: str
+
+
+@dataclass(frozen=True)
 class ModelInfo:
     """Which model produced the results and how the explanations were drawn."""
 
@@ -68,7 +89,10 @@ class ModelInfo:
 
 @dataclass(frozen=True)
 class ImageEntry:
-    """One analysed (or failed) image: its verdict and small PNG renderings."""
+    """One analysed (or failed) image: the model's verdict, the reviewer's class if it differs, small PNGs.
+
+    ``label`` and ``confidence`` are the model's; :attr:`final_label` is the class the case goes by.
+    """
 
     index: int
     file_name: str
@@ -81,10 +105,26 @@ class ImageEntry:
     thumbnail_png: bytes | None = None
     overlay_png: bytes | None = None
     image_note: str = ""
+    review: ImageReview | None = None
 
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    @property
+    def overridden(self) -> bool:
+        """Whether a reviewer put the image in another class than the model."""
+        return self.review is not None and self.review.reviewed_class != self.label
+
+    @property
+    def reviewed_label(self) -> str | None:
+        """The reviewer's class where it differs from the model's, else ``None``."""
+        return self.review.reviewed_class if self.overridden else None
+
+    @property
+    def final_label(self) -> str | None:
+        """The reviewer's class where there is one, else the model's."""
+        return self.reviewed_label or self.label
 
     @property
     def path(self) -> Path:
@@ -123,6 +163,7 @@ class ReportData:
     summary: CaseSummary
     images: tuple[ImageEntry, ...]
     app_version: str = ""
+    sign_off: SignOffInfo | None = None
 
     @property
     def failed_images(self) -> tuple[ImageEntry, ...]:
@@ -139,14 +180,15 @@ def new_report_id(now: datetime) -> str:
 
 
 def summarise(entries: Iterable[ImageEntry], classes: Iterable[str] = CLASS_NAMES) -> CaseSummary:
-    """Counts per class and the case-level suggestion, by the same rule as the GUI (``core.case_summary``)."""
+    """Counts per class and the case-level suggestion, by the same rule as the GUI (``core.case_summary``):
+    reviewers' classes replace the model's."""
     from ..case_summary import SUGGESTION_RULE, summarise_case
 
     entries = tuple(entries)
-    case = summarise_case(entries, tuple(classes))
+    case = summarise_case(entries, tuple(classes), reviewed_class=lambda entry: entry.reviewed_label)
     counts = tuple((name, int(n)) for name, n in case.counts.items())
     confident = tuple((name, int(n)) for name, n in case.confident_counts.items())
-    review = sum(1 for entry in entries if entry.ok and entry.needs_review)
+    review = sum(1 for entry in entries if entry.ok and entry.needs_review and not entry.overridden)
     return CaseSummary(counts, case.analysed, case.failed, review,
                        suggestion_text(case.suggestion, confident, case.analysed, review), confident,
                        SUGGESTION_RULE)
@@ -186,8 +228,9 @@ def model_info_from(model, explanation_method: str = DEFAULT_EXPLANATION, colorm
     )
 
 
-def image_entry(index: int, result, model_info: ModelInfo, maker: ThumbnailMaker) -> ImageEntry:
-    """Freeze one ``ImageResult`` into an :class:`ImageEntry` with its thumbnail and overlay PNGs."""
+def image_entry(index: int, result, model_info: ModelInfo, maker: ThumbnailMaker,
+                review: ImageReview | None = None) -> ImageEntry:
+    """Freeze one ``ImageResult`` (and its reviewer's class, if any) into an :class:`ImageEntry` with PNGs."""
     name = getattr(result.path, "name", str(result.path))
     if not result.ok:
         return ImageEntry(index=index, file_name=name, error=str(result.error))
@@ -203,6 +246,7 @@ def image_entry(index: int, result, model_info: ModelInfo, maker: ThumbnailMaker
         thumbnail_png=pictures.thumbnail_png,
         overlay_png=pictures.overlay_png,
         image_note=pictures.note,
+        review=review,
     )
 
 
@@ -217,6 +261,8 @@ def build_report_data(
     report_id: str | None = None,
     classes: Iterable[str] = CLASS_NAMES,
     thumbnail_px: int = 240,
+    reviews: Mapping[Path, ImageReview] | None = None,
+    sign_off: SignOffInfo | None = None,
 ) -> ReportData:
     """Freeze analysed ``ImageResult`` objects and the case's fields into a :class:`ReportData`.
 
@@ -228,12 +274,18 @@ def build_report_data(
         See :func:`model_info_from`; carries the explanation method, colormap and opacity.
     created : datetime, optional
         When the report was made (default: now, local time with its UTC offset).
+    reviews : mapping of Path to ImageReview, optional
+        The reviewer's class of each image (by its result's path) where a reviewer overrode the model.
+    sign_off : SignOffInfo, optional
+        The case's sign-off in the case store, printed with the signature block.
     """
     from ... import __version__
 
     created = created or datetime.now().astimezone()
     maker = ThumbnailMaker(thumbnail_px)
-    entries = tuple(image_entry(i + 1, result, model_info, maker) for i, result in enumerate(results))
+    reviews = {Path(path): review for path, review in (reviews or {}).items()}
+    entries = tuple(image_entry(i + 1, result, model_info, maker, reviews.get(Path(result.path)))
+                    for i, result in enumerate(results))
     return ReportData(
         report_id=report_id or new_report_id(created),
         created=created,
@@ -245,6 +297,7 @@ def build_report_data(
         summary=summarise(entries, classes),
         images=entries,
         app_version=__version__,
+        sign_off=sign_off,
     )
 
 

@@ -1,0 +1,54 @@
+"""What a report takes from a stored case (``core.cases``): patient and specimen fields, reviewers' classes and
+the sign-off, turned into the snapshot's own plain records.
+
+Usage (the GUI's case session)::
+
+    context = report_context(case_id, record, {path: case_image, ...})   # CaseRecord, CaseImage by result path
+    context["case_fields"]        # report field name -> text, e.g. {"patient_id": "P-1", "dob": "1970-01-02"}
+    context["reviews"]            # Path -> ImageReview, only where the reviewer's class differs from the model's
+    context["sign_off"]           # SignOffInfo or None
+
+Only attributes are read, so this module does not import the case store.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping
+
+from .snapshot import ImageReview, SignOffInfo
+
+# case-store field -> the report's field name (``fields_from_mapping``)
+REPORT_FIELD_NAMES = {"patient_name": "patient_name", "patient_id": "patient_id", "date_of_birth": "dob",
+                      "sex": "sex", "specimen_id": "specimen_id", "specimen_type": "specimen_type",
+                      "collection_date": "collection_date", "requesting_physician": "physician"}
+
+
+def report_fields(case_fields) -> dict[str, str]:
+    """A ``CaseFields`` as the report's field mapping (``dob``, ``physician`` ...)."""
+    return {report: str(getattr(case_fields, stored, "") or "") for stored, report in REPORT_FIELD_NAMES.items()}
+
+
+def image_review(case_image) -> ImageReview | None:
+    """The reviewer's class of a ``CaseImage`` where it differs from the model's, else ``None``."""
+    if not getattr(case_image, "overridden", False):
+        return None
+    review = case_image.review
+    return ImageReview(reviewed_class=review.reviewed_class, reason=review.reason, comment=review.comment,
+                       reviewer=review.reviewer, reviewed_at=review.reviewed_at)
+
+
+def sign_off_info(sign_off) -> SignOffInfo | None:
+    """A case's current ``SignOff`` as a :class:`SignOffInfo` (``None`` when not signed)."""
+    return SignOffInfo(sign_off.signed_by, sign_off.signed_at) if sign_off is not None else None
+
+
+def report_context(case_id: int, record, images: Mapping[Path, object]) -> dict:
+    """``case_id``, ``case_fields``, ``reviews`` and ``sign_off`` of a ``CaseRecord`` for a report.
+
+    ``images`` maps the path of each result shown to its ``CaseImage`` (the reviews are looked up by it).
+    """
+    reviews = {Path(path): review for path, image in images.items() if (review := image_review(image)) is not None}
+    return {"case_id": case_id, "case_fields": report_fields(record.fields), "reviews": reviews,
+            "sign_off": sign_off_info(record.sign_off)}
+
