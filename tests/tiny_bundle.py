@@ -42,7 +42,7 @@ def build_tiny_bundle(folder: Path, seed: int = 0) -> Path:
     model, trunk, head = build_training_model(CHANNELS, len(CLASS_NAMES), shapes)
     images, labels = class_images(6, seed)
     maps = extractor.predict(images, verbose=0)
-    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+    model.compile(optimizer="adam", loss=["sparse_categorical_crossentropy", None])  # the gate is left untrained
     model.fit(maps, labels, epochs=60, batch_size=8, verbose=0)  # enough steps for batch-norm statistics to settle
     embeddings = np.asarray(head(trunk(maps))[0])
     booster = fit_xgboost(embeddings, labels, len(CLASS_NAMES), seed, rounds=10, max_depth=2)

@@ -31,3 +31,28 @@ def test_random_photometric_is_deterministic_for_a_seed():
     second = random_photometric(image, np.random.default_rng(5))
     np.testing.assert_array_equal(first, second)
     assert not np.array_equal(first, random_photometric(image, np.random.default_rng(6)))
+
+
+def test_training_augmenter_moves_cell_masks_with_the_cells():
+    from xincept_desktop.core.training.augment import TrainingAugmenter
+
+    images = np.stack([synthetic_smear(96, seed) for seed in range(8)])
+    masks = (images[..., 1] < 120).astype(np.float32)  # the purple discs
+    augmented, moved = TrainingAugmenter(num_ops=2, factor=0.9)(images, seed=11, masks=masks)
+    assert augmented.shape == images.shape and moved.shape == masks.shape
+    changed_geometry = 0
+    for image, mask, original_mask in zip(augmented, moved, masks):
+        # the purple discs stay the darkest green in every photometric change, so rank pixels by green
+        darkest = image[..., 1] <= np.quantile(image[..., 1], 1 - original_mask.mean())
+        overlap = (darkest & (mask > 0.5)).sum() / max((mask > 0.5).sum(), 1)
+        assert overlap > 0.6, "the mask no longer covers the cells"
+        changed_geometry += not np.array_equal(mask > 0.5, original_mask > 0.5)
+    assert changed_geometry >= 4, "flips and rotations should move most masks"
+
+
+def test_training_augmenter_without_masks_returns_images_only():
+    from xincept_desktop.core.training.augment import TrainingAugmenter
+
+    images = np.stack([synthetic_smear(64, seed) for seed in range(2)])
+    out = TrainingAugmenter()(images, seed=3)
+    assert isinstance(out, np.ndarray) and out.shape == images.shape

@@ -15,14 +15,20 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def tiny_dataset(tmp_path_factory):
+    """``Original/<class>`` images and, as in the real dataset, ``Segmented/<class>`` twins with all but the
+    purple cells blacked out."""
     root = tmp_path_factory.mktemp("data")
     tints = {"Benign": (0, 0, 0), "Early": (40, -30, 0), "Pre": (-30, 30, 20), "Pro": (30, 30, -40)}
     for label, (name, tint) in enumerate(tints.items()):
-        (root / name).mkdir()
+        (root / "Original" / name).mkdir(parents=True)
+        (root / "Segmented" / name).mkdir(parents=True)
         for number in range(1, 26):
-            image = np.clip(synthetic_smear(96, label * 100 + number).astype(int) + tint, 0, 255).astype(np.uint8)
-            Image.fromarray(image).save(root / name / f"WBC-{name}-{number:03d}.jpg")
-    return root
+            smear = synthetic_smear(96, label * 100 + number)
+            image = np.clip(smear.astype(int) + tint, 0, 255).astype(np.uint8)
+            Image.fromarray(image).save(root / "Original" / name / f"WBC-{name}-{number:03d}.jpg")
+            segmented = np.where((smear[..., 1] < 120)[..., None], image, 0).astype(np.uint8)
+            Image.fromarray(segmented).save(root / "Segmented" / name / f"WBC-{name}-{number:03d}.jpg")
+    return root / "Original"
 
 
 def test_train_writes_a_verified_bundle_with_model_card(tiny_dataset, tmp_path, monkeypatch):
@@ -43,3 +49,27 @@ def test_train_writes_a_verified_bundle_with_model_card(tiny_dataset, tmp_path, 
     assert "Confusion matrix" in markdown and "Must not be used for" in markdown
     assert any("features" in m for m in messages) and any("epoch 1/1" in m for m in messages)
     assert not list(out.parent.glob(".tiny.*")), "staging folders must not be left behind"
+    assert "gate" in next(m for m in messages if "epoch 1/1" in m)
+    assert "heat_inside_mask" in card["metrics"]["localisation"]
+
+
+def test_cell_masks_are_cached_for_training_images_only(tiny_dataset, tmp_path, monkeypatch):
+    from xincept_desktop.core.training.cell_masks import NO_MASK
+    from xincept_desktop.core.training.dataset import list_dataset
+    from xincept_desktop.core.training.extraction import extract_features, plan_rows
+    from xincept_desktop.core.training.split import block_split
+
+    items = list_dataset(tiny_dataset)
+    split = block_split(items, 5, 5, 0)
+    rows = plan_rows(split, 1)
+    cache, _ = extract_features(items, rows, tmp_path / "features", None, "test", 3, lambda _m: None,
+                                input_size=75, masked_images=set(split.train))
+    masks = np.asarray(cache.masks, dtype=np.float32)
+    assert masks.shape[1:] == tuple(cache.shapes[-1][:2])
+    for index, row in enumerate(rows):
+        class_name = items[row.image].path.parent.name
+        has_mask = row.image in split.train and class_name != "Pro"
+        if has_mask:
+            assert 0.0 <= masks[index].min() and masks[index].max() <= 1.0 and masks[index].max() > 0.5
+        else:
+            assert (masks[index] == NO_MASK).all(), (row, class_name)

@@ -17,7 +17,8 @@ from ...errors import ModelIntegrityError
 from ..atomic import atomic_write_text
 
 MANIFEST = "manifest.json"
-FORMAT_VERSION = 1
+#: 2: the cell-gated network (five backbone maps, 28x28 gate and heat maps); 1 was the ungated one
+FORMAT_VERSION = 2
 FUSION_WEIGHTS = "fusion.weights.h5"
 XGBOOST_MODEL = "xgboost.ubj"
 CALIBRATION = "calibration.json"
@@ -77,7 +78,8 @@ def read_manifest(folder: Path) -> Manifest:
     except (ValueError, TypeError) as exc:
         raise ModelIntegrityError(f"model manifest is damaged: {path} ({exc})") from exc
     if manifest.format_version != FORMAT_VERSION:
-        raise ModelIntegrityError(f"model bundle format {manifest.format_version} is not supported: {path}")
+        raise ModelIntegrityError(f"model bundle format {manifest.format_version} is not supported (this version of "
+                                  f"the app reads format {FORMAT_VERSION}; retrain or install a matching model): {path}")
     return manifest
 
 

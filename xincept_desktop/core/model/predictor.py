@@ -3,7 +3,7 @@
 ``XInceptModel.load(folder)`` verifies the bundle, rebuilds the network (backbones with the ImageNet weights
 the bundle expects, fusion trunk and head), and compiles one ``tf.function`` that returns for a batch the fused
 embedding, the softmax head's probabilities and the class-activation maps of every class by Grad-CAM and
-Grad-CAM++ on the fused map (the gradients come from a tape over the small head only). XGBoost on the
+Grad-CAM++ on the cell-gated fused map (the gradients come from a tape over the small head only). XGBoost on the
 embedding, temperature scaling and the Mahalanobis out-of-domain score run after it in numpy.
 """
 
@@ -35,7 +35,7 @@ class BatchPrediction:
     embeddings: np.ndarray  # (n, channels)
     ood_scores: np.ndarray  # (n,), distance-to-threshold ratio: in domain when <= 1
     in_domain: np.ndarray  # (n,) bool
-    cams: dict[str, np.ndarray]  # method -> (n, classes, grid, grid), each map in [0, 1]
+    cams: dict[str, np.ndarray]  # method -> (n, classes, grid, grid), each map in [0, 1]; grid 28 at 224 px
 
     @property
     def labels(self) -> np.ndarray:
@@ -80,15 +80,15 @@ def make_inference_function(extractor, trunk, head, n_classes: int, input_size: 
     def infer(images):
         maps = extractor(images, training=False)
         pooled = pooled_backbone_features(maps)
-        fused = trunk(maps, training=False)
+        gated, gate = trunk(maps, training=False)
         with tf.GradientTape(persistent=True) as tape:
-            tape.watch(fused)
-            embedding, logits = head(fused, training=False)
+            tape.watch(gated)
+            embedding, logits = head([gated, gate], training=False)
             per_class = [logits[:, c] for c in range(n_classes)]
-        gradients = [tape.gradient(score, fused) for score in per_class]
+        gradients = [tape.gradient(score, gated) for score in per_class]
         del tape
         cams = {
-            method: tf.stack([class_activation_maps(fused, g, method) for g in gradients], axis=1)
+            method: tf.stack([class_activation_maps(gated, g, method) for g in gradients], axis=1)
             for method in CAM_METHODS
         }
         return embedding, pooled, tf.nn.softmax(logits), cams

@@ -70,7 +70,7 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
     labels = np.array([item.label for item in items])
     row_labels = labels[[row.image for row in rows]]
     groups = _row_groups(rows, split)
-    _, trunk, head = train_fusion_head(cache.arrays, groups["train"], row_labels[groups["train"]], workspace,
+    _, trunk, head = train_fusion_head(cache.arrays, cache.masks, groups["train"], row_labels[groups["train"]], workspace,
                                        config.seed, log, channels=config.channels, epochs=config.epochs)
     log("computing fused embeddings")
     embeddings = _embed(trunk, head, cache.arrays)
@@ -115,7 +115,8 @@ def _embed(trunk, head, arrays, batch_size: int = 128) -> np.ndarray:
 
     @tf.function(reduce_retracing=True)
     def embed(maps):
-        embedding, _ = head(trunk(maps, training=False), training=False)
+        gated, gate = trunk(maps, training=False)
+        embedding, _ = head([gated, gate], training=False)
         return embedding
 
     parts = []
