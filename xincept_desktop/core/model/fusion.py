@@ -27,7 +27,7 @@ part of the image.
 
 The cell gate is a small convolutional block on Xception's 28x28 map and the upsampled fused map, ending in a
 sigmoid; training supervises it with the dataset's own lymphoblast masks (the Segmented images) while the classes
-are learned. The embedding is the gate-weighted mean of the fused map, so the classifier only sees what lies under
+are learned, and the class loss does not reach it (stop-gradient), so it stays a cell detector. The embedding is the gate-weighted mean of the fused map, so the classifier only sees what lies under
 the gate: background, red cells and scale-bar marks cannot carry the decision, and Grad-CAM on the gated map (an
 exact decomposition of the class score for this pooling-plus-dense head) shows where the evidence is. Weights are
 stored as ``.weights.h5`` and loaded into this freshly built architecture (no model config is ever deserialised).
@@ -85,7 +85,10 @@ def build_fusion_trunk(channels: int = 128, shapes=FEATURE_SHAPES):
     fused = fusion_block(keras, [mid, deep], grid, channels, "fusion_top")
     fused = keras.layers.Resizing(fine_grid, fine_grid, interpolation="bilinear", name="fused_upsample")(fused)
     gate = cell_gate(keras, xc_fine, fused)
-    gated = keras.layers.Multiply(name="gated_map")([fused, gate])
+    # the class loss cannot move the gate: it learns only where the cells are, so it cannot open onto a
+    # background colour that happens to give a class away
+    held_gate = keras.ops.stop_gradient(gate)
+    gated = keras.layers.Multiply(name="gated_map")([fused, held_gate])
     return keras.Model(inputs, [gated, gate], name="fusion_trunk")
 
 
@@ -103,7 +106,7 @@ def cell_gate(keras, fine, fused):
 def gated_mean(keras, gated, gate):
     """Sum of the gated map over positions divided by the gate's sum plus ``GATE_FLOOR``: (batch, channels)."""
     total = keras.ops.sum(gated, axis=(1, 2))
-    coverage = keras.ops.sum(gate, axis=(1, 2))
+    coverage = keras.ops.sum(keras.ops.stop_gradient(gate), axis=(1, 2))
     return total / (coverage + GATE_FLOOR)
 
 
