@@ -69,8 +69,17 @@ def ready_window(make_window, tiny_model, qtbot):
 
 
 def wait_analysed(qtbot, window, timeout: int = 60_000) -> None:
-    """Wait until every listed image is done or failed and no job is left."""
+    """Wait until every listed image is done or failed, no job is left and the results are in the case store."""
     from xincept_desktop.ui.image_list import DONE, ERROR
 
-    qtbot.waitUntil(lambda: not window._jobs and all(window.image_list.status(p) in (DONE, ERROR)
-                                                      for p in window.image_list.paths()), timeout=timeout)
+    qtbot.waitUntil(lambda: not window._jobs and not window.case.saving
+                    and all(window.image_list.status(p) in (DONE, ERROR) for p in window.image_list.paths()),
+                    timeout=timeout)
+
+
+def wait_job(qtbot, job, timeout: int = 30_000):
+    """Wait until a ``BackgroundJob`` has reported (its ``done`` handlers have run); returns the job."""
+    from xincept_desktop.ui.background import BackgroundJob
+
+    qtbot.waitUntil(lambda: job not in BackgroundJob.running(), timeout=timeout)
+    return job

@@ -11,6 +11,7 @@ from PIL import Image
 
 from tests.core.report.conftest import fake_result
 from tests.core.report.pdftext import pdf_text
+from tests.ui.conftest import wait_job
 
 NAME = "Ann <b>O'Brien</b> & Co"
 MODEL = SimpleNamespace(manifest=SimpleNamespace(name="xincept-all", version="1.0", short_hash="cafe1234"))
@@ -68,8 +69,9 @@ def test_export_writes_the_pdf(qtbot, results, accept_with, monkeypatch, tmp_pat
 
     accept_with(patient_name=NAME, conclusion="Pre-B ALL likely.\nConfirm by flow cytometry.")
     _save_as(monkeypatch, tmp_path / "out" / "case")
-    written = export_case_pdf(None, results, MODEL, SETTINGS)
-    assert written == tmp_path / "out" / "case.pdf"
+    job = wait_job(qtbot, export_case_pdf(None, results, MODEL, SETTINGS))
+    written = job.result
+    assert written == tmp_path / "out" / "case.pdf" and job.error is None
     text = pdf_text(written.read_bytes())
     for expected in (NAME, "City Lab", "Dr Ñúñez", "S-1", "Confirm by flow cytometry.", "cafe1234", "50 % opacity"):
         assert expected in text
@@ -96,7 +98,8 @@ def test_unwritable_destination_is_shown(qtbot, results, accept_with, monkeypatc
     _save_as(monkeypatch, blocker / "case.pdf")
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
-    assert export_case_pdf(None, results, MODEL, SETTINGS) is None
+    job = wait_job(qtbot, export_case_pdf(None, results, MODEL, SETTINGS))
+    assert job.result is None
     assert shown and "cannot write the report to" in shown[0]
 
 
@@ -124,5 +127,5 @@ def test_print_case_opens_a_preview(qtbot, results, accept_with, monkeypatch):
     accept_with(patient_name=NAME)
     opened = []
     monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: opened.append(self.windowTitle()) or 0)
-    print_case(None, results, MODEL, SETTINGS)
+    wait_job(qtbot, print_case(None, results, MODEL, SETTINGS))
     assert opened and opened[0].startswith("Print report XR-")

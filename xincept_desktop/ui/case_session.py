@@ -7,13 +7,15 @@ the id of the current case and the store's image id of every image shown, and tu
 from __future__ import annotations
 
 import getpass
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ..config import CLASS_DESCRIPTIONS, CLASS_NAMES
 from ..errors import CaseStoreError
+from .background import BackgroundJob, describe_error
 
 EXPORT_FILTERS = {"csv": "CSV files (*.csv)", "json": "JSON files (*.json)"}
 
@@ -29,30 +31,29 @@ def reviewer_name(prefs) -> str:
         return "unknown user"
 
 
-class _FileCheck(QThread):
-    """Hashes the files of a case off the UI thread (with its own store connection)."""
+def check_case_files(db_path: Path, case_id: int) -> list:
+    """The ``FileProblem`` list of a case's images, with a store of its own (runs in a background thread)."""
+    from ..core.cases import CaseStore
 
-    checked = Signal(int, list)
+    with CaseStore(db_path) as store:
+        return store.check_files(case_id)
 
-    def __init__(self, db_path: Path, case_id: int, parent=None):
-        super().__init__(parent)
-        self.db_path, self.case_id = db_path, case_id
 
-    def run(self) -> None:
-        from ..core.cases import CaseStore
+def store_analyses(db_path: Path, case_id: int, results: list, model_version: str, model_hash: str,
+                   user: str) -> list[int]:
+    """Hash and store ``results`` in case ``case_id`` with a store of its own (runs in a background thread)."""
+    from ..core.cases import CaseStore
 
-        try:
-            with CaseStore(self.db_path) as store:
-                problems = store.check_files(self.case_id)
-        except CaseStoreError as exc:
-            problems = [exc]
-        self.checked.emit(self.case_id, problems)
+    with CaseStore(db_path) as store:
+        return store.add_analyses(case_id, results, model_version, model_hash, user=user)
 
 
 class CaseSession(QObject):
     """The current stored case of ``window``; every store call of the GUI goes through here."""
 
     changed = Signal()
+    saved = Signal(int, int)  # case id, images stored (after a background save)
+    save_failed = Signal(str)  # why a background save failed
 
     def __init__(self, window, db_path: Path | None = None):
         super().__init__(window)
@@ -63,14 +64,14 @@ class CaseSession(QObject):
         self.open_error = ""
         try:
             self.store = CaseStore(self.db_path)
-        except (CaseStoreError, OSError) as exc:  # the window still works, without saving cases
-            # (OSError: the store lets a failed mkdir of the data folder through unwrapped)
+        except CaseStoreError as exc:  # the window still works, without saving cases
             self.store, self.open_error = _NoStore(str(exc)), str(exc)
         self.case_id: int | None = None
         self.record = None
         self.image_ids: dict[Path, int] = {}
         self.file_problems: list = []
-        self._checks: list[_FileCheck] = []
+        self._checks: list[BackgroundJob] = []
+        self._saves: list[BackgroundJob] = []
 
     # --- state ---------------------------------------------------------------------------------------
     @property
@@ -100,6 +101,19 @@ class CaseSession(QObject):
         image_id = self.image_ids.get(Path(path))
         return next((image for image in self.record.images if image.image_id == image_id), None)
 
+    @property
+    def saving(self) -> bool:
+        """Whether analyses are still being stored in the background."""
+        return bool(self._saves)
+
+    def reviewed_classes(self) -> dict[Path, str]:
+        """Path -> the reviewer's class of every image of the current case whose class a reviewer overrode."""
+        if self.record is None:
+            return {}
+        by_id = {image.image_id: image for image in self.record.images}
+        return {path: by_id[image_id].reviewed_class for path, image_id in self.image_ids.items()
+                if image_id in by_id and by_id[image_id].overridden}
+
     def status_text(self) -> str:
         """One line about the current case for the case panel."""
         if self.case_id is None:
@@ -114,7 +128,12 @@ class CaseSession(QObject):
 
     # --- saving --------------------------------------------------------------------------------------
     def save_results(self, results: list, model) -> int:
-        """Store the successful ``results`` in the current case (created on the first save); how many."""
+        """Start storing the successful ``results`` in the current case; how many will be stored.
+
+        The case row is created here on the first save (one small write), so the case id is known at once;
+        hashing the image files and writing the analyses happen in a background thread, after which ``saved``
+        (or ``save_failed``) is emitted on the UI thread.
+        """
         from ..core.cases import CaseFields, model_identity
 
         good = [r for r in results if r is not None and r.ok]
@@ -122,10 +141,46 @@ class CaseSession(QObject):
             return 0
         if self.case_id is None:
             self.case_id = self.store.create_case(CaseFields(), user=self.user)
-        ids = self.store.add_analyses(self.case_id, good, *model_identity(model), user=self.user)
-        self.image_ids.update({Path(r.path): image_id for r, image_id in zip(good, ids)})
-        self.reload()
+        case_id = self.case_id
+        job = BackgroundJob(partial(store_analyses, self.db_path, case_id, good, *model_identity(model), self.user),
+                            self)
+        job.done.connect(lambda ids, error: self._on_saved(job, case_id, good, ids, error))
+        self._saves.append(job)
+        job.start()
+        self.changed.emit()
         return len(good)
+
+    def _on_saved(self, job: BackgroundJob, case_id: int, results: list, ids, error) -> None:
+        if job in self._saves:
+            self._saves.remove(job)
+        job.deleteLater()
+        if error is None and case_id == self.case_id:  # else the window moved on; the store has them anyway
+            self.image_ids.update({Path(r.path): image_id for r, image_id in zip(results, ids)})
+            self.reload()
+        else:
+            self.changed.emit()
+        if error is not None:
+            self.save_failed.emit(describe_error(error))
+        else:
+            self.saved.emit(case_id, len(ids))
+
+    def save_details(self, values: dict) -> None:
+        """Store the patient and specimen fields of the current case (creating it when there is none yet).
+
+        Raises :class:`SignedCaseError` for a signed case, :class:`CaseStoreError` for a bad date; the store
+        audits the change with the old and new values.
+        """
+        if self.case_id is None:
+            self.case_id = self.store.create_case(values, user=self.user)
+        else:
+            self.store.update_case_fields(self.case_id, values, user=self.user)
+        self.reload()
+
+    def fields(self):
+        """The current case's ``CaseFields`` (empty ones before the first save)."""
+        from ..core.cases import CaseFields
+
+        return self.record.fields if self.record is not None else CaseFields()
 
     # --- opening -------------------------------------------------------------------------------------
     def choose_case(self) -> int | None:
@@ -141,19 +196,22 @@ class CaseSession(QObject):
         self.changed.emit()
         return record
 
-    def check_files_async(self, on_done) -> _FileCheck:
+    def check_files_async(self, on_done) -> BackgroundJob:
         """Hash the case's files in a thread; ``on_done(problems)`` on the UI thread when still current."""
-        check = _FileCheck(self.db_path, self.case_id, self)
+        case_id = self.case_id
+        check = BackgroundJob(partial(check_case_files, self.db_path, case_id), self)
         self._checks.append(check)
 
-        def finished(case_id: int, problems: list) -> None:
+        def finished(problems, error) -> None:
+            if check in self._checks:
+                self._checks.remove(check)
+            check.deleteLater()
             if case_id == self.case_id:
-                self.file_problems = problems
+                self.file_problems = [error] if error is not None else problems
                 self.changed.emit()
-                on_done(problems)
+                on_done(self.file_problems)
 
-        check.checked.connect(finished)
-        check.finished.connect(lambda: self._checks.remove(check) if check in self._checks else None)
+        check.done.connect(finished)
         check.start()
         return check
 
@@ -180,13 +238,41 @@ class CaseSession(QObject):
         self._require_case()
         return self.store.export_case(self.case_id, kind, path, user=self.user)
 
+    def record_export(self, case_id: int | None, kind: str, path: Path) -> None:
+        """Audit a report written for ``case_id`` (nothing when the images were never stored as a case)."""
+        if case_id is not None:
+            self.store.record_export(case_id, kind, path, user=self.user)
+
+    def report_context(self) -> dict:
+        """What a report takes from the stored case: its id, fields, reviewers' classes and sign-off."""
+        from ..core.report.case_link import report_context
+
+        if self.case_id is None or self.record is None:
+            return {}
+        images = {path: image for path in self.image_ids if (image := self.image_for(path)) is not None}
+        return report_context(self.case_id, self.record, images)
+
+    def refuse_if_signed(self, what: str) -> None:
+        """Raise :class:`SignedCaseError` naming who signed when the current case is signed."""
+        from ..errors import SignedCaseError
+
+        if not self.signed:
+            return
+        sign = self.record.sign_off if self.record is not None else None
+        who = f" by {sign.signed_by} at {sign.signed_at[:16].replace('T', ' ')} UTC" if sign else ""
+        raise SignedCaseError(f"Case {self.case_id} was signed off{who}; its {what} are read-only until it is "
+                              "re-opened (Case \u25b8 Re-open Case).")
+
     def _require_case(self) -> None:
         if self.case_id is None:
             raise CaseStoreError("no stored case: analyse images or open a case first")
 
     def close(self) -> None:
-        for check in list(self._checks):
-            check.wait(5000)
+        """Let running saves (their data is wanted) and file checks end, without reporting, then close the store."""
+        for job in self._saves + self._checks:
+            job.stop()
+        self._saves.clear()
+        self._checks.clear()
         self.store.close()
 
 

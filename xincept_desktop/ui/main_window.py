@@ -12,6 +12,7 @@ from ..config import APP_NAME
 from ..core.case_summary import summarise_case
 from . import settings as store
 from .actions import build_menus, build_toolbar, create_actions
+from .background import BackgroundJob
 from .case_panel import DISCLAIMER, CasePanel
 from .case_session import CaseActions, CaseSession
 from .heat_cache import HeatCache
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         self.controls.opacity_changed.connect(self.viewer.set_heat_opacity)
         self.controls.visibility_changed.connect(self._on_heat_visibility)
         self.case.changed.connect(self._update_case_actions)
+        self.case.saved.connect(self._on_case_saved)
+        self.case.save_failed.connect(self._on_case_save_failed)
 
     # --- model ---------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -352,19 +355,45 @@ class MainWindow(QMainWindow):
         from .reports import report_settings, run_report
 
         results = [self.results[p] for p in self.image_list.paths() if p in self.results]
-        run_report(self, kind, results, self.model, report_settings(self.prefs, self.controls))
+        settings = report_settings(self.prefs, self.controls, self.case.report_context())
+        job = run_report(self, kind, results, self.model, settings)
+        if isinstance(job, BackgroundJob):  # the snapshot (and the PDF) are made in a thread
+            self.statusBar().showMessage("Preparing the report\u2026")
+            case_id = settings.get("case_id")
+            job.done.connect(lambda outcome, error: self._on_report_done(kind, case_id, outcome, error))
+
+    def _on_report_done(self, kind: str, case_id: int | None, outcome, error) -> None:
+        from ..errors import CaseStoreError
+
+        if error is not None:
+            self.statusBar().showMessage("The report could not be made", 8000)
+            return
+        if kind != "pdf":
+            self.statusBar().clearMessage()
+            return
+        message = f"Report written to {outcome}"
+        try:
+            self.case.record_export(case_id, "pdf", outcome)
+        except CaseStoreError as exc:
+            message += f" (not recorded in the case's audit log: {exc})"
+        self.statusBar().showMessage(message, 10000)
 
     # --- stored cases (logic in case_session) ----------------------------------------------------------
     def _save_to_case(self, results: list) -> None:
+        """Store the results in the case; the files are hashed in the background (``_on_case_saved`` follows)."""
         from ..errors import CaseStoreError
 
         try:
-            saved = self.case.save_results(results, self.model)
+            self.case.save_results(results, self.model)
         except CaseStoreError as exc:
             self.statusBar().showMessage(f"Results not saved to the case: {exc}", 10000)
-            return
-        if saved:
+
+    def _on_case_saved(self, case_id: int, _count: int) -> None:
+        if case_id == self.case.case_id:
             self.refresh_case_view()
+
+    def _on_case_save_failed(self, message: str) -> None:
+        self.statusBar().showMessage(f"Results not saved to the case: {message}", 10000)
 
     def show_case(self, record) -> None:
         """Show a stored case's results as they were saved (nothing is analysed again)."""
@@ -396,7 +425,7 @@ class MainWindow(QMainWindow):
     def _update_case_actions(self) -> None:
         stored, signed = self.case.case_id is not None, self.case.signed
         self.actions["override_class"].setEnabled(stored and not signed)
-        self.actions["sign_off"].setEnabled(stored and not signed)
+        self.actions["sign_off"].setEnabled(stored and not signed and not self.case.saving)
         self.actions["reopen_case"].setEnabled(signed)
         self.actions["export_case_csv"].setEnabled(stored)
         self.actions["export_case_json"].setEnabled(stored)
@@ -427,7 +456,8 @@ class MainWindow(QMainWindow):
             self._closed = True
             self.image_list.thumbnails.stop()
             self.worker_stuck = not self.controller.shutdown(4000)
-            self.case.close()
+            BackgroundJob.stop_children(self)  # reports being made: let them finish, show nothing
+            self.case.close()  # waits for analyses still being stored
         event.accept()
 
 

@@ -2,8 +2,9 @@
 
 ``export_case_pdf`` writes the reportlab PDF (``core.report``); ``print_case`` shows a QPrintPreviewDialog of it:
 with QtPdf (PySide6-Addons) the PDF pages themselves are printed, otherwise the same snapshot is drawn with
-QPainter (``SnapshotPainter``). Rendering a few dozen images takes well under a second, so it runs on the UI
-thread.
+QPainter (``SnapshotPainter``). Freezing the snapshot (thumbnails and overlays: about 3 s for 32 images) and
+writing the PDF run in a :class:`~.background.BackgroundJob`; both functions return that job (``done(outcome,
+error)`` on the UI thread) or None when the user cancelled.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from PySide6.QtGui import QFont, QImage, QPainter
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit, QMessageBox,
                                QPlainTextEdit, QWidget)
 
-from ..core.report import ReportData, build_report_data, fields_from_mapping, model_info_from, write_report
+from ..core.report import ModelInfo, ReportData, build_report_data, fields_from_mapping, model_info_from, write_report
 from ..core.report.renderer import DISCLAIMER, display_date
-from ..errors import XinceptError
+from .background import BackgroundJob, describe_error
 
 LINE_FIELDS = (("patient_name", "Patient name"), ("patient_id", "Patient ID"), ("dob", "Date of birth"),
                ("sex", "Sex"), ("specimen_id", "Specimen ID"), ("specimen_type", "Specimen type"),
@@ -54,12 +55,23 @@ class ReportFieldsDialog(QDialog):
         return {key: (e.toPlainText() if isinstance(e, QPlainTextEdit) else e.text()) for key, e in self.edits.items()}
 
 
+def model_info_for(model, settings: dict) -> ModelInfo:
+    """The model's name and version with the view's heat-map settings (read on the UI thread, not the job's)."""
+    return model_info_from(model, settings.get("cam_method") or "gradcam", settings.get("colormap") or "jet",
+                           float(settings.get("opacity", 0.4)))
+
+
+def build_snapshot(results, info: ModelInfo, settings: dict, values: dict[str, str]) -> ReportData:
+    """Freeze the case into a :class:`ReportData` (slow: run it in a background job); reviewers' classes and the
+    sign-off come from ``settings``."""
+    patient, specimen, review = fields_from_mapping(values)
+    return build_report_data(results, info, patient, specimen, review, institution=values.get("institution", ""),
+                             reviews=settings.get("reviews"), sign_off=settings.get("sign_off"))
+
+
 def snapshot_for(results, model, settings: dict, values: dict[str, str]) -> ReportData:
     """Freeze the case into a :class:`ReportData` with the dialog's fields and the view's heat-map settings."""
-    patient, specimen, review = fields_from_mapping(values)
-    info = model_info_from(model, settings.get("cam_method") or "gradcam", settings.get("colormap") or "jet",
-                           float(settings.get("opacity", 0.4)))
-    return build_report_data(results, info, patient, specimen, review, institution=values.get("institution", ""))
+    return build_snapshot(results, model_info_for(model, settings), settings, values)
 
 
 def _ask_fields(parent, settings: dict, title: str) -> dict[str, str] | None:
@@ -72,8 +84,24 @@ def _default_name(values: dict[str, str]) -> str:
     return f"report-{stem}.pdf"
 
 
-def export_case_pdf(parent, results, model, settings: dict) -> Path | None:
-    """Ask for the fields and a file name, then write the PDF; the path written, or None (cancel or error)."""
+def _start(parent, work, title: str, on_success) -> BackgroundJob:
+    """Run ``work`` in a background job; a warning titled ``title`` if it fails, else ``on_success(outcome)``."""
+    job = BackgroundJob(work, parent)
+
+    def done(outcome, error) -> None:
+        if error is not None:
+            QMessageBox.warning(parent, title, describe_error(error))
+        else:
+            on_success(outcome)
+
+    job.done.connect(done)
+    job.start()
+    return job
+
+
+def export_case_pdf(parent, results, model, settings: dict) -> BackgroundJob | None:
+    """Ask for the fields and a file name, then write the PDF in a background job (returned; its outcome is the
+    path written); None when cancelled. A failure is shown in a message box."""
     values = _ask_fields(parent, settings, "Export PDF report")
     if values is None:
         return None
@@ -81,21 +109,26 @@ def export_case_pdf(parent, results, model, settings: dict) -> Path | None:
     if not name:
         return None
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-    try:
-        return write_report(snapshot_for(results, model, settings, values), path)
-    except XinceptError as exc:
-        QMessageBox.warning(parent, "Export PDF report", str(exc))
-        return None
+    results, info = list(results), model_info_for(model, settings)
+    return _start(parent, lambda: write_report(build_snapshot(results, info, settings, values), path),
+                  "Export PDF report", lambda _written: None)
 
 
-def print_case(parent, results, model, settings: dict) -> None:
-    """Ask for the fields, then show a print preview of the report (printing from there)."""
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
+def print_case(parent, results, model, settings: dict) -> BackgroundJob | None:
+    """Ask for the fields, then freeze the report in a background job and show its print preview (printing from
+    there); the job, or None when cancelled."""
     values = _ask_fields(parent, settings, "Print report")
     if values is None:
-        return
-    data = snapshot_for(results, model, settings, values)
+        return None
+    results, info = list(results), model_info_for(model, settings)
+    return _start(parent, lambda: build_snapshot(results, info, settings, values), "Print report",
+                  lambda data: show_print_preview(parent, data))
+
+
+def show_print_preview(parent, data: ReportData) -> None:
+    """A print preview of the frozen report (printing from there)."""
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     preview = QPrintPreviewDialog(printer, parent)
     preview.setWindowTitle(f"Print report {data.report_id}")

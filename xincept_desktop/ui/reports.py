@@ -9,14 +9,16 @@ from PySide6.QtWidgets import QMessageBox
 NOT_AVAILABLE = "report module not available"
 
 
-def report_settings(prefs, controls) -> dict:
-    """The settings dict the report functions take."""
+def report_settings(prefs, controls, case_context: dict | None = None) -> dict:
+    """The settings dict the report functions take; ``case_context`` adds the stored case's fields, reviewers'
+    classes and sign-off (``CaseSession.report_context()``)."""
     return {
         "institution": prefs.institution,
         "reviewer": prefs.reviewer,
         "opacity": controls.opacity,
         "colormap": controls.colormap,
         "cam_method": controls.method,
+        **(case_context or {}),
     }
 
 
@@ -29,7 +31,9 @@ def load_report_module():
 
 
 def run_report(parent, kind: str, results: list, model, settings: dict):
-    """Call ``export_case_pdf`` (kind "pdf") or ``print_case`` (kind "print"); a message when impossible."""
+    """Call ``export_case_pdf`` (kind "pdf") or ``print_case`` (kind "print"); a message when impossible.
+
+    Returns what they return: the ``BackgroundJob`` making the report, or None (cancelled or impossible)."""
     module = load_report_module()
     if module is None:
         QMessageBox.information(parent, "Reports", NOT_AVAILABLE)
