@@ -16,6 +16,8 @@ ACTIONS = {
     "export_pdf": ("&Export PDF\u2026", "Ctrl+E", "SP_DialogSaveButton", "Write the case report as PDF"),
     "export_case_csv": ("Export Case as CS&V\u2026", None, None, "Write the stored case as CSV"),
     "export_case_json": ("Export Case as &JSON\u2026", None, None, "Write the stored case as JSON"),
+    "case_details": ("Case &Details\u2026", "Ctrl+I", None,
+                     "Patient and specimen details of the case (read-only once signed)"),
     "override_class": ("&Override Class\u2026", "Ctrl+R", None, "Set the reviewer's class of the selected image"),
     "sign_off": ("&Sign Off Case", None, None, "Sign the case off (read-only until re-opened)"),
     "reopen_case": ("Re-&open Case\u2026", None, None, "Re-open a signed case, with a reason"),
@@ -33,10 +35,11 @@ ACTIONS = {
 }
 
 MENUS = {
-    "&File": ["open", "open_folder", "open_case", "@recent", "new_case", None, "export_pdf", "export_case_csv",
-              "export_case_json", "print", None, "preferences",
-              None, "quit"],
-    "&Analysis": ["analyse", "cancel", None, "override_class", "sign_off", "reopen_case"],
+    "&File": ["open", "open_folder", "open_case", "@recent", "new_case", None, "export_pdf", "print", None,
+              "preferences", None, "quit"],
+    "&Analysis": ["analyse", "cancel"],
+    "&Case": ["case_details", None, "override_class", "sign_off", "reopen_case", None, "export_case_csv",
+              "export_case_json"],
     "&View": ["zoom_in", "zoom_out", "fit", "actual_size", None, "toggle_heat", None, "next_image",
               "previous_image", "@docks"],
     "&Help": ["about"],

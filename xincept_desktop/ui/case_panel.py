@@ -31,6 +31,7 @@ class CasePanel(QWidget):
         self.review_list.itemActivated.connect(self._on_review_item)
         self.review_list.itemClicked.connect(self._on_review_item)
         self.case_status = QLabel("Not saved yet")
+        self.case_status.setTextFormat(Qt.TextFormat.PlainText)  # shows typed patient names as they are
         self.case_status.setWordWrap(True)
         self.disclaimer = QLabel(DISCLAIMER)
         self.disclaimer.setWordWrap(True)

@@ -121,7 +121,7 @@ class CaseSession(QObject):
         sign = self.record.sign_off if self.record is not None else None
         state = f"signed by {sign.signed_by} ({sign.signed_at[:16].replace('T', ' ')} UTC), read-only" if sign \
             else "open for review"
-        text = f"Case {self.case_id}: {state}"
+        text = f"Case {self.case_id}{_patient_suffix(self.record)}: {state}"
         if self.file_problems:
             text += "\n\u26a0 " + "\n\u26a0 ".join(_describe(p) for p in self.file_problems)
         return text
@@ -298,6 +298,13 @@ def _describe(problem) -> str:
     return problem.describe() if hasattr(problem, "describe") else str(problem)
 
 
+def _patient_suffix(record) -> str:
+    """The patient id and name after a dash, for the case status ('' when neither is known)."""
+    fields = getattr(record, "fields", None)
+    who = " ".join(x for x in (getattr(fields, "patient_id", ""), getattr(fields, "patient_name", "")) if x)
+    return f" \u2014 {who}" if who else ""
+
+
 class CaseActions:
     """The dialogs behind the case menu entries; ``window`` shows results and messages."""
 
@@ -323,6 +330,26 @@ class CaseActions:
             return
         self.window.show_case(record)
         self.session.check_files_async(self.window.show_file_problems)
+
+    def edit_details(self) -> None:
+        """Ask for the patient and specimen fields and store them (refused while the case is signed)."""
+        from .case_details import CaseDetailsDialog
+
+        try:
+            self.session.refuse_if_signed("patient and specimen details")
+        except CaseStoreError as exc:
+            self._error("Case details", exc)
+            return
+        values = CaseDetailsDialog.ask(self.session.fields(), self.window)
+        if values is None:
+            return
+        try:
+            self.session.save_details(values)
+        except CaseStoreError as exc:
+            self._error("Case details", exc)
+            return
+        self.window.statusBar().showMessage(f"Details of case {self.session.case_id} saved", 8000)
+        self.window.refresh_case_view()
 
     def override(self) -> None:
         path = self.window.current

@@ -424,6 +424,7 @@ class MainWindow(QMainWindow):
 
     def _update_case_actions(self) -> None:
         stored, signed = self.case.case_id is not None, self.case.signed
+        self.actions["case_details"].setEnabled(not signed)
         self.actions["override_class"].setEnabled(stored and not signed)
         self.actions["sign_off"].setEnabled(stored and not signed and not self.case.saving)
         self.actions["reopen_case"].setEnabled(signed)
@@ -432,6 +433,9 @@ class MainWindow(QMainWindow):
 
     def on_open_case(self) -> None:
         self.case_actions.open_case()
+
+    def on_case_details(self) -> None:
+        self.case_actions.edit_details()
 
     def on_override_class(self) -> None:
         self.case_actions.override()
