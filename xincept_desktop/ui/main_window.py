@@ -241,8 +241,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Analysis cancelled" if cancelled else "Analysis finished", 5000)
 
     def _refresh_summary(self) -> None:
-        self.case_panel.show_summary(summarise_case(self.results.get(p) or _Queued(p)
-                                                    for p in self.image_list.paths()))
+        reviewed = self.case.reviewed_classes()  # reviewers' classes count instead of the model's
+        results = [self.results.get(p) or _Queued(p) for p in self.image_list.paths()]
+        self.case_panel.show_summary(summarise_case(results, reviewed_class=lambda r: reviewed.get(Path(r.path))))
 
     def on_new_case(self) -> None:
         self._clear_view()

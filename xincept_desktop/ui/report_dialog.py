@@ -5,6 +5,10 @@ with QtPdf (PySide6-Addons) the PDF pages themselves are printed, otherwise the 
 QPainter (``SnapshotPainter``). Freezing the snapshot (thumbnails and overlays: about 3 s for 32 images) and
 writing the PDF run in a :class:`~.background.BackgroundJob`; both functions return that job (``done(outcome,
 error)`` on the UI thread) or None when the user cancelled.
+
+``settings`` may carry a stored case (``CaseSession.report_context()``): its patient and specimen fields are then
+shown read-only (they are edited with Case Details, where they are audited), and the reviewers' classes and the
+sign-off go into the report.
 """
 
 from __future__ import annotations
@@ -13,11 +17,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QImage, QPainter
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit, QMessageBox,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit, QMessageBox,
                                QPlainTextEdit, QWidget)
 
 from ..core.report import ModelInfo, ReportData, build_report_data, fields_from_mapping, model_info_from, write_report
-from ..core.report.renderer import DISCLAIMER, display_date
+from ..core.report.case_link import REPORT_FIELD_NAMES
+from ..core.report.renderer import DISCLAIMER, display_date, utc_minutes
 from .background import BackgroundJob, describe_error
 
 LINE_FIELDS = (("patient_name", "Patient name"), ("patient_id", "Patient ID"), ("dob", "Date of birth"),
@@ -25,6 +30,7 @@ LINE_FIELDS = (("patient_name", "Patient name"), ("patient_id", "Patient ID"), (
                ("collection_date", "Collection date"), ("physician", "Requesting physician"),
                ("institution", "Institution"), ("reviewer", "Reviewer"))
 TEXT_FIELDS = (("conclusion", "Reviewer's conclusion"), ("comments", "Comments"))
+CASE_KEYS = frozenset(REPORT_FIELD_NAMES.values())  # the fields that come from a stored case
 
 
 class ReportFieldsDialog(QDialog):
@@ -35,10 +41,17 @@ class ReportFieldsDialog(QDialog):
         self.setWindowTitle(title)
         prefill = {**dict(settings.get("case_fields") or {}), "institution": settings.get("institution", ""),
                    "reviewer": settings.get("reviewer", "")}
+        case_id = settings.get("case_id")
         form = QFormLayout(self)
+        if case_id is not None:
+            note = QLabel(f"Patient and specimen details come from case {case_id}; change them with "
+                          "Case \u25b8 Case Details.", self)
+            note.setWordWrap(True)
+            form.addRow(note)
         self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
         for key, label in LINE_FIELDS:
             self.edits[key] = QLineEdit(str(prefill.get(key) or ""), self)
+            self.edits[key].setReadOnly(case_id is not None and key in CASE_KEYS)
             form.addRow(label, self.edits[key])
         for key, label in TEXT_FIELDS:
             edit = QPlainTextEdit(str(prefill.get(key) or ""), self)
@@ -223,6 +236,9 @@ class SnapshotPainter:
             self._text("Reviewer's conclusion: " + data.review.conclusion)
         if data.review.comments:
             self._text("Comments: " + data.review.comments)
+        sign = data.sign_off
+        if sign is not None:
+            self._text(f"Signed off in XIncept by {sign.signed_by} on {utc_minutes(sign.signed_at)}", bold=True)
         self._text(f"Reviewed by: {data.review.reviewer}    Signature: ____________________    Date: __________")
         self._footer()
 
@@ -260,8 +276,12 @@ class SnapshotPainter:
         top, self.y = self.y, self.y
         rect = self._page_rect()
         saved_left = rect.left() + 2 * size + self._mm(6)
-        text = (f"{entry.index}. {entry.label} ({entry.label_long}); calibrated confidence "
-                f"{entry.confidence:.1%}; in domain: {'yes' if entry.in_domain else 'NO'}; file {entry.file_name}")
+        verdict = (f"{entry.label} ({entry.label_long}); calibrated confidence {entry.confidence:.1%}; "
+                   f"in domain: {'yes' if entry.in_domain else 'NO'}; file {entry.file_name}")
+        if entry.overridden:
+            verdict = (f"Reviewer's class: {entry.reviewed_label} (reason: {entry.review.reason}); "
+                       f"Model's class: {verdict}")
+        text = f"{entry.index}. {verdict}"
         self.painter.setFont(QFont("DejaVu Sans", self.font_pt))
         self.painter.drawText(QRectF(saved_left, top, rect.right() - saved_left, size),
                               int(Qt.TextFlag.TextWordWrap), text)
