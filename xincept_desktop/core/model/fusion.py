@@ -12,7 +12,7 @@
                                   │ upsample x2                   │                │
                                   └──────────► fusion_top (14x14) ◄┘                │
                                                     │ fused map, upsampled to 28x28 │
-                                                    ├──────────► cell gate (28x28x1) ◄┘  (learned from the
+                                                    │            cell gate (28x28x1) ◄┘  (learned from the
                                                     ▼                 │                   Segmented cell masks)
                                      gated map = fused x gate  ◄──────┘   (Grad-CAM is taken here)
                                                     │
@@ -25,12 +25,13 @@ common grid (bilinear resize), concatenates, mixes with another 1x1 convolution 
 with squeeze-and-excitation attention. Convolutions are 1x1 so each cell of the fused map still describes the same
 part of the image.
 
-The cell gate is a small convolutional block on Xception's 28x28 map and the upsampled fused map, ending in a
-sigmoid; training supervises it with the dataset's own lymphoblast masks (the Segmented images) while the classes
-are learned, and the class loss does not reach it (stop-gradient), so it stays a cell detector. The embedding is the gate-weighted mean of the fused map, so the classifier only sees what lies under
-the gate: background, red cells and scale-bar marks cannot carry the decision, and Grad-CAM on the gated map (an
-exact decomposition of the class score for this pooling-plus-dense head) shows where the evidence is. Weights are
-stored as ``.weights.h5`` and loaded into this freshly built architecture (no model config is ever deserialised).
+The cell gate is a small convolutional block on Xception's 28x28 map, ending in a sigmoid; training supervises it
+with the dataset's own lymphoblast masks (the Segmented images) while the classes are learned, and the class loss
+does not reach it (stop-gradient), so it stays a cell detector. The embedding is the gate-weighted mean of the
+fused map, so the classifier only sees what lies under the gate: background, red cells and scale-bar marks cannot
+carry the decision, and Grad-CAM on the gated map (an exact decomposition of the class score for this pooling-plus-
+dense head) shows where the evidence is. Weights are stored as ``.weights.h5`` and loaded into this freshly built
+architecture (no model config is ever deserialised).
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def build_fusion_trunk(channels: int = 128, shapes=FEATURE_SHAPES):
     deep = fusion_block(keras, [inc_deep, xc_deep], deep_grid, channels, "fusion_deep")
     fused = fusion_block(keras, [mid, deep], grid, channels, "fusion_top")
     fused = keras.layers.Resizing(fine_grid, fine_grid, interpolation="bilinear", name="fused_upsample")(fused)
-    gate = cell_gate(keras, xc_fine, fused)
+    gate = cell_gate(keras, xc_fine)
     # the class loss cannot move the gate: it learns only where the cells are, so it cannot open onto a
     # background colour that happens to give a class away
     held_gate = keras.ops.stop_gradient(gate)
@@ -92,15 +93,19 @@ def build_fusion_trunk(channels: int = 128, shapes=FEATURE_SHAPES):
     return keras.Model(inputs, [gated, gate], name="fusion_trunk")
 
 
-def cell_gate(keras, fine, fused):
-    """Per-position probability that a lymphoblast lies there: (grid, grid, 1) in [0, 1]."""
-    fine = _conv_bn_relu(keras, fine, GATE_CHANNELS, "gate_fine")
-    context = _conv_bn_relu(keras, fused, GATE_CHANNELS, "gate_context")
-    mixed = keras.layers.Concatenate(name="gate_concat")([fine, context])
-    mixed = keras.layers.Conv2D(GATE_CHANNELS, 3, padding="same", use_bias=False, name="gate_mix_conv")(mixed)
-    mixed = keras.layers.BatchNormalization(name="gate_mix_bn")(mixed)
-    mixed = keras.layers.ReLU(name="gate_mix_relu")(mixed)
-    return keras.layers.Conv2D(1, 1, activation="sigmoid", name="cell_gate")(mixed)
+def cell_gate(keras, fine):
+    """Per-position probability that a lymphoblast lies there: (grid, grid, 1) in [0, 1].
+
+    It sees only Xception's fine map (generic ImageNet features), never the class-trained fused map: given the
+    fused map it opened onto whole Pro fields, whose features it had never been shown with a mask.
+    """
+    tensor = _conv_bn_relu(keras, fine, GATE_CHANNELS, "gate_fine")
+    for index in (1, 2):
+        tensor = keras.layers.Conv2D(GATE_CHANNELS, 3, padding="same", use_bias=False,
+                                     name=f"gate_mix{index}_conv")(tensor)
+        tensor = keras.layers.BatchNormalization(name=f"gate_mix{index}_bn")(tensor)
+        tensor = keras.layers.ReLU(name=f"gate_mix{index}_relu")(tensor)
+    return keras.layers.Conv2D(1, 1, activation="sigmoid", name="cell_gate")(tensor)
 
 
 def gated_mean(keras, gated, gate):

@@ -56,6 +56,7 @@ class TrainConfig:
 def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
     """Run every stage and write the bundle to ``config.out``; return its path."""
     began = time.time()
+    commit = _git_commit()  # the code this run uses; later edits to the checkout do not change it
     items = list_dataset(config.data)
     hashes = [file_sha256(item.path) for item in items]
     split = block_split(items, config.block_size, config.n_folds, config.fold, hashes=hashes)
@@ -88,7 +89,7 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
                                temperature, detector, log)
     staging = _stage_bundle(config, trunk, head, booster, temperature, detector, digests)
     metrics.update(_evaluate_bundle(staging, config, items, split, detector, log))
-    info = _run_info(config, data_digest, began, split, digests)
+    info = _run_info(config, data_digest, began, split, digests, commit)
     write_model_card(staging, info, metrics)
     _finalise_manifest(staging, config, digests, info)
     _replace_folder(staging, Path(config.out))
@@ -270,19 +271,19 @@ def _git_commit() -> str:
     try:
         commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO_DIR, capture_output=True, text=True,
                                 check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO_DIR,
-                               capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", ".",
+                                ":(exclude)models"], cwd=REPO_DIR, capture_output=True, text=True).stdout.strip()
         return commit + ("-dirty" if dirty else "")
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
 
 
-def _run_info(config, data_digest, began, split, digests) -> dict:
+def _run_info(config, data_digest, began, split, digests, commit: str) -> dict:
     import tensorflow as tf
     import xgboost
 
     return {
-        "command": config.command, "git_commit": _git_commit(), "seed": config.seed,
+        "command": config.command, "git_commit": commit, "seed": config.seed,
         "data": str(config.data), "data_sha256sums_hash": data_digest,
         "split": {"method": f"blocks of {config.block_size} consecutive numbers per class, every "
                             f"{config.n_folds}th block (offset {config.fold}) held out; training images within 4 "
