@@ -51,6 +51,9 @@ def test_train_writes_a_verified_bundle_with_model_card(tiny_dataset, tmp_path, 
     assert not list(out.parent.glob(".tiny.*")), "staging folders must not be left behind"
     assert "gate" in next(m for m in messages if "epoch 1/1" in m)
     assert "heat_inside_mask" in card["metrics"]["localisation"]
+    coverage = card["metrics"]["gate_coverage"]
+    assert set(coverage) == {"Benign", "Early", "Pre", "Pro"} and all(0.0 <= v <= 1.0 for v in coverage.values())
+    assert "## Cell gate" in markdown
 
 
 def test_cell_masks_are_cached_for_training_images_only(tiny_dataset, tmp_path, monkeypatch):

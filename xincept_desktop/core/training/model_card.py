@@ -73,7 +73,7 @@ def _localisation_lines(localisation: dict | None) -> list[str]:
     if not localisation:
         return []
     return [
-        "## Where the heat maps point (Grad-CAM on the fused map, held-out images)", "",
+        "## Where the heat maps point (Grad-CAM on the cell-gated fused map, held-out images)", "",
         f"On {localisation['images']} held-out Benign / Early / Pre images with a Segmented cell mask: pointing game "
         f"{localisation['pointing_game']:.3f} (maximum within 5 px of a cell); heat inside the cells "
         f"{localisation['heat_inside_mask']:.3f} (cells cover {localisation['mask_area']:.3f} of the image); maxima "
@@ -84,13 +84,25 @@ def _localisation_lines(localisation: dict | None) -> list[str]:
     ]
 
 
+def _gate_lines(coverage: dict | None, localisation: dict | None) -> list[str]:
+    if not coverage:
+        return []
+    mask_area = f" (the Segmented masks cover {localisation['mask_area']:.3f} on average)" if localisation else ""
+    return ["## Cell gate", "",
+            "Mean share of the image the cell gate opens on held-out images: "
+            + ", ".join(f"{name} {share:.3f}" for name, share in coverage.items()) + mask_area
+            + ". Pro images have no usable mask and never trained the gate; a share close to the others shows it "
+              "still opens on the cells and not on Pro's paler background.", ""]
+
+
 def render_markdown(card: dict) -> str:
     run, metrics = card["run"], card["metrics"]
     validation = metrics["validation"]
     lines = [
         "# Model card: XIncept-ALL (XIncept Desktop)", "",
-        "InceptionV3 + Xception (ImageNet, frozen) joined by feature fusion blocks; XGBoost on the fused embedding; "
-        "temperature-scaled probabilities; Mahalanobis out-of-domain score; Grad-CAM on the fused map.", "",
+        "InceptionV3 + Xception (ImageNet, frozen) joined by feature fusion blocks; a cell gate learned from the "
+        "dataset's lymphoblast masks restricts the fused embedding to the cells; XGBoost on the fused embedding; "
+        "temperature-scaled probabilities; three-part out-of-domain score; Grad-CAM on the gated map.", "",
         "## How it was made", "",
         f"- Command: `{run['command']}`",
         f"- Git commit: `{run['git_commit']}`",
@@ -131,7 +143,7 @@ def render_markdown(card: dict) -> str:
     ood = metrics.get("ood", {})
     lines += ["", "The colour baseline is a 96-bin RGB histogram with XGBoost, trained and tested on the same split.",
               "", "## Out-of-domain warning", "",
-              "Score: the larger of two distance-to-threshold ratios, (1) squared Mahalanobis distance to the nearest "
+              "Score: the largest of three distance-to-threshold ratios, (1) squared Mahalanobis distance to the nearest "
               "class mean in fused-embedding space and (2) a Gaussian over the top 64 principal components of pooled "
               "ImageNet backbone features plus the residual outside them; each threshold is the 99.5th percentile of "
               "held-out images; (3) an image-structure check (mean gradient magnitude below half that of the least "
@@ -145,6 +157,7 @@ def render_markdown(card: dict) -> str:
               f"on the held-out images.", "",
               ]
     lines += _localisation_lines(metrics.get("localisation"))
+    lines += _gate_lines(metrics.get("gate_coverage"), metrics.get("localisation"))
     lines += ["## Intended use", "", card["intended_use"], "", "## Must not be used for", ""]
     lines += [f"- {item}" for item in card["not_for"]]
     return "\n".join(lines) + "\n"

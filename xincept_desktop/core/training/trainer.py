@@ -74,7 +74,7 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
     _, trunk, head = train_fusion_head(cache.arrays, cache.masks, groups["train"], row_labels[groups["train"]], workspace,
                                        config.seed, log, channels=config.channels, epochs=config.epochs)
     log("computing fused embeddings")
-    embeddings = _embed(trunk, head, cache.arrays)
+    embeddings, gate_coverage = _embed(trunk, head, cache.arrays)
     booster = fit_xgboost(embeddings[groups["train"]], row_labels[groups["train"]], len(CLASS_NAMES), config.seed)
     val_rows = groups["validation"]
     val_margins = margins(booster, embeddings[val_rows])
@@ -87,6 +87,9 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
         f"backbone {detector.backbone_threshold:.3f}, structure {detector.structure_threshold:.2f}")
     metrics = _evaluate_cached(config, items, rows, split, groups, row_labels, embeddings, pooled, booster,
                                temperature, detector, log)
+    metrics["gate_coverage"] = _gate_coverage(gate_coverage[val_rows], row_labels[val_rows])
+    log("cell gate opens on held-out images (mean share): " +
+        ", ".join(f"{name} {share:.3f}" for name, share in metrics["gate_coverage"].items()))
     staging = _stage_bundle(config, trunk, head, booster, temperature, detector, digests)
     metrics.update(_evaluate_bundle(staging, config, items, split, detector, log))
     info = _run_info(config, data_digest, began, split, digests, commit)
@@ -111,20 +114,30 @@ def _row_groups(rows, split) -> dict[str, list[int]]:
     return groups
 
 
-def _embed(trunk, head, arrays, batch_size: int = 128) -> np.ndarray:
+def _embed(trunk, head, arrays, batch_size: int = 128) -> tuple[np.ndarray, np.ndarray]:
+    """Fused embedding and the share of the image the cell gate opens (mean gate value), per cached row."""
     import tensorflow as tf
 
     @tf.function(reduce_retracing=True)
     def embed(maps):
         gated, gate = trunk(maps, training=False)
         embedding, _ = head([gated, gate], training=False)
-        return embedding
+        return embedding, tf.reduce_mean(gate, axis=(1, 2, 3))
 
-    parts = []
+    embeddings, coverage = [], []
     for start in range(0, arrays[0].shape[0], batch_size):
         maps = [np.asarray(a[start:start + batch_size], dtype=np.float32) for a in arrays]
-        parts.append(np.asarray(embed(maps)))
-    return np.concatenate(parts)
+        embedding, share = embed(maps)
+        embeddings.append(np.asarray(embedding))
+        coverage.append(np.asarray(share))
+    return np.concatenate(embeddings), np.concatenate(coverage)
+
+
+def _gate_coverage(coverage: np.ndarray, labels: np.ndarray) -> dict[str, float]:
+    """Mean share of the image the cell gate opens, per class (Pro has no masks: this shows the gate still
+    closes on its background)."""
+    return {name: float(coverage[labels == index].mean()) for index, name in enumerate(CLASS_NAMES)
+            if np.any(labels == index)}
 
 
 def _held_out_structure(items, split, input_size) -> np.ndarray:
