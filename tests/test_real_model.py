@@ -51,7 +51,29 @@ def test_held_out_images_classified(real_model, held_out):
     assert np.mean(batch.labels == labels) >= 14 / 16
     assert np.mean(batch.in_domain) >= 14 / 16
     np.testing.assert_allclose(batch.probabilities.sum(1), 1, atol=1e-6)
-    assert batch.cams["gradcam"].shape[1:] == (4, 14, 14)
+    assert batch.cams["gradcam"].shape[1:] == (4, 28, 28)
+
+
+def test_heat_maps_sit_on_the_cells_of_held_out_images(real_model, held_out, shared_data):
+    """The Segmented masks of the held-out Benign, Early and Pre images: the heat maximum lies on a cell and most
+    of the heat inside the cells (the model card has the figures on 120 images)."""
+    from xincept_desktop.core.explain.heatmap import upsample_cam
+    from xincept_desktop.core.explain.localisation import MASK_CLASSES, cell_mask, heat_inside, pointing_hit
+    from xincept_desktop.core.imaging import load_model_input
+
+    pairs = [(item, shared_data / "Segmented" / item.path.parent.name / item.path.name) for item in held_out
+             if item.path.parent.name in MASK_CLASSES]
+    images = np.stack([load_model_input(item.path, real_model.input_size) for item, _ in pairs])
+    batch = real_model.predict_batch(images)
+    hits, shares = [], []
+    for index, (_, mask_path) in enumerate(pairs):
+        mask = cell_mask(load_model_input(mask_path, real_model.input_size))
+        heat = upsample_cam(batch.cams["gradcam"][index, batch.labels[index]], *mask.shape)
+        hits.append(pointing_hit(heat, mask))
+        shares.append(heat_inside(heat, mask))
+    assert len(pairs) == 12
+    assert np.mean(hits) >= 11 / 12
+    assert np.mean(shares) >= 0.45, f"heat inside the cells {np.mean(shares):.3f}"
 
 
 def test_non_smear_images_are_flagged(real_model):
