@@ -106,9 +106,9 @@ class StraightforwardKeras:
 
         extractor, trunk, head = model.parts
         image = keras.Input((224, 224, 3))
-        fused = trunk(extractor(image))
-        embedding, logits = head(fused)
-        self.network = keras.Model(image, [fused, embedding, logits])
+        gated, gate = trunk(extractor(image))
+        embedding, logits = head([gated, gate])
+        self.network = keras.Model(image, [gated, embedding, logits])
         self.model = model
 
     def predict(self, rgb: np.ndarray):
