@@ -83,3 +83,13 @@ def wait_job(qtbot, job, timeout: int = 30_000):
 
     qtbot.waitUntil(lambda: job not in BackgroundJob.running(), timeout=timeout)
     return job
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    """Warning message boxes are recorded as (title, text) instead of shown."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text, *a, **k: shown.append((title, text)))
+    return shown

@@ -8,7 +8,7 @@ import time
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from tests.ui.conftest import wait_analysed, wait_job
 from xincept_desktop.core.cases import CaseStore
@@ -63,13 +63,6 @@ def export_to(monkeypatch):
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
 
     return install
-
-
-@pytest.fixture
-def warnings(monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text, *a, **k: shown.append((title, text)))
-    return shown
 
 
 def open_later(gate, seconds: float = 0.3) -> threading.Timer:

@@ -4,7 +4,7 @@ and refused while the case is signed."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from tests.ui.conftest import wait_analysed
 from xincept_desktop.core.cases import CaseStore
@@ -14,13 +14,6 @@ from xincept_desktop.ui.case_details import CaseDetailsDialog
 DETAILS = {"patient_id": "P-2031", "patient_name": "Leila Haddad", "date_of_birth": "1988-04-12", "sex": "F",
            "specimen_id": "S-77/26", "specimen_type": "Bone marrow aspirate", "collection_date": "2026-02-27",
            "requesting_physician": "Dr. Okafor"}
-
-
-@pytest.fixture
-def warnings(monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text, *a, **k: shown.append((title, text)))
-    return shown
 
 
 @pytest.fixture

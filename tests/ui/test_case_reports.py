@@ -4,7 +4,7 @@ specimen fields (read-only in the report dialog), and the sign-off."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 
 from tests.core.report.pdftext import pdf_text
 from tests.ui.conftest import wait_analysed, wait_job
@@ -12,13 +12,6 @@ from xincept_desktop.ui.background import BackgroundJob
 from xincept_desktop.ui.report_dialog import ReportFieldsDialog
 
 REASON = "Blasts with <fine> chromatin & nucleoli"
-
-
-@pytest.fixture
-def warnings(monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text, *a, **k: shown.append((title, text)))
-    return shown
 
 
 @pytest.fixture

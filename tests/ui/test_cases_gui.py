@@ -5,20 +5,12 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from tests.ui.conftest import wait_analysed
 from xincept_desktop.core.cases import CaseStore
 from xincept_desktop.ui.case_browser import CaseBrowser
 from xincept_desktop.ui.image_list import DONE
-
-
-@pytest.fixture
-def warnings(monkeypatch):
-    """Message boxes are recorded instead of shown."""
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text, *a, **k: shown.append((title, text)))
-    return shown
 
 
 def answer_override(monkeypatch, new_class: str, reason: str) -> None:
