@@ -54,6 +54,12 @@ def test_train_writes_a_verified_bundle_with_model_card(tiny_dataset, tmp_path, 
     coverage = card["metrics"]["gate_coverage"]
     assert set(coverage) == {"Benign", "Early", "Pre", "Pro"} and all(0.0 <= v <= 1.0 for v in coverage.values())
     assert "## Cell gate" in markdown
+    refit = card["metrics"]["refit"]
+    assert refit["images"] == 100, "the shipped booster is refit on every image, held-out and left-out ones too"
+    assert refit["views"] > refit["images"]
+    assert 0.0 <= refit["neighbour_check"]["accuracy_with_other_half"] <= 1.0
+    assert "refit on every image" in markdown
+    assert any("shipped XGBoost refit on" in m for m in messages)
 
 
 def test_cell_masks_are_cached_for_training_images_only(tiny_dataset, tmp_path, monkeypatch):

@@ -2,7 +2,8 @@
 
 Stages (each resumable): backbone features for every planned view (cached), fusion head training
 (checkpointed per epoch), fused embeddings, XGBoost, temperature calibration, out-of-domain statistics,
-evaluation on held-out blocks (clean and perturbed), the colour baseline, and the bundle with its card.
+evaluation on held-out blocks (clean and perturbed), the colour baseline, the bundle check, XGBoost refit on every
+image for the shipped bundle (``refit``), and the card.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from .extraction import AUGMENTATION_VERSION, extract_features, plan_rows
 from .head_training import train_fusion_head
 from .metrics import classification_report
 from .model_card import write_model_card
+from .refit import all_view_rows, neighbour_check, refit_booster
 from .split import block_split
 from .workspace import training_workspace
 
@@ -92,6 +94,7 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
         ", ".join(f"{name} {share:.3f}" for name, share in metrics["gate_coverage"].items()))
     staging = _stage_bundle(config, trunk, head, booster, temperature, detector, digests)
     metrics.update(_evaluate_bundle(staging, config, items, split, detector, log))
+    metrics["refit"] = _ship_refit_booster(staging, config, items, rows, groups, row_labels, embeddings, booster, log)
     info = _run_info(config, data_digest, began, split, digests, commit)
     write_model_card(staging, info, metrics)
     _finalise_manifest(staging, config, digests, info)
@@ -102,7 +105,7 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
 
 def _row_groups(rows, split) -> dict[str, list[int]]:
     train, validation = set(split.train), set(split.validation)
-    groups: dict[str, list[int]] = {"train": [], "validation": []}
+    groups: dict[str, list[int]] = {"train": [], "validation": [], "left_out": []}
     groups.update({name: [] for name in PERTURBATIONS})
     for index, row in enumerate(rows):
         if row.image in train and (row.view == "clean" or row.view.startswith("aug")):
@@ -111,6 +114,8 @@ def _row_groups(rows, split) -> dict[str, list[int]]:
             groups["validation"].append(index)
         elif row.view in PERTURBATIONS:
             groups[row.view].append(index)
+        elif row.view == "clean":
+            groups["left_out"].append(index)
     return groups
 
 
@@ -278,6 +283,24 @@ def _evaluate_bundle(staging, config, items, split, detector, log) -> dict:
             f"{result['localisation']['heat_inside_mask']:.3f}, scale-bar corner peaks "
             f"{result['localisation']['scale_bar_corner_peaks']:.3f}")
     return result
+
+
+def _ship_refit_booster(staging, config, items, rows, groups, row_labels, embeddings, validation_booster,
+                        log) -> dict:
+    """Measure what adding neighbouring blocks buys, then replace the staged booster with one refit on every
+    image's views (see ``refit``)."""
+    numbers = np.array([items[row.image].number for row in rows])
+    held_out_views = sorted(set(groups["validation"]).union(*(groups[name] for name in PERTURBATIONS)))
+    check = neighbour_check(embeddings, row_labels, groups["train"], held_out_views, groups["validation"], numbers,
+                            config.block_size, validation_booster, len(CLASS_NAMES), config.seed)
+    log(f"neighbour check: each half of the held-out blocks scores {check['accuracy_with_other_half']:.4f} with the "
+        f"other half in training, {check['accuracy_without']:.4f} without")
+    shipped_rows = all_view_rows(groups)
+    booster = refit_booster(embeddings, row_labels, shipped_rows, len(CLASS_NAMES), config.seed)
+    save_booster(booster, staging / XGBOOST_MODEL)
+    images = len({rows[index].image for index in shipped_rows})
+    log(f"shipped XGBoost refit on {len(shipped_rows)} views of {images} images")
+    return {"views": len(shipped_rows), "images": images, "neighbour_check": check}
 
 
 def _git_commit() -> str:
