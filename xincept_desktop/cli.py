@@ -63,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--data", type=Path, required=True)
     evaluate.add_argument("--out", type=Path, help="folder for the evaluation report (JSON + Markdown)")
     evaluate.add_argument("--held-out-only", action="store_true",
-                          help="only the blocks the shipped model held out (same split rule as training)")
+                          help="only the blocks training held out (same split rule), scored with the bundle's "
+                               "validation-fit XGBoost: the shipped one was refit on every image")
     evaluate.add_argument("--perturbations", action="store_true", help="also measure under each perturbation")
     evaluate.add_argument("--segmented", type=Path, help="Segmented image folder for Grad-CAM localisation metrics")
     return parser
@@ -105,14 +106,15 @@ def _weights(args) -> int:
     return EXIT_OK
 
 
-def load_model_or_report(model_dir: Path | None):
-    """Load the bundle; on failure print why and return None."""
+def load_model_or_report(model_dir: Path | None, booster_file: str | None = None):
+    """Load the bundle (optionally with another of its XGBoost files); on failure print why and return None."""
+    from .core.model.bundle import XGBOOST_MODEL
     from .core.model.predictor import XInceptModel
     from .errors import XinceptError
 
     folder = model_dir or default_model_dir()
     try:
-        return XInceptModel.load(folder)
+        return XInceptModel.load(folder, booster_file=booster_file or XGBOOST_MODEL)
     except XinceptError as exc:
         print(f"xincept: cannot load the model: {exc}", file=sys.stderr)
         return None

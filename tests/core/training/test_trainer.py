@@ -60,6 +60,10 @@ def test_train_writes_a_verified_bundle_with_model_card(tiny_dataset, tmp_path, 
     assert 0.0 <= refit["neighbour_check"]["accuracy_with_other_half"] <= 1.0
     assert "refit on every image" in markdown
     assert any("shipped XGBoost refit on" in m for m in messages)
+    from xincept_desktop.core.model.bundle import VALIDATION_XGBOOST, XGBOOST_MODEL
+
+    assert {VALIDATION_XGBOOST, XGBOOST_MODEL} <= set(manifest.files)
+    assert manifest.files[VALIDATION_XGBOOST] != manifest.files[XGBOOST_MODEL]
 
 
 def test_cell_masks_are_cached_for_training_images_only(tiny_dataset, tmp_path, monkeypatch):

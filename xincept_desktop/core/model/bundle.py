@@ -21,6 +21,8 @@ MANIFEST = "manifest.json"
 FORMAT_VERSION = 2
 FUSION_WEIGHTS = "fusion.weights.h5"
 XGBOOST_MODEL = "xgboost.ubj"
+#: the XGBoost of the validation fit (training blocks only), kept so its held-out figures can be reproduced
+VALIDATION_XGBOOST = "xgboost-validation.ubj"
 CALIBRATION = "calibration.json"
 OOD_STATS = "ood.npz"
 REQUIRED_FILES = (FUSION_WEIGHTS, XGBOOST_MODEL, CALIBRATION, OOD_STATS)

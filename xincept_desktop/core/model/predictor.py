@@ -129,10 +129,14 @@ class XInceptModel:
         return f"{self.manifest.name} {self.manifest.version} ({self.manifest.short_hash})"
 
     @classmethod
-    def load(cls, folder: Path, weights_folder: Path | None = None) -> "XInceptModel":
-        """Verify every file of the bundle, then build and compile the network."""
+    def load(cls, folder: Path, weights_folder: Path | None = None,
+             booster_file: str = XGBOOST_MODEL) -> "XInceptModel":
+        """Verify every file of the bundle, then build and compile the network. ``booster_file`` picks another
+        XGBoost of the bundle (``VALIDATION_XGBOOST`` reproduces the held-out figures)."""
         folder = Path(folder)
         manifest = verify_bundle(folder)
+        if booster_file not in manifest.files:
+            raise ModelIntegrityError(f"this model bundle has no {booster_file}: {folder}")
         if manifest.backbone_weights.get("inception_v3") == "random":
             backbone_folder = None  # test bundles built on random, tiny backbones
         else:
@@ -145,7 +149,7 @@ class XInceptModel:
             training_model.load_weights(folder / FUSION_WEIGHTS)
         except Exception as exc:  # keras raises assorted types for a file that does not fit
             raise ModelIntegrityError(f"fusion weights do not fit the network: {folder / FUSION_WEIGHTS} ({exc})") from exc
-        booster = load_booster(folder / XGBOOST_MODEL)
+        booster = load_booster(folder / booster_file)
         temperature = _read_temperature(folder / CALIBRATION)
         detector = DomainDetector.load(folder / OOD_STATS)
         infer = make_inference_function(extractor, trunk, head, len(manifest.classes), manifest.input_size)

@@ -21,7 +21,8 @@ import numpy as np
 
 from ...config import CLASS_NAMES, INPUT_SIZE, REPO_DIR, weights_dir
 from ..atomic import atomic_write_text
-from ..model.bundle import CALIBRATION, FUSION_WEIGHTS, OOD_STATS, XGBOOST_MODEL, Manifest, write_manifest
+from ..model.bundle import (CALIBRATION, FUSION_WEIGHTS, OOD_STATS, VALIDATION_XGBOOST, XGBOOST_MODEL, Manifest,
+                            write_manifest)
 from ..model.calibration import expected_calibration_error, fit_temperature, reliability_bins, softmax
 from ..model.ood import DomainDetector
 from ..model.xgb_head import fit_xgboost, margins, save_booster
@@ -287,8 +288,8 @@ def _evaluate_bundle(staging, config, items, split, detector, log) -> dict:
 
 def _ship_refit_booster(staging, config, items, rows, groups, row_labels, embeddings, validation_booster,
                         log) -> dict:
-    """Measure what adding neighbouring blocks buys, then replace the staged booster with one refit on every
-    image's views (see ``refit``)."""
+    """Measure what adding neighbouring blocks buys, then ship a booster refit on every image's views (see
+    ``refit``); the validation booster stays in the bundle as ``VALIDATION_XGBOOST``."""
     numbers = np.array([items[row.image].number for row in rows])
     held_out_views = sorted(set(groups["validation"]).union(*(groups[name] for name in PERTURBATIONS)))
     check = neighbour_check(embeddings, row_labels, groups["train"], held_out_views, groups["validation"], numbers,
@@ -297,6 +298,7 @@ def _ship_refit_booster(staging, config, items, rows, groups, row_labels, embedd
         f"other half in training, {check['accuracy_without']:.4f} without")
     shipped_rows = all_view_rows(groups)
     booster = refit_booster(embeddings, row_labels, shipped_rows, len(CLASS_NAMES), config.seed)
+    save_booster(validation_booster, staging / VALIDATION_XGBOOST)
     save_booster(booster, staging / XGBOOST_MODEL)
     images = len({rows[index].image for index in shipped_rows})
     log(f"shipped XGBoost refit on {len(shipped_rows)} views of {images} images")
