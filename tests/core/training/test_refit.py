@@ -38,7 +38,8 @@ def test_neighbour_check_shows_the_gain_from_a_held_out_cluster_training_lacked(
     held_rows = np.arange(80, 120)
     validation_booster = refit_booster(embeddings, labels, list(range(80)), 2, seed=1)
     check = neighbour_check(embeddings, labels, list(range(80)), held_rows, held_rows, numbers, 20,
-                            validation_booster, 2, seed=1)
+                            validation_booster, 2, seed=1, temperature=1.0)
     assert check["images"] == 40
+    assert 0.0 <= check["ece_with_other_half"] <= 0.2
     assert check["accuracy_without"] < 0.2
     assert check["accuracy_with_other_half"] > 0.9

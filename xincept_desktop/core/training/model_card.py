@@ -108,7 +108,9 @@ def _refit_lines(refit: dict | None) -> list[str]:
             "not a validation figure.", "",
             f"What adding neighbouring blocks buys: with one half of every held-out block added to the training "
             f"views, the other half scores {_percent(check['accuracy_with_other_half'])} against "
-            f"{_percent(check['accuracy_without'])} without (n = {check['images']}, both halves in turn).", ""]
+            f"{_percent(check['accuracy_without'])} without (n = {check['images']}, both halves in turn); with the "
+            f"validation temperature reused, as the shipped booster does, its ECE is "
+            f"{check['ece_with_other_half']:.4f}.", ""]
 
 
 def render_markdown(card: dict) -> str:

@@ -8,7 +8,8 @@ The fusion trunk, the cell gate, the temperature and the out-of-domain statistic
 so their held-out figures still describe the shipped bundle.
 
 ``neighbour_check`` measures what the refit buys: it adds one half of every held-out block to the training views
-and scores the other half, against the validation booster on the same images.
+and scores the other half, against the validation booster on the same images; it also measures the calibration
+error of those boosters with the validation fit's temperature, which the shipped booster reuses.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ..model.calibration import expected_calibration_error, softmax
 from ..model.xgb_head import fit_xgboost, margins
 
 
@@ -38,20 +40,25 @@ def refit_booster(embeddings: np.ndarray, labels: np.ndarray, rows: Sequence[int
 
 def neighbour_check(embeddings: np.ndarray, labels: np.ndarray, train_rows: Sequence[int],
                     held_out_rows: Sequence[int], held_out_clean_rows: Sequence[int], numbers: np.ndarray,
-                    block_size: int, validation_booster, n_classes: int, seed: int) -> dict:
+                    block_size: int, validation_booster, n_classes: int, seed: int, temperature: float) -> dict:
     """Accuracy on each half of the held-out blocks, with the other half's views added to training ("with") and
-    from the validation booster ("without"); ``numbers`` gives each row's acquisition number."""
+    from the validation booster ("without"), and the ECE of the "with" boosters at ``temperature``; ``numbers``
+    gives each row's acquisition number."""
     train_rows = np.asarray(train_rows)
     held_out_rows, clean = np.asarray(held_out_rows), np.asarray(held_out_clean_rows)
     half_of_view, half_of_clean = block_halves(numbers[held_out_rows], block_size), block_halves(numbers[clean],
                                                                                                block_size)
-    correct_with = correct_without = 0
+    probabilities = np.zeros((len(clean), n_classes))
+    correct_without = 0
     for half in (0, 1):
-        scored = clean[half_of_clean == half]
+        scored = half_of_clean == half
         added = held_out_rows[half_of_view != half]
         booster = fit_xgboost(embeddings[np.concatenate([train_rows, added])],
                               labels[np.concatenate([train_rows, added])], n_classes, seed)
-        correct_with += int(np.sum(margins(booster, embeddings[scored]).argmax(1) == labels[scored]))
-        correct_without += int(np.sum(margins(validation_booster, embeddings[scored]).argmax(1) == labels[scored]))
-    return {"images": int(len(clean)), "accuracy_with_other_half": correct_with / max(len(clean), 1),
-            "accuracy_without": correct_without / max(len(clean), 1)}
+        probabilities[scored] = softmax(margins(booster, embeddings[clean[scored]]), temperature)
+        without = margins(validation_booster, embeddings[clean[scored]]).argmax(1)
+        correct_without += int(np.sum(without == labels[clean[scored]]))
+    truth = labels[clean]
+    return {"images": int(len(clean)), "accuracy_with_other_half": float(np.mean(probabilities.argmax(1) == truth)),
+            "accuracy_without": correct_without / max(len(clean), 1),
+            "ece_with_other_half": expected_calibration_error(probabilities, truth)}

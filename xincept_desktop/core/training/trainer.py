@@ -95,7 +95,8 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
         ", ".join(f"{name} {share:.3f}" for name, share in metrics["gate_coverage"].items()))
     staging = _stage_bundle(config, trunk, head, booster, temperature, detector, digests)
     metrics.update(_evaluate_bundle(staging, config, items, split, detector, log))
-    metrics["refit"] = _ship_refit_booster(staging, config, items, rows, groups, row_labels, embeddings, booster, log)
+    metrics["refit"] = _ship_refit_booster(staging, config, items, rows, groups, row_labels, embeddings, booster,
+                                           temperature, log)
     info = _run_info(config, data_digest, began, split, digests, commit)
     write_model_card(staging, info, metrics)
     _finalise_manifest(staging, config, digests, info)
@@ -287,15 +288,15 @@ def _evaluate_bundle(staging, config, items, split, detector, log) -> dict:
 
 
 def _ship_refit_booster(staging, config, items, rows, groups, row_labels, embeddings, validation_booster,
-                        log) -> dict:
+                        temperature, log) -> dict:
     """Measure what adding neighbouring blocks buys, then ship a booster refit on every image's views (see
     ``refit``); the validation booster stays in the bundle as ``VALIDATION_XGBOOST``."""
     numbers = np.array([items[row.image].number for row in rows])
     held_out_views = sorted(set(groups["validation"]).union(*(groups[name] for name in PERTURBATIONS)))
     check = neighbour_check(embeddings, row_labels, groups["train"], held_out_views, groups["validation"], numbers,
-                            config.block_size, validation_booster, len(CLASS_NAMES), config.seed)
+                            config.block_size, validation_booster, len(CLASS_NAMES), config.seed, temperature)
     log(f"neighbour check: each half of the held-out blocks scores {check['accuracy_with_other_half']:.4f} with the "
-        f"other half in training, {check['accuracy_without']:.4f} without")
+        f"other half in training (ECE {check['ece_with_other_half']:.4f}), {check['accuracy_without']:.4f} without")
     shipped_rows = all_view_rows(groups)
     booster = refit_booster(embeddings, row_labels, shipped_rows, len(CLASS_NAMES), config.seed)
     save_booster(validation_booster, staging / VALIDATION_XGBOOST)
