@@ -9,6 +9,7 @@ image for the shipped bundle (``refit``), and the card.
 from __future__ import annotations
 
 import json
+import os
 import platform
 import shutil
 import subprocess
@@ -299,7 +300,7 @@ def _ship_refit_booster(staging, config, items, rows, groups, row_labels, embedd
         f"other half in training (ECE {check['ece_with_other_half']:.4f}), {check['accuracy_without']:.4f} without")
     shipped_rows = all_view_rows(groups)
     booster = refit_booster(embeddings, row_labels, shipped_rows, len(CLASS_NAMES), config.seed)
-    save_booster(validation_booster, staging / VALIDATION_XGBOOST)
+    os.replace(staging / XGBOOST_MODEL, staging / VALIDATION_XGBOOST)  # staged, and checked, as the validation fit
     save_booster(booster, staging / XGBOOST_MODEL)
     images = len({rows[index].image for index in shipped_rows})
     log(f"shipped XGBoost refit on {len(shipped_rows)} views of {images} images")
@@ -340,8 +341,6 @@ def _run_info(config, data_digest, began, split, digests, commit: str) -> dict:
 
 
 def _cpu_count() -> int:
-    import os
-
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 0
 
 
