@@ -1,9 +1,13 @@
 """The one place where files become arrays.
 
-``load_image`` turns any supported file into an RGB ``uint8`` array (EXIF orientation applied, 16-bit scaled,
-grayscale / RGBA / CMYK / palette converted) or raises :class:`ImageLoadError` with a message that says what
-is wrong with the file. ``scan_paths`` expands files and folders into image files without following symlink
-loops. ``to_model_input`` resizes to the network's input size.
+``load_image`` turns any supported file into an RGB ``uint8`` array (EXIF orientation applied, 10- to 16-bit and
+float samples scaled by their real bit depth, colour kept, grayscale / RGBA / CMYK / palette converted) or raises
+:class:`ImageLoadError` with a message that says what is wrong with the file. ``load_image_with_notes`` also
+returns notes the user should see (a multi-page TIFF: page 1 of N analysed). HEIC/HEIF phone photos are read
+with pillow-heif, TIFFs Pillow falls short on (RGB48, float, many samples) with tifffile; the formats and the
+scaling rule live in :mod:`.image_formats`. ``scan_paths`` expands files and folders into image files without
+following symlink loops, and names every file it does not take (see ``image_formats.skip_reason``).
+``to_model_input`` resizes to the network's input size.
 """
 
 from __future__ import annotations
@@ -18,9 +22,12 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from ..errors import ImageLoadError
+from . import image_formats as formats
 
 IMAGE_EXTENSIONS = frozenset(
-    {".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff", ".bmp", ".dib", ".webp", ".gif"}
+    {".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff", ".bmp", ".dib", ".webp", ".gif", ".jp2", ".j2k"}
+    | (formats.HEIF_EXTENSIONS if formats.heif_available() else set())
+    | ({".avif"} if formats.avif_available() else set())
 )
 MIN_SIDE = 32
 MAX_PIXELS = 60_000_000  # a 12000x5000 scan is fine; a 40000x40000 bomb is not
@@ -44,8 +51,10 @@ def scan_paths(paths: Iterable[os.PathLike | str]) -> ScanResult:
     """Expand files and folders (recursively) into image files, in a stable order.
 
     A file given explicitly is kept whatever its extension, so that the caller reports why it cannot be read.
-    Inside folders only names with an image extension are taken. Symlinked folders are followed once:
-    a loop or a dangling link never hangs or crashes the scan.
+    Inside folders only names with an image extension are taken; any other file is listed in ``problems`` with
+    the reason (hidden files and sidecars such as notes.txt, *.csv, *.json, Thumbs.db are skipped silently), and
+    so is a folder that cannot be listed. Symlinked folders are followed once: a loop or a dangling link never
+    hangs or crashes the scan.
     """
     files: list[Path] = []
     problems: list[tuple[Path, str]] = []
@@ -71,10 +80,13 @@ def _missing_reason(path: Path) -> str:
 
 def _scan_folder(root: Path, files: list[Path], seen_files: set[Path], problems: list[tuple[Path, str]]) -> None:
     visited_dirs: set[tuple[int, int]] = set()
-    for folder, entries in _walk(root, visited_dirs):
+    for folder, entries in _walk(root, visited_dirs, problems):
         for entry in entries:
             candidate = folder / entry
             if not is_image_name(candidate):
+                reason = formats.skip_reason(candidate)
+                if reason is not None and (candidate.is_file() or candidate.is_symlink()):
+                    problems.append((candidate, reason))
                 continue
             if candidate.is_symlink() and not candidate.exists():
                 problems.append((candidate, "dangling symbolic link"))
@@ -84,7 +96,8 @@ def _scan_folder(root: Path, files: list[Path], seen_files: set[Path], problems:
                 files.append(candidate)
 
 
-def _walk(root: Path, visited_dirs: set[tuple[int, int]]) -> Iterator[tuple[Path, list[str]]]:
+def _walk(root: Path, visited_dirs: set[tuple[int, int]],
+          problems: list[tuple[Path, str]]) -> Iterator[tuple[Path, list[str]]]:
     try:
         stat = root.stat()
     except OSError:
@@ -95,13 +108,14 @@ def _walk(root: Path, visited_dirs: set[tuple[int, int]]) -> Iterator[tuple[Path
     visited_dirs.add(key)
     try:
         names = sorted(os.listdir(root))
-    except OSError:
+    except OSError as exc:
+        problems.append((root, f"cannot read folder: {exc.strerror or exc}"))
         return
     yield root, [n for n in names if not (root / n).is_dir()]
     for name in names:
         child = root / name
         if child.is_dir():
-            yield from _walk(child, visited_dirs)
+            yield from _walk(child, visited_dirs, problems)
 
 
 def load_image(path: os.PathLike | str) -> np.ndarray:
@@ -112,16 +126,23 @@ def load_image(path: os.PathLike | str) -> np.ndarray:
     ImageLoadError
         With a specific reason: missing, folder, empty, too large, not an image, truncated, too small.
     """
+    return load_image_with_notes(path)[0]
+
+
+def load_image_with_notes(path: os.PathLike | str) -> tuple[np.ndarray, list[str]]:
+    """``load_image`` and the notes a user should see with the result, e.g. "multi-page TIFF: page 1 of 3
+    analysed" or how a floating-point image was scaled; an empty list for an ordinary photograph.
+
+    A multi-page TIFF (or an animated GIF / WebP, a HEIF holding several images) is analysed as its first
+    (for HEIF: primary) image and the note says how many there are. Raises ImageLoadError like ``load_image``.
+    """
     path = Path(path)
     size = _checked_file_size(path)
+    notes: list[str] = []
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
-                _check_dimensions(image.size)
-                image.seek(0)
-                image = ImageOps.exif_transpose(image) or image
-                rgb = _to_rgb(image)
+            rgb = _decode(path, notes)
     except ImageLoadError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
@@ -135,7 +156,35 @@ def load_image(path: os.PathLike | str) -> np.ndarray:
     except Exception as exc:  # pillow plugins raise assorted types on hostile input
         raise ImageLoadError(f"image could not be decoded: {type(exc).__name__}: {exc}") from exc
     _check_dimensions((rgb.shape[1], rgb.shape[0]))
-    return rgb
+    return rgb, notes
+
+
+def _decode(path: Path, notes: list[str]) -> np.ndarray:
+    with path.open("rb") as handle:
+        head = handle.read(16)
+    info = formats.tiff_info(path) if formats.is_tiff_header(head) else None
+    if info is not None:
+        notes += info.notes
+        if info.needs_tifffile:
+            _check_dimensions((info.width, info.height))
+            read = formats.read_tiff(path, info)
+            if read is not None:
+                notes += read[1]
+                return read[0]
+    if formats.is_heif_header(head) or path.suffix.lower() in formats.HEIF_EXTENSIONS:
+        formats.ensure_heif_opener()
+    with Image.open(path) as image:
+        _check_dimensions(image.size)
+        frames = getattr(image, "n_frames", 1)
+        if image.format == "HEIF":
+            if frames > 1:
+                notes.append(f"HEIF file holds {frames} images: the primary one analysed")
+        else:
+            image.seek(0)
+            if frames > 1 and info is None:
+                notes.append(f"{image.format or 'image'} file holds {frames} frames: frame 1 analysed")
+        image = ImageOps.exif_transpose(image) or image
+        return _to_rgb(image, info, notes)
 
 
 def _checked_file_size(path: Path) -> int:
@@ -168,35 +217,21 @@ def _check_dimensions(size: tuple[int, int]) -> None:
         raise ImageLoadError(f"image is too small ({width}x{height} pixels; at least {MIN_SIDE} px per side)")
 
 
-def _to_rgb(image: Image.Image) -> np.ndarray:
+def _to_rgb(image: Image.Image, info: formats.TiffInfo | None, notes: list[str]) -> np.ndarray:
     mode = image.mode
-    if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I"):
-        return _sixteen_bit_to_rgb(np.asarray(image))
+    if mode.startswith("I") or mode == "F":  # 16/32-bit integer or float grey: scaled by the real bit depth
+        unit, note = formats.to_unit(np.asarray(image), bits=info.bits if info else None,
+                                     max_sample_value=info.max_sample_value if info else None)
+        notes += [note] if note else []
+        return formats.unit_array_to_rgb(unit)
     if mode in ("RGBA", "LA", "PA") or (mode == "P" and "transparency" in image.info):
         return _flatten_alpha(image.convert("RGBA"))
-    if mode == "F":
-        return _float_to_rgb(np.asarray(image, dtype=np.float32))
     converted = image.convert("RGB")
     converted.load()
     array = np.asarray(converted, dtype=np.uint8)
     if array.ndim != 3 or array.shape[2] != 3:
         raise ImageLoadError(f"unsupported pixel layout ({mode})")
     return np.ascontiguousarray(array)
-
-
-def _sixteen_bit_to_rgb(array: np.ndarray) -> np.ndarray:
-    array = array.astype(np.float64)
-    top = 65535.0 if array.max(initial=0) > 255 else 255.0
-    gray = np.clip(array / top * 255.0 + 0.5, 0, 255).astype(np.uint8)
-    return np.repeat(gray[..., None], 3, axis=2)
-
-
-def _float_to_rgb(array: np.ndarray) -> np.ndarray:
-    finite = np.nan_to_num(array, nan=0.0, posinf=0.0, neginf=0.0)
-    low, high = float(finite.min(initial=0)), float(finite.max(initial=0))
-    scaled = (finite - low) / (high - low) if high > low else np.zeros_like(finite)
-    gray = (scaled * 255 + 0.5).astype(np.uint8)
-    return np.repeat(gray[..., None], 3, axis=2)
 
 
 def _flatten_alpha(rgba: Image.Image) -> np.ndarray:
