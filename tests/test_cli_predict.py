@@ -73,3 +73,27 @@ def test_damaged_model_is_reported(folder, tmp_path, capsys):
     code = main(["predict", str(folder), "--model", str(tmp_path / "no-model")])
     assert code == 1
     assert "cannot load the model" in capsys.readouterr().err
+
+
+def test_phone_folder_heic_analysed_and_unreadable_files_named(tiny_bundle, tmp_path, capsys):
+    import numpy as np
+    import pillow_heif
+
+    images, _ = class_images(1, seed=3)
+    image = images[0].astype("uint8")
+    folder = tmp_path / "phone"
+    folder.mkdir()
+    heif = pillow_heif.from_bytes(mode="RGB", size=(image.shape[1], image.shape[0]),
+                                  data=np.ascontiguousarray(image).tobytes())
+    heif.save(folder / "IMG_0001.HEIC", quality=90)
+    (folder / "field.czi").write_bytes(b"ZISRAWFILE")
+    (folder / "notes.txt").write_text("patient notes")
+    code = main(["predict", str(folder), "--model", str(tiny_bundle)])
+    captured = capsys.readouterr()
+    rows = {row["path"].rsplit("/", 1)[-1]: row for row in _rows(captured.out)}
+    assert code == 1
+    assert set(rows) == {"IMG_0001.HEIC", "field.czi"}
+    assert rows["IMG_0001.HEIC"]["error"] == "" and rows["IMG_0001.HEIC"]["label"] in {"Benign", "Early", "Pre", "Pro"}
+    reason = "not an image file type XIncept reads (.czi, Zeiss ZEN); export it as TIFF, PNG or JPEG"
+    assert rows["field.czi"]["error"] == reason and rows["field.czi"]["label"] == ""
+    assert f"field.czi: {reason}" in captured.err

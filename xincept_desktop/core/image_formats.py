@@ -11,10 +11,11 @@ Scaling rule for samples wider than 8 bits (``to_unit``), the same for TIFF, PNG
   writing into a 16-bit container (brightest value <= 4095) is thus divided by 4095, 14-bit by 16383, 16-bit by
   65535. A bright-field smear's background sits near the camera's full scale, so the brightest sample finds the
   depth the camera really has.
-* floats: values within [0, 1] are taken as they are (1.0 is white). Non-negative values above 1 follow the
-  integer rule on their maximum (a 12-bit image stored as float is divided by 4095), values above 2**32 are
-  divided by their maximum, and data with negative values is stretched from its minimum to its maximum (a note
-  says so). NaN and infinities become 0.
+* floats: values within [0, 1] are taken as they are (1.0 is white). A maximum between 1 and 2 (a processed
+  image a little over white) is divided by that maximum. A larger non-negative maximum follows the integer rule
+  (camera counts stored as float: 0..4095 is divided by 4095), above 2**32 it is divided by the maximum itself.
+  Data with negative values is stretched from its minimum to its maximum. A note says so whenever the scale came
+  from a float image's own range. NaN and infinities become 0.
 * colour stays colour: all channels share one scale, so the white balance is kept.
 """
 
@@ -228,11 +229,14 @@ def _float_to_unit(array: np.ndarray) -> tuple[np.ndarray, str | None]:
     low, high = float(finite.min(initial=0)), float(finite.max(initial=0))
     if low >= 0 and high <= 1:
         return finite.astype(np.float32), None
+    if low >= 0 and high < 2:  # a little over white (1.0): a processed image, not counts of a camera
+        return (finite / high).astype(np.float32), f"floating-point image with values up to {high:g}: divided by that"
     if low >= 0:
         top = 2 ** depth_of(high, 32) - 1 if high <= 2**32 - 1 else high
         return (finite / top).astype(np.float32), None
     scaled = (finite - low) / (high - low)
-    return scaled.astype(np.float32), f"floating-point image with values from {low:g} to {high:g}: stretched to that range"
+    note = f"floating-point image with values from {low:g} to {high:g}: stretched to that range"
+    return scaled.astype(np.float32), note
 
 
 def _unit_to_rgb(unit: np.ndarray, alpha: bool) -> tuple[np.ndarray, str | None]:
