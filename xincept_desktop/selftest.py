@@ -133,6 +133,25 @@ def _step_generate_image(ctx: _Context) -> str:
     return f"{IMAGE_SIZE}x{IMAGE_SIZE} smear-like image"
 
 
+def _step_camera_formats(ctx: _Context) -> str:
+    """The decoders a frozen build must carry: HEIC (pillow-heif's libheif) and 12-bit RGB TIFF (tifffile)."""
+    import pillow_heif
+    import tifffile
+
+    from .core.imaging import load_image
+
+    heic = ctx.workdir / "self-test-smear.heic"
+    height, width = ctx.image.shape[:2]
+    pillow_heif.from_bytes(mode="RGB", size=(width, height), data=ctx.image.tobytes()).save(heic, quality=95)
+    tiff = ctx.workdir / "self-test-smear-12bit.tif"
+    tifffile.imwrite(tiff, ((ctx.image.astype(np.uint32) * 4095 + 127) // 255).astype(np.uint16), photometric="rgb")
+    for path, tolerance in ((heic, 8.0), (tiff, 0.5)):
+        difference = float(np.abs(load_image(path).astype(np.float64) - ctx.image).mean())
+        if difference > tolerance:
+            raise SelfTestFailure(f"{path.name} decoded {difference:.1f} grey levels away from the original")
+    return f"HEIC (libheif {pillow_heif.libheif_version()}) and 12-bit RGB TIFF decoded"
+
+
 def _step_analyse(ctx: _Context) -> str:
     from .core.pipeline import analyse
 
@@ -207,6 +226,7 @@ STEPS: tuple[tuple[str, Callable[[_Context], str]], ...] = (
     ("import TensorFlow", _step_tensorflow),
     ("load model (hash-checked)", _step_load_model),
     ("generate test image", _step_generate_image),
+    ("read camera formats", _step_camera_formats),
     ("analyse image", _step_analyse),
     ("render Grad-CAM overlay", _step_overlay),
     ("write PDF report", _step_report),

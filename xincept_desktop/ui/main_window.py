@@ -23,7 +23,8 @@ from .result_panel import ResultPanel
 from .viewer import ImageViewer
 from .worker import WorkerController
 
-IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.gif);;All files (*)"
+IMAGE_FILTER = ("Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.gif *.heic *.HEIC *.heif *.avif *.jp2 *.j2k)"
+                ";;All files (*)")
 BANNER_ERROR = "background: #fde2e1; color: #8a0010; padding: 6px; font-weight: bold;"
 
 
