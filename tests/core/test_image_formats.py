@@ -244,3 +244,25 @@ def test_lzw_twelve_bit_tiff_read_through_pillow_when_tifffile_lacks_the_codec(t
     Image.fromarray(_mono_ramp(4095)).save(path, compression="tiff_lzw")
     rgb = load_image(path)
     assert rgb[-1, -1, 0] == 255 and rgb[40, 0, 0] == 127
+
+
+def test_rgba64_twelve_bit_colour_not_darkened_by_a_full_scale_alpha(tmp_path):
+    array = np.zeros((40, 40, 4), dtype=np.uint16)
+    array[..., 0] = 4095
+    array[..., 3] = 65535  # opaque
+    array[:20, :, 3] = 0  # the top half transparent: white
+    path = tmp_path / "rgba64.tif"
+    tifffile.imwrite(path, array, photometric="rgb", extrasamples=[2])
+    rgb = load_image(path)
+    assert rgb[30, 0].tolist() == [255, 0, 0] and rgb[0, 0].tolist() == [255, 255, 255]
+
+
+def test_extra_samples_dropped_with_a_note(tmp_path):
+    array = np.zeros((40, 40, 5), dtype=np.uint16)
+    array[..., 1] = 4095
+    array[..., 4] = 65535  # a fifth channel of another instrument must not set the scale
+    path = tmp_path / "five.tif"
+    tifffile.imwrite(path, array, photometric="rgb")
+    rgb, notes = load_image_with_notes(path)
+    assert rgb[0, 0].tolist() == [0, 255, 0]
+    assert notes == ["5 samples per pixel: the first three read as red, green, blue"]

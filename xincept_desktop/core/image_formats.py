@@ -179,14 +179,21 @@ def read_tiff(path: Path, info: TiffInfo) -> tuple[np.ndarray, list[str]] | None
         raise ImageLoadError(f"{info.bits}-bit colour TIFF with a compression that needs the 'imagecodecs' "
                              "package; save it uncompressed or with deflate") from exc
     array = _samples_last(np.asarray(array), axes)
-    notes: list[str] = []
-    unit, note = to_unit(array, bits=info.bits, max_sample_value=info.max_sample_value)
-    notes += [note] if note else []
+    if array.ndim == 2:
+        array = array[..., None]
+    samples = array.shape[2]
+    colour_samples = 1 if samples < 3 else 3
+    # the scale comes from the colour samples only: a full-scale alpha must not darken a 12-bit image
+    unit, note = to_unit(array[..., :colour_samples], bits=info.bits, max_sample_value=info.max_sample_value)
+    notes = [note] if note else []
     if info.photometric == 0:
         unit = 1.0 - unit
-    rgb, note = _unit_to_rgb(unit, info.alpha)
-    notes += [note] if note else []
-    return apply_orientation(rgb, info.orientation), notes
+    if info.alpha and samples > colour_samples:
+        weight = to_unit(array[..., colour_samples:colour_samples + 1], bits=info.bits)[0]
+        unit = unit * weight + (1.0 - weight)  # transparent areas become white, like slide background
+    elif samples > colour_samples and samples > 2:
+        notes.append(f"{samples} samples per pixel: the first three read as red, green, blue")
+    return apply_orientation(unit_array_to_rgb(unit), info.orientation), notes
 
 
 def _samples_last(array: np.ndarray, axes: str) -> np.ndarray:
@@ -239,27 +246,13 @@ def _float_to_unit(array: np.ndarray) -> tuple[np.ndarray, str | None]:
     return scaled.astype(np.float32), note
 
 
-def _unit_to_rgb(unit: np.ndarray, alpha: bool) -> tuple[np.ndarray, str | None]:
-    note = None
+def unit_array_to_rgb(unit: np.ndarray) -> np.ndarray:
+    """Grey (H, W) or (H, W, 1), or RGB (H, W, 3) floats in [0, 1] as RGB ``uint8``."""
     if unit.ndim == 2:
         unit = unit[..., None]
-    channels = unit.shape[2]
-    colour_channels = 1 if channels < 3 else 3
-    if alpha and channels > colour_channels:
-        weight = unit[..., colour_channels:colour_channels + 1]
-        colour = unit[..., :colour_channels] * weight + (1.0 - weight)  # transparent areas become white
-    else:
-        colour = unit[..., :colour_channels]
-        if channels > colour_channels and channels > 2:
-            note = f"{channels} samples per pixel: the first three read as red, green, blue"
-    if colour_channels == 1:
-        colour = np.repeat(colour, 3, axis=2)
-    return np.clip(colour * 255.0 + 0.5, 0, 255).astype(np.uint8), note
-
-
-def unit_array_to_rgb(unit: np.ndarray) -> np.ndarray:
-    """Grey or RGB floats in [0, 1] as RGB ``uint8``."""
-    return _unit_to_rgb(unit, alpha=False)[0]
+    if unit.shape[2] == 1:
+        unit = np.repeat(unit, 3, axis=2)
+    return np.clip(unit * 255.0 + 0.5, 0, 255).astype(np.uint8)
 
 
 def apply_orientation(rgb: np.ndarray, orientation: int) -> np.ndarray:
