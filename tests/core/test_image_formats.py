@@ -266,3 +266,17 @@ def test_extra_samples_dropped_with_a_note(tmp_path):
     rgb, notes = load_image_with_notes(path)
     assert rgb[0, 0].tolist() == [0, 255, 0]
     assert notes == ["5 samples per pixel: the first three read as red, green, blue"]
+
+
+@pytest.mark.parametrize("suffix,kwargs", [(".jp2", {"irreversible": False}), (".avif", {"quality": 100})])
+def test_jpeg2000_and_avif_are_read(tmp_path, suffix, kwargs):
+    from PIL import features
+
+    if suffix == ".avif" and not features.check("avif"):
+        pytest.skip("this Pillow has no AVIF support")
+    rgb = np.zeros((48, 48, 3), dtype=np.uint8)
+    rgb[..., 1] = 160
+    path = tmp_path / f"x{suffix}"
+    Image.fromarray(rgb).save(path, **kwargs)
+    assert suffix in IMAGE_EXTENSIONS
+    assert np.abs(load_image(path).astype(int) - rgb).max() <= 4
