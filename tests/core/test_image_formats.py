@@ -1,5 +1,7 @@
 """What cameras write: HEIC, 12/14/16-bit and float TIFFs, RGB48, multi-page TIFFs, orientation, skipped files."""
 
+from pathlib import Path
+
 import numpy as np
 import pillow_heif
 import pytest
@@ -280,3 +282,27 @@ def test_jpeg2000_and_avif_are_read(tmp_path, suffix, kwargs):
     Image.fromarray(rgb).save(path, **kwargs)
     assert suffix in IMAGE_EXTENSIONS
     assert np.abs(load_image(path).astype(int) - rgb).max() <= 4
+
+
+def test_a_folder_given_twice_names_its_unreadable_file_once(tmp_path):
+    (tmp_path / "field.nd2").write_bytes(b"\0")
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
+    result = scan_paths([tmp_path, tmp_path])
+    assert result.problems == [(tmp_path / "field.nd2", "not an image file type XIncept reads (.nd2, Nikon "
+                                "NIS-Elements); export it as TIFF, PNG or JPEG")]
+
+
+def test_unreadable_sub_folder_is_named(tmp_path, monkeypatch):
+    import os
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_listdir = os.listdir
+
+    def listdir(path):  # what a folder without read permission does (the tests may run as root)
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_listdir(path)
+
+    monkeypatch.setattr(os, "listdir", listdir)
+    assert scan_paths([tmp_path]).problems == [(locked, "cannot read folder: Permission denied")]

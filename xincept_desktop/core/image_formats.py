@@ -42,12 +42,14 @@ UNREADABLE_KINDS = {
     ".svs": "Aperio whole-slide", ".ndpi": "Hamamatsu whole-slide", ".mrxs": "3DHistech whole-slide",
     ".scn": "Leica whole-slide", ".dng": "camera raw", ".raw": "camera raw", ".cr2": "Canon raw",
     ".cr3": "Canon raw", ".nef": "Nikon raw", ".arw": "Sony raw", ".orf": "Olympus raw", ".rw2": "Panasonic raw",
-    ".raf": "Fujifilm raw", ".jxl": "JPEG XL", ".psd": "Photoshop", ".pdf": "PDF document", ".zip": "archive",
+    ".raf": "Fujifilm raw", ".jxl": "JPEG XL", ".psd": "Photoshop", ".zip": "archive",
     ".mp4": "video", ".mov": "video", ".avi": "video",
 }
-#: files that sit beside images and are skipped without a word (besides hidden files, whose names start with ".")
+#: files that sit beside images and are skipped without a word (besides hidden files, whose names start with "."):
+#: notes, tables, metadata sidecars (.xmp, iPhone .aae edits, camera .thm thumbnails), databases, and the CSVs and
+#: PDF reports XIncept itself writes, which users often save into the case folder
 SIDECAR_SUFFIXES = frozenset({".txt", ".csv", ".tsv", ".json", ".xml", ".md", ".db", ".ini", ".log", ".yaml",
-                              ".yml", ".xmp", ".aae", ".thm", ".sqlite", ".sqlite3"})
+                              ".yml", ".xmp", ".aae", ".thm", ".sqlite", ".sqlite3", ".pdf"})
 SIDECAR_NAMES = frozenset({"thumbs.db", "desktop.ini"})
 
 _heif_lock = threading.Lock()

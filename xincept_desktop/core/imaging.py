@@ -85,7 +85,9 @@ def _scan_folder(root: Path, files: list[Path], seen_files: set[Path], problems:
             candidate = folder / entry
             if not is_image_name(candidate):
                 reason = formats.skip_reason(candidate)
-                if reason is not None and (candidate.is_file() or candidate.is_symlink()):
+                if reason is not None and candidate not in seen_files and (candidate.is_file() or
+                                                                            candidate.is_symlink()):
+                    seen_files.add(candidate)
                     problems.append((candidate, reason))
                 continue
             if candidate.is_symlink() and not candidate.exists():
