@@ -306,3 +306,14 @@ def test_unreadable_sub_folder_is_named(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "listdir", listdir)
     assert scan_paths([tmp_path]).problems == [(locked, "cannot read folder: Permission denied")]
+
+
+def test_animated_gif_note_and_phone_mpo_without_one(tmp_path):
+    frames = [Image.new("RGB", (40, 40), colour) for colour in ((200, 0, 0), (0, 0, 200), (0, 200, 0))]
+    gif = tmp_path / "anim.gif"
+    frames[0].save(gif, save_all=True, append_images=frames[1:], duration=100, loop=0)
+    assert load_image_with_notes(gif)[1] == ["GIF file holds 3 frames: frame 1 analysed"]
+    mpo = tmp_path / "phone.jpg"
+    frames[0].save(mpo, format="MPO", save_all=True, append_images=frames[1:2])
+    rgb, notes = load_image_with_notes(mpo)
+    assert abs(int(rgb[5, 5, 0]) - 200) <= 4 and notes == []

@@ -183,7 +183,7 @@ def _decode(path: Path, notes: list[str]) -> np.ndarray:
                 notes.append(f"HEIF file holds {frames} images: the primary one analysed")
         else:
             image.seek(0)
-            if frames > 1 and info is None:
+            if frames > 1 and info is None and image.format != "MPO":  # MPO: a phone JPEG's depth map or preview
                 notes.append(f"{image.format or 'image'} file holds {frames} frames: frame 1 analysed")
         image = ImageOps.exif_transpose(image) or image
         return _to_rgb(image, info, notes)
