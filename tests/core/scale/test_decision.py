@@ -1,0 +1,74 @@
+import pytest
+
+from xincept_desktop.core.scale import MicroscopeProfile, build_reference, decide, read_scale
+from xincept_desktop.core.scale.decision import PROFILE, RULER, UNCHECKED, UNKNOWN
+
+
+@pytest.fixture(scope="module")
+def reference():
+    from .conftest import smear
+
+    ref, _ = build_reference([smear(d, (448, 448), seed=d) for d in (14, 15, 16, 17, 18)])
+    return ref
+
+
+def test_an_image_at_the_training_scale_is_left_as_it_is(make_smear, reference):
+    decision = decide(read_scale(make_smear(16, (448, 448), seed=11)), reference)
+    assert decision.source == RULER and decision.known
+    assert (decision.resize_x, decision.resize_y) == (1.0, 1.0)
+    assert "as in training" in decision.note
+
+
+def test_twice_the_magnification_is_halved(make_smear, reference):
+    decision = decide(read_scale(make_smear(32, (448, 448), seed=12)), reference)
+    assert decision.scale == pytest.approx(2.0, rel=0.12)
+    assert decision.resize_x == decision.resize_y == pytest.approx(0.5, rel=0.12)
+    assert decision.red_cell_px == pytest.approx(32, rel=0.15)
+
+
+def test_a_blank_field_falls_back_to_the_microscope_profile(reference):
+    import numpy as np
+
+    blank = np.full((300, 400, 3), 235, np.uint8)
+    profile = MicroscopeProfile("Lab B 100x", um_per_pixel=7.5 / (2 * reference.red_cell_px))
+    decision = decide(read_scale(blank), reference, profile)
+    assert decision.source == PROFILE
+    assert decision.scale == pytest.approx(2.0)
+    assert "too few red cells" in decision.note and "Lab B 100x" in decision.note
+
+
+def test_without_a_profile_the_scale_is_unknown_and_the_image_untouched(reference):
+    import numpy as np
+
+    decision = decide(read_scale(np.full((300, 400, 3), 235, np.uint8)), reference)
+    assert decision.source == UNKNOWN and not decision.known
+    assert decision.scale is None
+    assert "set the microscope profile" in decision.note
+
+
+def test_a_bundle_without_a_reference_is_unchecked(make_smear):
+    decision = decide(read_scale(make_smear(16)), None)
+    assert decision.source == UNCHECKED and not decision.resized
+
+
+@pytest.mark.parametrize("value", [0.0, -1.0, 100.0])
+def test_profile_refuses_impossible_pixel_sizes(value):
+    with pytest.raises(ValueError, match="micrometres per pixel"):
+        MicroscopeProfile("x", value)
+
+
+def test_reference_survives_a_round_trip(tmp_path, reference):
+    from xincept_desktop.core.scale import ScaleReference
+
+    reference.save(tmp_path)
+    assert ScaleReference.load(tmp_path) == reference
+    assert ScaleReference.load(tmp_path / "missing") is None
+
+
+def test_a_damaged_reference_is_refused(tmp_path):
+    from xincept_desktop.core.scale import SCALE_FILE, ScaleReference
+    from xincept_desktop.errors import ModelIntegrityError
+
+    (tmp_path / SCALE_FILE).write_text("{not json")
+    with pytest.raises(ModelIntegrityError, match="scale reference is damaged"):
+        ScaleReference.load(tmp_path)

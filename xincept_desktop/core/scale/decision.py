@@ -1,0 +1,104 @@
+"""From a ruler reading to what is done with the image: how much to resize it, and whether its scale is known.
+
+Rule (also in the README and the model card):
+
+1. The ruler reads the image. The reading counts when at least ``min_cells`` cell-sized objects were seen and
+   the three estimators agree within ``max_disagreement``; the scale is then the reading divided by the training
+   images' median, per axis (``source = "ruler"``).
+2. Otherwise the lab's active microscope profile gives it: red cells are ``RED_CELL_UM`` um wide, so at
+   ``um_per_pixel`` they are ``RED_CELL_UM / um_per_pixel`` px, against the training images' median
+   (``source = "profile"``).
+3. With neither, the scale is unknown (``source = "unknown"``): the whole field is analysed as one input, as
+   before, and the image is never shown as in domain.
+
+A known scale within ``TOLERANCE`` (10 %) of the training median, with an aspect inside the training images'
+band, leaves the image as it is. Otherwise the image is resized so its red cells match the training median (per
+axis when the aspect is outside its band, e.g. a 4:3 camera whose image was stretched).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .profiles import MicroscopeProfile
+from .reference import RED_CELL_UM, ScaleReference, combined, disagreement, red_cell_diameter
+from .ruler import ScaleReading
+
+RULER, PROFILE, UNKNOWN, UNCHECKED = "ruler", "profile", "unknown", "unchecked"
+
+
+@dataclass(frozen=True)
+class ScaleDecision:
+    source: str  # ruler | profile | unknown | unchecked (a bundle without a scale reference)
+    scale_x: float | None  # red cells relative to the training median (2.0: twice as large); None when unknown
+    scale_y: float | None
+    resize_x: float  # factor the image is resized by before tiling (1.0: left as it is)
+    resize_y: float
+    red_cell_px: float | None  # red-cell diameter in this image's pixels, when known
+    note: str  # one line for people
+
+    @property
+    def known(self) -> bool:
+        return self.source in (RULER, PROFILE)
+
+    @property
+    def scale(self) -> float | None:
+        if self.scale_x is None or self.scale_y is None:
+            return None
+        return float(np.sqrt(self.scale_x * self.scale_y))
+
+    @property
+    def resized(self) -> bool:
+        return (self.resize_x, self.resize_y) != (1.0, 1.0)
+
+
+def decide(reading: ScaleReading | None, reference: ScaleReference | None,
+           profile: MicroscopeProfile | None = None) -> ScaleDecision:
+    if reference is None:
+        return ScaleDecision(UNCHECKED, None, None, 1.0, 1.0, None,
+                             "scale not checked: this model bundle has no scale reference")
+    problem = ruler_problem(reading, reference)
+    if problem is None:
+        scale_x, scale_y = (float(v) for v in combined(reference.relative(reading)))
+        return _known(RULER, scale_x, scale_y, red_cell_diameter(reading), reference, "measured from the red cells")
+    if profile is not None:
+        diameter = RED_CELL_UM / profile.um_per_pixel
+        scale = diameter / reference.red_cell_px
+        return _known(PROFILE, scale, scale, diameter, reference, f"{problem}; from microscope profile "
+                      f"'{profile.name}' ({profile.um_per_pixel:g} um/px)")
+    return ScaleDecision(UNKNOWN, None, None, 1.0, 1.0, None, f"scale unknown ({problem}): set the microscope profile")
+
+
+def ruler_problem(reading: ScaleReading | None, reference: ScaleReference) -> str | None:
+    """Why the ruler's reading cannot be used, or ``None`` when it can."""
+    if reading is None:
+        return "the image could not be measured"
+    if reading.cells < reference.min_cells:
+        return f"too few red cells to measure ({reading.cells})"
+    relative = reference.relative(reading)
+    if not np.all(np.isfinite(relative)):
+        return "red cells could not be measured"
+    if disagreement(relative) > reference.max_disagreement:
+        return "red-cell sizes are inconsistent"
+    return None
+
+
+def _known(source: str, scale_x: float, scale_y: float, diameter: float, reference: ScaleReference,
+           how: str) -> ScaleDecision:
+    scale = float(np.sqrt(scale_x * scale_y))
+    aspect = scale_y / scale_x
+    low, high = reference.band
+    aspect_low, aspect_high = reference.aspect_band
+    if low <= scale <= high and aspect_low <= aspect <= aspect_high:
+        resize_x = resize_y = 1.0
+        action = "as in training, analysed as it is"
+    elif aspect_low <= aspect <= aspect_high:
+        resize_x = resize_y = 1.0 / scale
+        action = f"rescaled x{resize_x:.2f} to the training scale"
+    else:
+        resize_x, resize_y = 1.0 / scale_x, 1.0 / scale_y
+        action = f"rescaled x{resize_x:.2f} (width) and x{resize_y:.2f} (height) to the training scale"
+    note = f"red cells {diameter:.0f} px, {scale:.2f}x the training images ({how}); {action}"
+    return ScaleDecision(source, scale_x, scale_y, resize_x, resize_y, diameter, note)
