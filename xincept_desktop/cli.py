@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("--csv", type=Path, help="write the results to this CSV file (default: stdout)")
     predict.add_argument("--model", type=Path, default=None, help="model bundle folder")
     predict.add_argument("--batch-size", type=int, default=8)
+    _add_profile_argument(predict)
 
     train = commands.add_parser("train", help="train a model bundle from class folders")
     train.add_argument("--data", type=Path, required=True, help="folder with Benign/ Early/ Pre/ Pro/")
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--opacity", type=_unit_interval, default=0.4)
     explain.add_argument("--colormap", default="jet", choices=("jet", "turbo", "inferno", "viridis", "cividis"))
     explain.add_argument("--model", type=Path, default=None)
+    _add_profile_argument(explain)
 
     from .cli_report import add_report_parser
 
@@ -67,7 +69,28 @@ def build_parser() -> argparse.ArgumentParser:
                                "validation-fit XGBoost: the shipped one was refit on every image")
     evaluate.add_argument("--perturbations", action="store_true", help="also measure under each perturbation")
     evaluate.add_argument("--segmented", type=Path, help="Segmented image folder for Grad-CAM localisation metrics")
+
+    calibrate = commands.add_parser("calibrate-scale", help="give a model bundle its red-cell scale reference and "
+                                    "measure it under other magnifications (model card)")
+    calibrate.add_argument("--data", type=Path, required=True, help="the training class folders")
+    calibrate.add_argument("--model", type=Path, default=None, help="model bundle folder to update")
     return parser
+
+
+def _add_profile_argument(command) -> None:
+    command.add_argument("--um-per-pixel", type=_micrometres_per_pixel, default=None, metavar="UM",
+                         help="your microscope's micrometres per image pixel, used where the red cells cannot be "
+                              "measured (without it such images are marked 'scale unknown' and out of domain)")
+
+
+def _micrometres_per_pixel(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.005 <= value <= 50.0:
+        raise argparse.ArgumentTypeError(f"micrometres per pixel must lie between 0.005 and 50 (got {text})")
+    return value
 
 
 def _unit_interval(text: str) -> float:
@@ -83,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     args.argv = list(sys.argv[1:] if argv is None else argv)
     _quiet_tensorflow()
     handler = {"weights": _weights, "predict": _predict, "train": _train, "evaluate": _evaluate,
+               "calibrate-scale": _calibrate_scale,
                "explain": _explain, "report": _report}[args.command]
     try:
         return handler(args)
@@ -157,6 +181,12 @@ def _report(args) -> int:
     from .cli_report import run_report
 
     return run_report(args)
+
+
+def _calibrate_scale(args) -> int:
+    from .core.training.scale_calibration import run_calibrate_scale
+
+    return run_calibrate_scale(args)
 
 
 def _evaluate(args) -> int:

@@ -44,6 +44,7 @@ def write_explanation(result, out: Path, stem: str, method: str, class_name: str
 
 def run_explain(args) -> int:
     from .cli import EXIT_OK, EXIT_SOME_FAILED, load_model_or_report
+    from .cli_predict import profile_from_args
     from .core.pipeline import analyse
     from .core.progress import StderrProgress
 
@@ -60,7 +61,8 @@ def run_explain(args) -> int:
     stems = unique_stems(scan.files)
     progress = StderrProgress("explained", len(scan.files)) if len(scan.files) >= 4 else None
     print("path\tlabel\tconfidence\tin_domain\texplained_class\toverlay")
-    for result in analyse(scan.files, model, progress=progress) if model else []:
+    profile = profile_from_args(args)
+    for result in analyse(scan.files, model, progress=progress, profile=profile) if model else []:
         if not result.ok:
             failures.append((result.path, result.error))
             continue

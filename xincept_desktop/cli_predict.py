@@ -10,7 +10,7 @@ from pathlib import Path
 from .core.imaging import scan_paths
 
 CSV_COLUMNS = ["path", "label", "confidence", "p_Benign", "p_Early", "p_Pre", "p_Pro", "in_domain", "ood_score",
-               "error"]
+               "scale_factor", "scale_source", "tiles", "notes", "error"]
 PROGRESS_THRESHOLD = 4
 
 
@@ -27,7 +27,19 @@ def result_row(result) -> dict[str, str]:
         row[f"p_{name}"] = f"{value:.6f}"
     row["in_domain"] = "true" if result.in_domain else "false"
     row["ood_score"] = f"{result.ood_score:.6f}"
+    row["scale_factor"] = f"{result.scale_factor:.4f}" if result.scale_factor is not None else ""
+    row["scale_source"] = result.scale.source if result.scale is not None else ""
+    row["tiles"] = str(result.tiles)
+    row["notes"] = "; ".join(result.notes + ([result.scale.note] if result.scale is not None else []))
     return row
+
+
+def profile_from_args(args):
+    """The microscope profile given on the command line (``--um-per-pixel``), or None."""
+    from .core.scale import MicroscopeProfile
+
+    um_per_pixel = getattr(args, "um_per_pixel", None)
+    return MicroscopeProfile("command line", um_per_pixel) if um_per_pixel else None
 
 
 def error_row(path: Path, reason: str) -> dict[str, str]:
@@ -52,7 +64,7 @@ def run_predict(args) -> int:
     progress = StderrProgress("analysed", len(scan.files)) if len(scan.files) >= PROGRESS_THRESHOLD else None
     if model is not None:
         for result in analyse(scan.files, model, progress=progress, batch_size=max(1, args.batch_size),
-                              keep_cams=False):
+                              keep_cams=False, profile=profile_from_args(args)):
             rows.append(result_row(result))
     failed = [row for row in rows if row["error"]]
     for row in failed:

@@ -3,6 +3,11 @@
 Files are decoded in a background thread while the previous batch runs through the compiled network; a file
 that cannot be read becomes a result with ``error`` set and the batch goes on. ``should_stop`` is checked
 between batches so a caller can cancel.
+
+Each decoded image is measured by the scale ruler, brought to the training scale and cut into model inputs
+(``core/scale``); the tiles of a batch of files run through the network together and each file's result is
+their weighted aggregate, with the heat maps stitched over the whole field. An image whose scale is unknown is
+never shown as in domain.
 """
 
 from __future__ import annotations
@@ -15,7 +20,11 @@ from typing import Callable, Iterable, Iterator, Sequence
 import numpy as np
 
 from ..errors import ImageLoadError
-from .imaging import load_image, to_model_input
+from .imaging import load_image_with_notes
+from .scale import ScaleDecision, decide, plan_tiles, read_scale
+from .scale.decision import UNKNOWN
+from .scale.profiles import MicroscopeProfile
+from .scale.tiling import TilePlan, aggregate, stitch, tile_weights
 
 LOW_CONFIDENCE = 0.70
 
@@ -34,6 +43,22 @@ class ImageResult:
     error: str | None = None
     cams: dict[str, np.ndarray] = field(default_factory=dict)  # method -> (classes, grid, grid) in [0, 1]
     image_size: tuple[int, int] | None = None  # (height, width) of the original image
+    scale: ScaleDecision | None = None  # what the ruler (or the profile) said and what was done with it
+    tile_boxes: list[tuple[int, int, int, int]] = field(default_factory=list)  # (x0, y0, x1, y1) per tile
+    notes: list[str] = field(default_factory=list)  # what the reader said about the file (e.g. page 1 of 3)
+
+    @property
+    def scale_factor(self) -> float | None:
+        """Red cells relative to the training images (2.0: twice as large); None when unknown."""
+        return self.scale.scale if self.scale is not None else None
+
+    @property
+    def tiles(self) -> int:
+        return len(self.tile_boxes)
+
+    @property
+    def scale_unknown(self) -> bool:
+        return self.scale is not None and self.scale.source == UNKNOWN
 
     @property
     def ok(self) -> bool:
@@ -51,6 +76,8 @@ class ImageResult:
     def ood_reason(self) -> str:
         if not self.ok or self.ood_score is None:
             return ""
+        if self.scale_unknown:
+            return f"{self.scale.note}: the magnification could not be brought to the training scale"
         if self.in_domain:
             return f"like the training images (distance {self.ood_score:.2f} <= {self.ood_threshold:.2f})"
         return f"unlike the training images (distance {self.ood_score:.2f} > {self.ood_threshold:.2f}): check stain, magnification and content"
@@ -59,19 +86,38 @@ class ImageResult:
 @dataclass
 class _Decoded:
     path: Path
-    image: np.ndarray | None
+    plan: TilePlan | None
+    scale: ScaleDecision | None
     size: tuple[int, int] | None
     error: str | None
+    notes: list[str] = field(default_factory=list)
 
 
-def _decode(path: Path, input_size: int) -> _Decoded:
+def _decode(path: Path, model, profile: MicroscopeProfile | None) -> _Decoded:
     try:
-        rgb = load_image(path)
+        rgb, notes = load_image_with_notes(path)
     except ImageLoadError as exc:
-        return _Decoded(path, None, None, str(exc))
+        return _Decoded(path, None, None, None, str(exc))
     except MemoryError:
-        return _Decoded(path, None, None, "not enough memory to decode this image")
-    return _Decoded(path, to_model_input(rgb, input_size), rgb.shape[:2], None)
+        return _Decoded(path, None, None, None, "not enough memory to decode this image")
+    return _Decoded(path, *prepare(rgb, model, profile), rgb.shape[:2], None, notes)
+
+
+def prepare(rgb: np.ndarray, model, profile: MicroscopeProfile | None = None) -> tuple[TilePlan, ScaleDecision]:
+    """Measure the scale of an RGB image and cut it into model inputs at the training scale."""
+    reference = getattr(model, "scale_reference", None)
+    reading = read_scale(rgb) if reference is not None else None
+    decision = decide(reading, reference, profile)
+    return plan_tiles(rgb, decision, model.input_size), decision
+
+
+def analyse_images(images: Sequence[np.ndarray], model, names: Sequence[str] | None = None,
+                   profile: MicroscopeProfile | None = None, batch_size: int = 8) -> list[ImageResult]:
+    """Like :func:`analyse` for RGB arrays already in memory (evaluation, tests); ``names`` label the results."""
+    names = names or [f"image-{i}" for i in range(len(images))]
+    decoded = [_Decoded(Path(name), *prepare(rgb, model, profile), rgb.shape[:2], None)
+               for name, rgb in zip(names, images)]
+    return _predict_decoded(decoded, model, keep_cams=True, batch_size=batch_size)
 
 
 def _batches(items: Sequence[Path], size: int) -> Iterator[Sequence[Path]]:
@@ -86,51 +132,87 @@ def analyse(
     should_stop: Callable[[], bool] | None = None,
     batch_size: int = 8,
     keep_cams: bool = True,
+    profile: MicroscopeProfile | None = None,
 ) -> Iterator[ImageResult]:
-    """Yield one :class:`ImageResult` per path, in order. ``model`` is an ``XInceptModel`` (or alike)."""
+    """Yield one :class:`ImageResult` per path, in order. ``model`` is an ``XInceptModel`` (or alike);
+    ``profile`` is the lab's microscope, used where the ruler cannot read an image's scale."""
     paths = [Path(p) for p in paths]
     done = 0
+
+    def decode_batch(batch):
+        return [_decode(p, model, profile) for p in batch]
+
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="xincept-decode") as pool:
         batches = list(_batches(paths, batch_size))
-        pending = pool.submit(lambda b: [_decode(p, model.input_size) for p in b], batches[0]) if batches else None
+        pending = pool.submit(decode_batch, batches[0]) if batches else None
         for index in range(len(batches)):
             decoded = pending.result()
             if should_stop and should_stop():
                 return
             if index + 1 < len(batches):
-                pending = pool.submit(lambda b: [_decode(p, model.input_size) for p in b], batches[index + 1])
-            yield from _predict_decoded(decoded, model, keep_cams)
+                pending = pool.submit(decode_batch, batches[index + 1])
+            yield from _predict_decoded(decoded, model, keep_cams, batch_size)
             done += len(decoded)
             if progress:
                 progress(done, len(paths))
 
 
-def _predict_decoded(decoded: list[_Decoded], model, keep_cams: bool) -> list[ImageResult]:
+def _predict_decoded(decoded: list[_Decoded], model, keep_cams: bool, batch_size: int = 8) -> list[ImageResult]:
     good = [d for d in decoded if d.error is None]
     results = {id(d): ImageResult(d.path, error=d.error) for d in decoded if d.error is not None}
     if good:
         try:
-            batch = model.predict_batch(np.stack([d.image for d in good]))
+            batches = _predict_tiles([t.image for d in good for t in d.plan.tiles], model, batch_size)
         except Exception as exc:  # a fault in the batch fails that batch only
             for d in good:
                 results[id(d)] = ImageResult(d.path, error=f"analysis failed: {type(exc).__name__}: {exc}")
         else:
-            for row, d in enumerate(good):
-                results[id(d)] = _result_from_batch(d, batch, row, model, keep_cams)
+            start = 0
+            for d in good:
+                count = len(d.plan.tiles)
+                results[id(d)] = _result_from_tiles(d, _rows(batches, start, count), model, keep_cams)
+                start += count
     return [results[id(d)] for d in decoded]
 
 
-def _result_from_batch(decoded: _Decoded, batch, row: int, model, keep_cams: bool) -> ImageResult:
-    probabilities = batch.probabilities[row]
+def _predict_tiles(tiles: list[np.ndarray], model, batch_size: int) -> dict:
+    """Every tile through the network, in chunks; the batch outputs concatenated."""
+    parts = [model.predict_batch(np.stack(tiles[i:i + batch_size])) for i in range(0, len(tiles), batch_size)]
+    coverage = [p.gate_coverage if getattr(p, "gate_coverage", None) is not None else np.ones(len(p.probabilities))
+                for p in parts]
+    return {
+        "probabilities": np.concatenate([p.probabilities for p in parts]),
+        "ood_scores": np.concatenate([p.ood_scores for p in parts]),
+        "gate_coverage": np.concatenate(coverage),
+        "cams": {m: np.concatenate([p.cams[m] for p in parts]) for m in parts[0].cams},
+    }
+
+
+def _rows(batches: dict, start: int, count: int) -> dict:
+    rows = slice(start, start + count)
+    return {key: ({m: v[rows] for m, v in value.items()} if isinstance(value, dict) else value[rows])
+            for key, value in batches.items()}
+
+
+def _result_from_tiles(decoded: _Decoded, rows: dict, model, keep_cams: bool) -> ImageResult:
+    weights = tile_weights(decoded.plan, rows["gate_coverage"])
+    probabilities = aggregate(rows["probabilities"], weights)
+    probabilities = probabilities / probabilities.sum()
+    ood_score = float(aggregate(rows["ood_scores"], weights))
+    threshold = float(model.detector.threshold)
     best = int(np.argmax(probabilities))
+    cams = {method: stitch(decoded.plan, maps, weights) for method, maps in rows["cams"].items()} if keep_cams else {}
     return ImageResult(
         path=decoded.path,
         label=model.classes[best],
         confidence=float(probabilities[best]),
         probabilities={name: float(p) for name, p in zip(model.classes, probabilities)},
-        in_domain=bool(batch.in_domain[row]),
-        ood_score=float(batch.ood_scores[row]),
-        ood_threshold=float(model.detector.threshold),
-        cams={method: maps[row] for method, maps in batch.cams.items()} if keep_cams else {},
+        in_domain=bool(ood_score <= threshold) and decoded.scale.source != UNKNOWN,
+        ood_score=ood_score,
+        ood_threshold=threshold,
+        cams=cams,
         image_size=decoded.size,
+        scale=decoded.scale,
+        tile_boxes=decoded.plan.boxes_on_original(),
+        notes=list(decoded.notes),
     )

@@ -18,6 +18,7 @@ import numpy as np
 from ...config import weights_dir
 from ...errors import ModelIntegrityError
 from .bundle import CALIBRATION, FUSION_WEIGHTS, OOD_STATS, XGBOOST_MODEL, Manifest, verify_bundle
+from ..scale.reference import ScaleReference
 from .calibration import softmax
 from .fusion import build_training_model
 from .network import build_backbones
@@ -36,6 +37,7 @@ class BatchPrediction:
     ood_scores: np.ndarray  # (n,), distance-to-threshold ratio: in domain when <= 1
     in_domain: np.ndarray  # (n,) bool
     cams: dict[str, np.ndarray]  # method -> (n, classes, grid, grid), each map in [0, 1]; grid 28 at 224 px
+    gate_coverage: np.ndarray | None = None  # (n,), mean of the cell gate: how much of the input shows cells
 
     @property
     def labels(self) -> np.ndarray:
@@ -67,7 +69,8 @@ def class_activation_maps(fused, gradients, method: str):
 
 
 def make_inference_function(extractor, trunk, head, n_classes: int, input_size: int):
-    """Compiled pass: images -> (embedding, pooled backbone features, head probabilities, {method: cams}).
+    """Compiled pass: images -> (embedding, pooled backbone features, head probabilities, {method: cams},
+    cell-gate coverage).
 
     The signature leaves the batch size open, so the graph is traced once and never again: retracing when a
     shorter last batch arrives is slow, and retracing from a worker thread crashed TensorFlow in the GUI.
@@ -91,7 +94,8 @@ def make_inference_function(extractor, trunk, head, n_classes: int, input_size: 
             method: tf.stack([class_activation_maps(gated, g, method) for g in gradients], axis=1)
             for method in CAM_METHODS
         }
-        return embedding, pooled, tf.nn.softmax(logits), cams
+        coverage = tf.reduce_mean(tf.cast(gate, tf.float32), axis=[1, 2, 3])
+        return embedding, pooled, tf.nn.softmax(logits), cams, coverage
 
     return infer
 
@@ -107,7 +111,7 @@ class XInceptModel:
     """A verified, loaded model bundle. Not thread-safe: one worker thread owns it."""
 
     def __init__(self, manifest: Manifest, infer, booster, temperature: float, detector: DomainDetector,
-                 folder: Path | None = None, parts: tuple = ()):
+                 folder: Path | None = None, parts: tuple = (), scale_reference: ScaleReference | None = None):
         self.manifest = manifest
         self.parts = parts  # (extractor, trunk, head) Keras models, for benchmarks and diagnostics
         self._infer = infer
@@ -115,6 +119,7 @@ class XInceptModel:
         self.temperature = temperature
         self.detector = detector
         self.folder = folder
+        self.scale_reference = scale_reference  # None: a bundle made before the ruler; scale is not checked
 
     @property
     def classes(self) -> list[str]:
@@ -153,7 +158,8 @@ class XInceptModel:
         temperature = _read_temperature(folder / CALIBRATION)
         detector = DomainDetector.load(folder / OOD_STATS)
         infer = make_inference_function(extractor, trunk, head, len(manifest.classes), manifest.input_size)
-        return cls(manifest, infer, booster, temperature, detector, folder, (extractor, trunk, head))
+        scale_reference = ScaleReference.load(folder)
+        return cls(manifest, infer, booster, temperature, detector, folder, (extractor, trunk, head), scale_reference)
 
     def warm_up(self) -> None:
         """Trace the compiled pass now (in the calling thread), so the first real analysis is not slow."""
@@ -161,7 +167,7 @@ class XInceptModel:
 
     def predict_batch(self, images: np.ndarray) -> BatchPrediction:
         """Analyse a batch of ``input_size`` x ``input_size`` RGB ``uint8`` images."""
-        embedding, pooled, head_probabilities, cams = self._infer(np.asarray(images, dtype=np.float32))
+        embedding, pooled, head_probabilities, cams, coverage = self._infer(np.asarray(images, dtype=np.float32))
         embedding = np.asarray(embedding)
         probabilities = softmax(margins(self._booster, embedding), self.temperature)
         scores = self.detector.score(embedding, np.asarray(pooled), np.asarray(images))
@@ -172,6 +178,7 @@ class XInceptModel:
             ood_scores=scores,
             in_domain=scores <= self.detector.threshold,
             cams={method: np.asarray(maps) for method, maps in cams.items()},
+            gate_coverage=np.asarray(coverage),
         )
 
 
