@@ -64,6 +64,16 @@ def test_train_writes_a_verified_bundle_with_model_card(tiny_dataset, tmp_path, 
 
     assert {VALIDATION_XGBOOST, XGBOOST_MODEL} <= set(manifest.files)
     assert manifest.files[VALIDATION_XGBOOST] != manifest.files[XGBOOST_MODEL]
+    from xincept_desktop.core.scale import SCALE_FILE, ScaleReference
+
+    assert SCALE_FILE in manifest.files, "the bundle carries the red-cell scale reference, hash-checked"
+    reference = ScaleReference.load(out)
+    assert reference.images == card["run"]["split"]["train"]
+    scale = card["metrics"]["scale"]
+    assert set(scale["table"]) == {"as trained", "1600x1200", "1.5x", "2x", "0.75x", "0.5x"}
+    assert all({"before", "after"} <= set(cell) for cell in scale["table"].values())
+    assert set(scale["tracking"]) == {"0.4", "0.5", "0.75", "1.5", "2.0", "2.5"}
+    assert "## Microscope scale" in markdown and "silent errors" in markdown
 
 
 def test_cell_masks_are_cached_for_training_images_only(tiny_dataset, tmp_path, monkeypatch):

@@ -113,6 +113,47 @@ def _refit_lines(refit: dict | None) -> list[str]:
             f"{check['ece_with_other_half']:.4f}.", ""]
 
 
+def _scale_lines(scale: dict | None) -> list[str]:
+    if not scale:
+        return ["## Microscope scale", "", "Not measured: this bundle has no scale reference (`scale.json`); "
+                "the app analyses every image as one input and cannot tell another magnification.", ""]
+    from .scale_evaluation import table_markdown
+
+    reference = scale["reference"]
+    made = f"Made by `{scale['command']}`" if scale.get("command") else "Made by the training run"
+    lines = ["## Microscope scale", "",
+             f"{made} in {scale.get('duration_seconds', 0)} s. The red-cell ruler (`core/scale/ruler.py`) read "
+             f"{reference['images']} training images: median red-cell diameter {reference['red_cell_px']:.1f} px; "
+             f"their own scales span {reference['training_spread'][0]:.2f}-{reference['training_spread'][1]:.2f}x "
+             f"(1st-99th percentile). Images read within {reference['band'][0]:.2f}-{reference['band'][1]:.2f}x "
+             f"are analysed as they are; others are rescaled to the median, wide fields tiled (224 px, >= 25 % "
+             f"overlap), small ones reflection-padded; an image whose scale cannot be read (and no microscope "
+             f"profile is set) is marked 'scale unknown' and out of domain.", "",
+             "Ruler spread on the training images, by class (scale relative to the median):", "",
+             "| class | 5th pct | median | 95th pct | red cells (median) |", "|---|---|---|---|---|"]
+    for name, row in scale["spread_by_class"].items():
+        lines.append(f"| {name} | {row['p5']:.2f} | {row['median']:.2f} | {row['p95']:.2f} | "
+                     f"{row['red_cell_px_median']:.1f} px |")
+    lines += ["", "The ruler on held-out images rescaled by a known factor (reading on the rescaled image over "
+              "reading on the original, divided by the factor):", "",
+              "| factor | median ratio | 10th-90th pct | within 10 % | n |", "|---|---|---|---|---|"]
+    for factor, row in scale["tracking"].items():
+        lines.append(f"| {factor}x | {row['median_ratio']:.3f} | {row['p10']:.2f}-{row['p90']:.2f} | "
+                     f"{_percent(row['within_10_percent'])} | {row['n']} |")
+    lines += ["", f"Held-out blocks seen through another microscope, scored with `{scale.get('xgboost', '')}`. "
+              "Before: the whole field squeezed into one input (the app before the ruler). After: ruler, "
+              "normalisation, tiling. In domain: shown without the out-of-domain flag; silent errors: wrong and "
+              "shown as in domain. 1.5x / 2x: the central 2/3 or 1/2 of the field enlarged; 0.75x / 0.5x: four "
+              "fields of one block side by side, 3/4 or all of it shrunk to one image; 1600x1200: the field "
+              "stretched to a 4:3 camera's size.", "", table_markdown(scale["table"]), ""]
+    lines += ["Per-class accuracy after normalisation:", "", "| field | " + " | ".join(CLASS_NAMES) + " |",
+              "|---" * (len(CLASS_NAMES) + 1) + "|"]
+    for name, cell in scale["table"].items():
+        per_class = cell["after"].get("per_class_accuracy", {})
+        lines.append(f"| {name} | " + " | ".join(_percent(per_class.get(c)) for c in CLASS_NAMES) + " |")
+    return lines + [""]
+
+
 def render_markdown(card: dict) -> str:
     run, metrics = card["run"], card["metrics"]
     validation = metrics["validation"]
@@ -177,6 +218,7 @@ def render_markdown(card: dict) -> str:
     lines += _refit_lines(metrics.get("refit"))
     lines += _localisation_lines(metrics.get("localisation"))
     lines += _gate_lines(metrics.get("gate_coverage"), metrics.get("localisation"))
+    lines += _scale_lines(metrics.get("scale"))
     lines += ["## Intended use", "", card["intended_use"], "", "## Must not be used for", ""]
     lines += [f"- {item}" for item in card["not_for"]]
     return "\n".join(lines) + "\n"

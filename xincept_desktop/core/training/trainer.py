@@ -35,6 +35,7 @@ from .extraction import AUGMENTATION_VERSION, extract_features, plan_rows
 from .head_training import train_fusion_head
 from .metrics import classification_report
 from .model_card import write_model_card
+from .scale_calibration import calibrate_scale
 from .refit import all_view_rows, neighbour_check, refit_booster
 from .split import block_split
 from .workspace import training_workspace
@@ -101,6 +102,7 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
     info = _run_info(config, data_digest, began, split, digests, commit)
     write_model_card(staging, info, metrics)
     _finalise_manifest(staging, config, digests, info)
+    calibrate_scale(staging, items, split, log, weights_folder=config.weights_folder)
     _replace_folder(staging, Path(config.out))
     log(f"model bundle written to {config.out} in {format_duration(time.time() - began)}")
     return Path(config.out)

@@ -1,0 +1,143 @@
+"""``xincept calibrate-scale`` (and the last stage of ``xincept train``): give a bundle its scale reference and put
+the microscope-scale figures on its model card.
+
+1. The ruler reads every training image; the medians and spreads become the bundle's ``scale.json``.
+2. On the held-out blocks (images that trained nothing): how the ruler follows a known rescaling (0.4x-2.5x of the
+   whole image), and the scale table of :mod:`.scale_evaluation`, before and after normalisation, scored with
+   the validation fit's XGBoost.
+3. The figures go into ``model_card.json`` and ``MODEL_CARD.md``; the manifest is rewritten (new model hash).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from ...config import CLASS_NAMES
+from ..atomic import atomic_write_text
+from ..model.bundle import VALIDATION_XGBOOST, XGBOOST_MODEL, read_manifest, write_manifest
+from ..scale import build_reference
+from ..scale.reference import ScaleReference, combined
+from ..scale.ruler import read_scale
+from .dataset import LabelledImage, file_sha256, list_dataset
+from .split import block_split
+
+TRACKING_FACTORS = (0.4, 0.5, 0.75, 1.5, 2.0, 2.5)
+CARD_JSON, CARD_MD = "model_card.json", "MODEL_CARD.md"
+
+
+def calibrate_scale(bundle: Path, items: list[LabelledImage], split, log: Callable[[str], None],
+                    weights_folder: Path | None = None, command: str = "") -> dict:
+    """Write ``scale.json`` into ``bundle``, measure, update the card and the manifest; return the figures."""
+    from ..model.predictor import XInceptModel
+    from .scale_evaluation import scale_table, table_markdown
+
+    began = time.time()
+    bundle = Path(bundle)
+    training = [_read(items[i].path) for i in split.train]
+    reference, raw = build_reference(training)
+    reference.save(bundle)
+    _rewrite_manifest(bundle)
+    log(f"scale reference from {len(training)} training images: red cells {reference.red_cell_px:.1f} px, "
+        f"training scales {reference.training_spread[0]:.2f}-{reference.training_spread[1]:.2f}x")
+    figures = {"reference": {"red_cell_px": reference.red_cell_px, "band": list(reference.band),
+                             "training_spread": list(reference.training_spread),
+                             "aspect_band": list(reference.aspect_band), "images": reference.images},
+               "spread_by_class": _spread_by_class(reference, raw, [items[i].label for i in split.train])}
+    held_out = [items[i] for i in split.validation]
+    images = [_read(item.path) for item in held_out]
+    figures["tracking"] = ruler_tracking(reference, images)
+    log("ruler on rescaled held-out images (median reading / true factor, share within 10 %): " + ", ".join(
+        f"{f}x {v['median_ratio']:.2f} / {v['within_10_percent']:.0%}" for f, v in figures["tracking"].items()))
+    booster = VALIDATION_XGBOOST if VALIDATION_XGBOOST in read_manifest(bundle).files else XGBOOST_MODEL
+    model = XInceptModel.load(bundle, weights_folder=weights_folder, booster_file=booster)
+    figures["table"] = scale_table(model, images, [CLASS_NAMES[item.label] for item in held_out],
+                                   [(item.label, item.number // 20) for item in held_out], progress=log)
+    figures["xgboost"] = booster
+    figures["command"] = command
+    figures["duration_seconds"] = round(time.time() - began)
+    log("scale table (held-out blocks):\n" + table_markdown(figures["table"]))
+    _update_card(bundle, figures)
+    _rewrite_manifest(bundle)
+    return figures
+
+
+def ruler_tracking(reference: ScaleReference, images: list[np.ndarray]) -> dict:
+    """Per factor: median of (reading on the resized image / reading on the image) / factor, and the share of
+    images within 10 % of the factor."""
+    import cv2
+
+    base = np.array([_scale(reference, image) for image in images])
+    tracking = {}
+    for factor in TRACKING_FACTORS:
+        interpolation = cv2.INTER_AREA if factor < 1 else cv2.INTER_LINEAR
+        read = np.array([_scale(reference, cv2.resize(image, None, fx=factor, fy=factor,
+                                                      interpolation=interpolation)) for image in images])
+        ratio = read / base / factor
+        ratio = ratio[np.isfinite(ratio)]
+        tracking[str(factor)] = {"median_ratio": float(np.median(ratio)),
+                                 "within_10_percent": float(np.mean(np.abs(np.log(ratio)) <= np.log(1.10))),
+                                 "p10": float(np.percentile(ratio, 10)), "p90": float(np.percentile(ratio, 90)),
+                                 "n": int(ratio.size)}
+    return tracking
+
+
+def run_calibrate_scale(args) -> int:
+    """CLI handler: ``xincept calibrate-scale --data DIR [--model DIR]``."""
+    import sys
+
+    from ...config import default_model_dir
+    from ...errors import XinceptError
+
+    folder = Path(args.model or default_model_dir())
+    try:
+        read_manifest(folder)
+        items = list_dataset(args.data)
+    except XinceptError as exc:
+        print(f"xincept calibrate-scale: {exc}", file=sys.stderr)
+        return 1
+    split = block_split(items, hashes=[file_sha256(item.path) for item in items])
+    command = f"xincept calibrate-scale --data {args.data} --model {folder}"
+    calibrate_scale(folder, items, split, lambda m: print(m, file=sys.stderr, flush=True), command=command)
+    print(f"{folder}: scale reference and model card updated; model hash now {read_manifest(folder).short_hash}")
+    return 0
+
+
+def _read(path: Path) -> np.ndarray:
+    from ..imaging import load_image
+
+    return load_image(path)
+
+
+def _scale(reference: ScaleReference, image: np.ndarray) -> float:
+    x, y = combined(reference.relative(read_scale(image)))
+    return float(np.sqrt(x * y))
+
+
+def _spread_by_class(reference: ScaleReference, raw: np.ndarray, labels: list[int]) -> dict:
+    x, y = combined(raw / np.asarray(reference.reference_px))
+    scale = np.sqrt(x * y)
+    labels = np.array(labels)
+    return {name: {"p5": float(np.nanpercentile(scale[labels == i], 5)),
+                   "median": float(np.nanmedian(scale[labels == i])),
+                   "p95": float(np.nanpercentile(scale[labels == i], 95)),
+                   "red_cell_px_median": float(np.nanmedian(scale[labels == i]) * reference.red_cell_px)}
+            for i, name in enumerate(CLASS_NAMES) if np.any(labels == i)}
+
+
+def _update_card(bundle: Path, figures: dict) -> None:
+    from .model_card import render_markdown
+
+    path = bundle / CARD_JSON
+    card = json.loads(path.read_text(encoding="utf-8"))
+    card["metrics"]["scale"] = figures
+    atomic_write_text(path, json.dumps(card, indent=2, sort_keys=True) + "\n")
+    atomic_write_text(bundle / CARD_MD, render_markdown(card))
+
+
+def _rewrite_manifest(bundle: Path) -> None:
+    write_manifest(bundle, read_manifest(bundle))
