@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.heat_cache = HeatCache()
         self.controller = WorkerController(self)
+        self.controller.use_profile(self.prefs.profile)
         self.case = CaseSession(self)
         self.case_actions = CaseActions(self, self.case)
         self._build_widgets()
@@ -292,6 +293,7 @@ class MainWindow(QMainWindow):
 
     def _update_heat(self) -> None:
         result = self.results.get(self.current) if self.current is not None else None
+        self.viewer.set_tiles(result.tile_boxes if result is not None and result.ok else [])
         if result is None or not result.ok or self.controls.method not in result.cams:
             self.viewer.set_heat(None)
             return
@@ -337,6 +339,7 @@ class MainWindow(QMainWindow):
         """Store ``prefs`` and make them the current heat-map settings."""
         self.prefs = prefs
         store.save_preferences(prefs)
+        self.controller.use_profile(prefs.profile)
         self.controls.opacity_slider.setValue(round(prefs.opacity * 100))
         self.controls.colormap_box.setCurrentIndex(self.controls.colormap_box.findData(prefs.colormap))
         self.controls.method_box.setCurrentIndex(self.controls.method_box.findData(prefs.cam_method))

@@ -1,8 +1,12 @@
-"""Preferences dialog: default opacity and colormap, CAM method, institution and reviewer names."""
+"""Preferences dialog: default opacity and colormap, CAM method, institution and reviewer names, microscope
+profiles."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLineEdit, QMessageBox, QSpinBox, QVBoxLayout)
+
+from .microscope_profiles import MicroscopeProfilesEditor
 
 from .settings import CAM_METHOD_LABELS, CAM_METHODS, COLORMAP_CHOICES, Preferences
 
@@ -29,13 +33,25 @@ class PreferencesDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.microscopes = MicroscopeProfilesEditor(prefs.microscope_profiles, prefs.active_profile)
+        microscope_box = QGroupBox("Microscope profiles (used where the red cells cannot be measured)")
+        QVBoxLayout(microscope_box).addWidget(self.microscopes)
         form = QFormLayout(self)
         form.addRow("Default heat-map opacity", self.opacity)
         form.addRow("Default colormap", self.colormap)
         form.addRow("Default heat-map method", self.cam_method)
         form.addRow("Institution", self.institution)
         form.addRow("Reviewer", self.reviewer)
+        form.addRow(microscope_box)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        try:
+            self.microscopes.profiles()
+        except ValueError as exc:
+            QMessageBox.warning(self, "Microscope profiles", str(exc))
+            return
+        super().accept()
 
     def preferences(self) -> Preferences:
         return Preferences(
@@ -44,4 +60,6 @@ class PreferencesDialog(QDialog):
             cam_method=self.cam_method.currentData(),
             institution=self.institution.text().strip(),
             reviewer=self.reviewer.text().strip(),
+            microscope_profiles=self.microscopes.profiles(),
+            active_profile=self.microscopes.active_name(),
         )

@@ -78,12 +78,14 @@ class ResultPanel(QWidget):
         self.model_version = QLabel("Model: loading\u2026")
         self.model_version.setWordWrap(True)
         self.model_version.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.scale = QLabel()
+        self.scale.setWordWrap(True)
         self.review = QLabel()
         self.review.setWordWrap(True)
         self.review.setStyleSheet(WARN_STYLE)
         layout = QVBoxLayout(self)
         for widget in (self.title, self.label, self.review, self.bars, self.confidence, self.domain, self.domain_reason,
-                       self.model_version):
+                       self.scale, self.model_version):
             layout.addWidget(widget)
         layout.addStretch(1)
 
@@ -116,7 +118,7 @@ class ResultPanel(QWidget):
     def _clear(self, title: str) -> None:
         self.title.setText(title)
         self.label.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        for widget in (self.label, self.review, self.confidence, self.domain, self.domain_reason):
+        for widget in (self.label, self.review, self.confidence, self.domain, self.domain_reason, self.scale):
             widget.setText("")
         self.bars.set_probabilities({})
 
@@ -131,3 +133,15 @@ class ResultPanel(QWidget):
         self.domain.setText("\u2713 In domain" if in_domain else "\u26a0 Out of domain")
         self.domain.setStyleSheet(OK_STYLE if in_domain else WARN_STYLE)
         self.domain_reason.setText(result.ood_reason)
+        self.scale.setText(scale_text(result))
+        self.scale.setStyleSheet(WARN_STYLE if result.scale_unknown else "")
+
+
+def scale_text(result) -> str:
+    """'Scale: red cells 37 px, 2.02x the training images ...; 4 tiles' plus what the file reader noted."""
+    lines = []
+    if result.scale is not None:
+        tiles = f"; {result.tiles} tiles (outlined on the image)" if result.tiles > 1 else ""
+        lines.append(f"Scale: {result.scale.note}{tiles}")
+    lines += [f"Note: {note}" for note in result.notes]
+    return "\n".join(lines)

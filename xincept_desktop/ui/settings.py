@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import json
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
 from ..config import APP_NAME
+from ..core.scale import MicroscopeProfile
 
 ORGANIZATION = "XIncept"
 MAX_RECENT = 10
@@ -25,6 +27,13 @@ class Preferences:
     cam_method: str = "gradcam"
     institution: str = ""
     reviewer: str = ""
+    microscope_profiles: list[MicroscopeProfile] = field(default_factory=list)
+    active_profile: str = ""  # name of the profile in use; "" = none (the red-cell ruler alone)
+
+    @property
+    def profile(self) -> MicroscopeProfile | None:
+        """The active microscope profile, or None."""
+        return next((p for p in self.microscope_profiles if p.name == self.active_profile), None)
 
 
 def settings() -> QSettings:
@@ -42,6 +51,8 @@ def load_preferences(store: QSettings | None = None) -> Preferences:
         cam_method=str(store.value("prefs/cam_method", defaults.cam_method)),
         institution=str(store.value("prefs/institution", defaults.institution) or ""),
         reviewer=str(store.value("prefs/reviewer", defaults.reviewer) or ""),
+        microscope_profiles=_profiles(store.value("prefs/microscope_profiles", "[]")),
+        active_profile=str(store.value("prefs/active_profile", "") or ""),
     )
     prefs.opacity = min(1.0, max(0.0, prefs.opacity))
     if prefs.colormap not in COLORMAP_CHOICES:
@@ -55,6 +66,8 @@ def save_preferences(prefs: Preferences, store: QSettings | None = None) -> None
     """Write every preference."""
     store = store or settings()
     for key, value in asdict(prefs).items():
+        if key == "microscope_profiles":
+            value = json.dumps(value)
         store.setValue(f"prefs/{key}", value)
     store.sync()
 
@@ -76,6 +89,22 @@ def add_recent(paths: list[Path], store: QSettings | None = None) -> list[Path]:
             merged.append(path)
     store.setValue("recent", merged[:MAX_RECENT])
     return [Path(p) for p in merged[:MAX_RECENT]]
+
+
+def _profiles(value) -> list[MicroscopeProfile]:
+    """Profiles stored as JSON; an entry that is damaged or impossible is dropped, not fatal."""
+    try:
+        entries = json.loads(str(value or "[]"))
+    except ValueError:
+        return []
+    profiles = []
+    for entry in entries if isinstance(entries, list) else []:
+        try:
+            profiles.append(MicroscopeProfile(str(entry["name"]), float(entry["um_per_pixel"]),
+                                              str(entry.get("objective", "")), str(entry.get("camera", ""))))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+    return profiles
 
 
 def _float(value, default: float) -> float:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPixmap
-from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene, QGraphicsView
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QGraphicsItemGroup, QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView
 
 ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.02, 64.0
@@ -28,6 +28,7 @@ class ImageViewer(QGraphicsView):
         self.heat_item = QGraphicsPixmapItem(self.image_item)
         self.heat_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self.scene().addItem(self.image_item)
+        self.tiles_item = QGraphicsItemGroup(self.image_item)
         self._fit_mode = True
         self.set_heat_opacity(0.4)
 
@@ -36,12 +37,31 @@ class ImageViewer(QGraphicsView):
         """Show ``image`` (None clears the view) and fit it to the window."""
         self.image_item.setPixmap(QPixmap.fromImage(image) if image is not None else QPixmap())
         self.heat_item.setPixmap(QPixmap())
+        self.set_tiles([])
         self.scene().setSceneRect(self.image_item.boundingRect())
         self.fit()
 
     def set_heat(self, heat: QImage | None) -> None:
         """Replace the heat layer (same size as the image), or remove it with None."""
         self.heat_item.setPixmap(QPixmap.fromImage(heat) if heat is not None else QPixmap())
+
+    def set_tiles(self, boxes: list[tuple[int, int, int, int]]) -> None:
+        """Outline the parts of the image the model analysed as separate tiles (nothing for a single input)."""
+        for child in self.tiles_item.childItems():
+            self.tiles_item.removeFromGroup(child)
+            self.scene().removeItem(child)
+        if len(boxes) < 2:
+            return
+        pen = QPen(QColor(255, 255, 255, 200), 0)  # cosmetic: one screen pixel at any zoom
+        pen.setStyle(Qt.PenStyle.DashLine)
+        for x0, y0, x1, y1 in boxes:
+            rect = QGraphicsRectItem(QRectF(x0, y0, x1 - x0, y1 - y0))
+            rect.setPen(pen)
+            self.tiles_item.addToGroup(rect)
+
+    @property
+    def tile_count(self) -> int:
+        return len(self.tiles_item.childItems())
 
     def set_heat_opacity(self, opacity: float) -> None:
         self.heat_item.setOpacity(max(0.0, min(1.0, opacity)))

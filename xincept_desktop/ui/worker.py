@@ -60,6 +60,11 @@ class AnalysisWorker(QObject):
             self.model = model
             self.model_ready.emit(model)
 
+    @Slot(object)
+    def set_profile(self, profile) -> None:
+        """The lab's active microscope profile (or None), used where the ruler cannot read an image's scale."""
+        self.profile = profile
+
     @Slot(int, object)
     def analyse(self, job: int, paths: list) -> None:
         """Analyse ``paths`` as job ``job``, emitting one result per path (errors included)."""
@@ -77,8 +82,8 @@ class AnalysisWorker(QObject):
             if done < total:
                 self.batch_started.emit(job, paths[done:done + GUI_BATCH_SIZE])
 
-        for result in analyse(paths, self.model, progress=on_progress,
-                              should_stop=lambda: self._cancelled(job), batch_size=GUI_BATCH_SIZE):
+        for result in analyse(paths, self.model, progress=on_progress, should_stop=lambda: self._cancelled(job),
+                              batch_size=GUI_BATCH_SIZE, profile=getattr(self, "profile", None)):
             self.result_ready.emit(job, result)
         self.job_finished.emit(job, self._cancelled(job))
 
@@ -128,6 +133,7 @@ class WorkerController(QObject):
     _load_requested = Signal(str)
     _model_given = Signal(object)
     _analyse_requested = Signal(int, object)
+    _profile_given = Signal(object)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -139,6 +145,7 @@ class WorkerController(QObject):
         self._load_requested.connect(self.worker.load_model)
         self._model_given.connect(self.worker.set_model)
         self._analyse_requested.connect(self.worker.analyse)
+        self._profile_given.connect(self.worker.set_profile)
         self.thread.finished.connect(self.worker.deleteLater)
         self._next_job = 0
         self.thread.start()
@@ -150,6 +157,10 @@ class WorkerController(QObject):
     def use_model(self, model) -> None:
         """Hand an already loaded model to the worker."""
         self._model_given.emit(model)
+
+    def use_profile(self, profile) -> None:
+        """Analyses queued from now on use this microscope profile (``None``: the ruler alone)."""
+        self._profile_given.emit(profile)
 
     def analyse(self, paths: list[Path]) -> int:
         """Queue an analysis job and return its id."""
