@@ -97,3 +97,32 @@ def test_phone_folder_heic_analysed_and_unreadable_files_named(tiny_bundle, tmp_
     reason = "not an image file type XIncept reads (.czi, Zeiss ZEN); export it as TIFF, PNG or JPEG"
     assert rows["field.czi"]["error"] == reason and rows["field.czi"]["label"] == ""
     assert f"field.czi: {reason}" in captured.err
+
+
+def test_csv_says_the_scale_and_tiles_of_each_image(tiny_bundle, tmp_path):
+    from tests.scale_images import scaled_bundle, smear
+
+    bundle = scaled_bundle(tiny_bundle, tmp_path / "scaled")
+    Image.fromarray(smear(16, (300, 300), seed=4)).save(tmp_path / "wide-2x.png")
+    Image.fromarray(smear(8, (150, 150), seed=5)).resize((150, 150)).save(tmp_path / "as-trained.png")
+    Image.new("RGB", (150, 150), (235, 235, 235)).save(tmp_path / "blank.png")
+    out = tmp_path / "out.csv"
+    main(["predict", str(tmp_path / "wide-2x.png"), str(tmp_path / "as-trained.png"), str(tmp_path / "blank.png"),
+          "--csv", str(out), "--model", str(bundle)])
+    rows = {row["path"].rsplit("/", 1)[-1]: row for row in _rows(out.read_text())}
+    assert float(rows["wide-2x.png"]["scale_factor"]) == pytest.approx(2.0, rel=0.15)
+    assert rows["wide-2x.png"]["tiles"] == "9" and rows["wide-2x.png"]["scale_source"] == "ruler"
+    assert float(rows["as-trained.png"]["scale_factor"]) == pytest.approx(1.0, rel=0.1)
+    assert rows["blank.png"]["scale_source"] == "unknown" and rows["blank.png"]["scale_factor"] == ""
+    assert rows["blank.png"]["in_domain"] == "false" and "set the microscope profile" in rows["blank.png"]["notes"]
+    main(["predict", str(tmp_path / "blank.png"), "--csv", str(out), "--model", str(bundle),
+          "--um-per-pixel", "0.9"])
+    [row] = _rows(out.read_text())
+    assert row["scale_source"] == "profile" and "command line" in row["notes"]
+
+
+def test_an_impossible_pixel_size_is_a_usage_error(tiny_bundle, tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["predict", str(tmp_path), "--um-per-pixel", "-3"])
+    assert exit_info.value.code == 2
+    assert "micrometres per pixel must lie between" in capsys.readouterr().err

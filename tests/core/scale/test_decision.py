@@ -6,7 +6,7 @@ from xincept_desktop.core.scale.decision import PROFILE, RULER, UNCHECKED, UNKNO
 
 @pytest.fixture(scope="module")
 def reference():
-    from .conftest import smear
+    from tests.scale_images import smear
 
     ref, _ = build_reference([smear(d, (448, 448), seed=d) for d in (14, 15, 16, 17, 18)])
     return ref

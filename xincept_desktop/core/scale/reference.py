@@ -36,7 +36,8 @@ DISAGREEMENT_PERCENTILE = 99.5
 class ScaleReference:
     reference_px: tuple[tuple[float, float], ...]  # per estimator: median (x, y) reading on the training images
     band: tuple[float, float]  # relative scales left as they are (1 / TOLERANCE, TOLERANCE)
-    aspect_band: tuple[float, float]  # relative aspects (y / x) the training images span (1st-99th percentile)
+    aspect_band: tuple[float, float]  # relative aspects (y / x) of the training images (1st-99th pct, widened
+    # by TOLERANCE)
     red_cell_px: float  # median red-cell diameter of the training images, pixels (x-y geometric mean)
     images: int
     training_spread: tuple[float, float] = (float("nan"), float("nan"))  # 1st-99th percentile of training scales
@@ -90,7 +91,7 @@ def build_reference(images: Iterable[np.ndarray]) -> tuple[ScaleReference, np.nd
     spread = float(np.nanpercentile(disagreement(relative), DISAGREEMENT_PERCENTILE))
     reference = ScaleReference(
         reference_px=tuple(tuple(float(v) for v in row) for row in reference_px),
-        band=(1.0 / TOLERANCE, TOLERANCE), aspect_band=_band(aspect), red_cell_px=float(np.nanmedian(diameters)),
+        band=(1.0 / TOLERANCE, TOLERANCE), aspect_band=_band(aspect, TOLERANCE), red_cell_px=float(np.nanmedian(diameters)),
         images=len(raw), training_spread=_band(scale), max_disagreement=max(MAX_DISAGREEMENT, spread))
     return reference, raw
 
@@ -114,6 +115,6 @@ def red_cell_diameter(reading: ScaleReading) -> float:
     return diameter_from_chords(reading.raw[0])
 
 
-def _band(values: np.ndarray) -> tuple[float, float]:
+def _band(values: np.ndarray, widen: float = 1.0) -> tuple[float, float]:
     low, high = np.nanpercentile(values, [1, 99])
-    return float(low), float(high)
+    return float(low / widen), float(high * widen)

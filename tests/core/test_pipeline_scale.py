@@ -1,0 +1,70 @@
+"""The pipeline measures, rescales and tiles each image, and says what it did (tiny model, synthetic smears)."""
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from tests.scale_images import scaled_bundle, smear
+from xincept_desktop.core.pipeline import analyse, analyse_images
+from xincept_desktop.core.scale import MicroscopeProfile
+from xincept_desktop.core.scale.decision import PROFILE, RULER, UNKNOWN
+
+
+@pytest.fixture(scope="module")
+def scaled_model(tiny_bundle, tmp_path_factory):
+    from xincept_desktop.core.model.predictor import XInceptModel
+
+    return XInceptModel.load(scaled_bundle(tiny_bundle, tmp_path_factory.mktemp("scaled") / "tiny-scaled"))
+
+
+def test_the_bundle_scale_reference_is_hash_checked(scaled_model):
+    assert "scale.json" in scaled_model.manifest.files
+    assert scaled_model.scale_reference.red_cell_px == pytest.approx(8, rel=0.3)
+
+
+def result_input(model, seed):
+    return smear(8, (75, 75), seed=seed)[None]
+
+
+def test_an_image_at_the_training_scale_is_one_input(scaled_model):
+    [result] = analyse_images([smear(8, (75, 75), seed=20)], scaled_model)
+    assert result.scale.source == RULER and not result.scale.resized
+    assert result.tiles == 1 and result.tile_boxes == [(0, 0, 75, 75)]
+    single = scaled_model.predict_batch(result_input(scaled_model, 20))
+    assert np.allclose(result.cams["gradcam"], single.cams["gradcam"][0])  # the map as the network gave it
+
+
+def test_a_wide_field_at_twice_the_magnification_is_halved_and_tiled(scaled_model):
+    image = smear(16, (300, 300), seed=21)  # red cells twice the training size, a field four inputs wide
+    [result] = analyse_images([image], scaled_model)
+    assert result.scale.source == RULER
+    assert result.scale_factor == pytest.approx(2.0, rel=0.15)
+    assert result.tiles == 9  # 150 px after halving: three overlapping 75-px tiles per side
+    boxes = np.array(result.tile_boxes)
+    assert boxes[:, 0].min() == 0 and boxes[:, 2].max() == 300 and boxes[:, 3].max() == 300
+    cams = result.cams["gradcam"]
+    assert cams.ndim == 3 and cams.shape[0] == 4 and cams.shape[1] > 9  # stitched over the whole field
+    peaks = cams.reshape(4, -1).max(axis=1)
+    assert all(np.isclose(peak, 1.0) or peak == 0.0 for peak in peaks) and peaks.max() == pytest.approx(1.0)
+    assert abs(sum(result.probabilities.values()) - 1) < 1e-6
+
+
+def test_a_blank_field_uses_the_profile_or_is_never_in_domain(scaled_model):
+    blank = np.full((150, 150, 3), 235, np.uint8)
+    [unknown] = analyse_images([blank], scaled_model)
+    assert unknown.scale.source == UNKNOWN and unknown.scale_unknown
+    assert unknown.in_domain is False
+    assert "set the microscope profile" in unknown.ood_reason
+    profile = MicroscopeProfile("Lab B", um_per_pixel=7.5 / 16)  # red cells 16 px: twice the training size
+    [known] = analyse_images([blank], scaled_model, profile=profile)
+    assert known.scale.source == PROFILE and known.scale_factor == pytest.approx(2.0, rel=0.2)
+    assert "Lab B" in known.scale.note
+
+
+def test_files_carry_the_reader_notes_and_the_scale(scaled_model, tmp_path):
+    path = tmp_path / "stack.tif"
+    frames = [Image.fromarray(smear(8, (75, 75), seed=s)) for s in (1, 2)]
+    frames[0].save(path, save_all=True, append_images=frames[1:])
+    [result] = list(analyse([path], scaled_model))
+    assert result.ok and result.scale is not None
+    assert any("page 1 of 2" in note for note in result.notes)
