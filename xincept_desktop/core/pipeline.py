@@ -24,7 +24,7 @@ from .imaging import load_image_with_notes
 from .scale import ScaleDecision, decide, plan_tiles, read_scale
 from .scale.decision import UNKNOWN
 from .scale.profiles import MicroscopeProfile
-from .scale.tiling import TilePlan, aggregate, stitch, tile_weights
+from .scale.tiling import PAD_REFLECT, TilePlan, aggregate, stitch, tile_weights
 
 LOW_CONFIDENCE = 0.70
 
@@ -103,19 +103,22 @@ def _decode(path: Path, model, profile: MicroscopeProfile | None) -> _Decoded:
     return _Decoded(path, *prepare(rgb, model, profile), rgb.shape[:2], None, notes)
 
 
-def prepare(rgb: np.ndarray, model, profile: MicroscopeProfile | None = None) -> tuple[TilePlan, ScaleDecision]:
+def prepare(rgb: np.ndarray, model, profile: MicroscopeProfile | None = None,
+            pad: str = PAD_REFLECT) -> tuple[TilePlan, ScaleDecision]:
     """Measure the scale of an RGB image and cut it into model inputs at the training scale."""
     reference = getattr(model, "scale_reference", None)
     reading = read_scale(rgb) if reference is not None else None
     decision = decide(reading, reference, profile)
-    return plan_tiles(rgb, decision, model.input_size), decision
+    return plan_tiles(rgb, decision, model.input_size, pad), decision
 
 
 def analyse_images(images: Sequence[np.ndarray], model, names: Sequence[str] | None = None,
-                   profile: MicroscopeProfile | None = None, batch_size: int = 8) -> list[ImageResult]:
-    """Like :func:`analyse` for RGB arrays already in memory (evaluation, tests); ``names`` label the results."""
+                   profile: MicroscopeProfile | None = None, batch_size: int = 8,
+                   pad: str = PAD_REFLECT) -> list[ImageResult]:
+    """Like :func:`analyse` for RGB arrays already in memory (evaluation, tests); ``names`` label the results;
+    ``pad`` lets the evaluation compare padding rules."""
     names = names or [f"image-{i}" for i in range(len(images))]
-    decoded = [_Decoded(Path(name), *prepare(rgb, model, profile), rgb.shape[:2], None)
+    decoded = [_Decoded(Path(name), *prepare(rgb, model, profile, pad), rgb.shape[:2], None)
                for name, rgb in zip(names, images)]
     return _predict_decoded(decoded, model, keep_cams=True, batch_size=batch_size)
 

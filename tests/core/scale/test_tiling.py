@@ -28,15 +28,25 @@ def test_an_image_at_training_size_is_one_untouched_tile():
     assert np.array_equal(plan.tiles[0].image, rgb)
 
 
-def test_a_magnified_field_is_shrunk_and_padded_with_its_background():
+def test_a_magnified_field_is_shrunk_and_reflection_padded():
     rgb = np.full((224, 224, 3), (240, 230, 220), np.uint8)
-    rgb[100:124, 100:124] = (120, 60, 140)
+    rgb[:40, :40] = (120, 60, 140)  # a dark cell in the top-left corner
     plan = plan_tiles(rgb, _decision(0.5), 224)
     assert plan.resized_shape == (112, 112) and len(plan.tiles) == 1
     tile = plan.tiles[0]
     assert tile.image.shape == (224, 224, 3) and tile.image_share == pytest.approx(0.25)
-    assert tuple(tile.image[0, 0]) == (240, 230, 220)  # padding is the field's background
+    assert tuple(tile.image[56, 56]) == (120, 60, 140)  # the image sits in the middle
+    assert tuple(tile.image[54, 54]) == (120, 60, 140)  # its corner cell is mirrored into the padding
     assert plan.boxes_on_original() == [(0, 0, 224, 224)]
+
+
+def test_background_padding_is_still_available_for_comparison():
+    from xincept_desktop.core.scale.tiling import PAD_BACKGROUND
+
+    rgb = np.full((224, 224, 3), (240, 230, 220), np.uint8)
+    rgb[:40, :40] = (120, 60, 140)
+    tile = plan_tiles(rgb, _decision(0.5), 224, PAD_BACKGROUND).tiles[0]
+    assert tuple(tile.image[0, 0]) == (240, 230, 220)
 
 
 def test_a_wide_field_is_cut_into_tiles_mapped_back_onto_the_original():

@@ -2,9 +2,10 @@
 
 - The image is resized by the :class:`ScaleDecision`'s factors.
 - A side longer than the input is covered by evenly spaced tiles that overlap by at least a quarter.
-- A side shorter than the input (a higher magnification) is padded with the field's own background colour
-  (the bright 95th percentile per channel). Measured against reflection on the held-out images at 1.5x and 2x;
-  see the model card. Reflection repeats the blasts, and the cell gate closes on the plain background.
+- A side shorter than the input (a higher magnification) is reflection-padded. Measured against padding with the
+  field's background colour on held-out images at 1.5x and 2x (model card): a plain border made the model read
+  magnified Pre fields as other classes and flagged most of them out of domain; mirrored smear keeps the input
+  looking like a smear.
 - With the scale unknown, the whole field is fitted into one input (the behaviour before the ruler).
 
 Aggregation rule: the image's probabilities and out-of-domain score are the means over its tiles weighted by
@@ -54,7 +55,7 @@ class TilePlan:
         return boxes
 
 
-def plan_tiles(rgb: np.ndarray, decision: ScaleDecision, size: int, pad: str = PAD_BACKGROUND) -> TilePlan:
+def plan_tiles(rgb: np.ndarray, decision: ScaleDecision, size: int, pad: str = PAD_REFLECT) -> TilePlan:
     import cv2
 
     original = rgb.shape[:2]

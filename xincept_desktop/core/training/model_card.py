@@ -146,6 +146,13 @@ def _scale_lines(scale: dict | None) -> list[str]:
               "shown as in domain. 1.5x / 2x: the central 2/3 or 1/2 of the field enlarged; 0.75x / 0.5x: four "
               "fields of one block side by side, 3/4 or all of it shrunk to one image; 1600x1200: the field "
               "stretched to a 4:3 camera's size.", "", table_markdown(scale["table"]), ""]
+    padded = {name: cell for name, cell in scale["table"].items() if "after_background_padding" in cell}
+    if padded:
+        lines += ["Padding of magnified fields (after normalisation): " + "; ".join(
+            f"{name}: reflection {_percent(cell['after']['accuracy'])} accuracy, {_percent(cell['after']['coverage'])} "
+            f"in domain; background colour {_percent(cell['after_background_padding']['accuracy'])}, "
+            f"{_percent(cell['after_background_padding']['coverage'])}" for name, cell in padded.items())
+            + ". The app pads by reflection.", ""]
     lines += ["Per-class accuracy after normalisation:", "", "| field | " + " | ".join(CLASS_NAMES) + " |",
               "|---" * (len(CLASS_NAMES) + 1) + "|"]
     for name, cell in scale["table"].items():

@@ -21,6 +21,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from ..pipeline import analyse_images
+from ..scale.tiling import PAD_BACKGROUND, PAD_REFLECT
 
 CONDITIONS = ("as trained", "1600x1200", "1.5x", "2x", "0.75x", "0.5x")
 
@@ -84,7 +85,7 @@ def _resize(rgb: np.ndarray, width: int, height: int) -> np.ndarray:
 
 
 def score_condition(condition: Condition, model, normalise: bool, progress: Callable[[str], None] | None = None,
-                    chunk: int = 32) -> dict:
+                    chunk: int = 32, pad: str = PAD_REFLECT) -> dict:
     """Accuracy, coverage and silent errors of one condition, with or without the scale normalisation."""
     reference = model.scale_reference
     if not normalise:
@@ -92,7 +93,7 @@ def score_condition(condition: Condition, model, normalise: bool, progress: Call
     try:
         results = []
         for start in range(0, len(condition.images), chunk):
-            results += analyse_images(condition.images[start:start + chunk], model)
+            results += analyse_images(condition.images[start:start + chunk], model, pad=pad)
             if progress:
                 progress(f"{condition.name} ({'after' if normalise else 'before'}): "
                          f"{len(results)}/{len(condition.images)}")
@@ -110,12 +111,19 @@ def score_condition(condition: Condition, model, normalise: bool, progress: Call
             "scale_unknown": float(np.mean([r.scale_unknown for r in results]))}
 
 
+PADDING_CONDITIONS = ("1.5x", "2x")
+
+
 def scale_table(model, images, labels, groups, progress=None) -> dict:
-    """{condition: {"before": {...}, "after": {...}}} over every condition."""
+    """{condition: {"before": {...}, "after": {...}}} over every condition; the magnified ones also "after,
+    background padding" (the rule reflection padding was chosen against)."""
     table = {}
     for condition in build_conditions(images, labels, groups):
         table[condition.name] = {"before": score_condition(condition, model, False, progress),
                                  "after": score_condition(condition, model, True, progress)}
+        if condition.name in PADDING_CONDITIONS:
+            table[condition.name]["after_background_padding"] = score_condition(
+                condition, model, True, progress, pad=PAD_BACKGROUND)
     return table
 
 
