@@ -112,6 +112,7 @@ def test_csv_says_the_scale_and_tiles_of_each_image(tiny_bundle, tmp_path):
     rows = {row["path"].rsplit("/", 1)[-1]: row for row in _rows(out.read_text())}
     assert float(rows["wide-2x.png"]["scale_factor"]) == pytest.approx(2.0, rel=0.15)
     assert rows["wide-2x.png"]["tiles"] == "9" and rows["wide-2x.png"]["scale_source"] == "ruler"
+    assert all(row["explained_class"] in {"Benign", "Early", "Pre", "Pro"} for row in rows.values())
     assert float(rows["as-trained.png"]["scale_factor"]) == pytest.approx(1.0, rel=0.1)
     assert rows["blank.png"]["scale_source"] == "unknown" and rows["blank.png"]["scale_factor"] == ""
     assert rows["blank.png"]["in_domain"] == "false" and "set the microscope profile" in rows["blank.png"]["notes"]

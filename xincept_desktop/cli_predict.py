@@ -10,7 +10,7 @@ from pathlib import Path
 from .core.imaging import scan_paths
 
 CSV_COLUMNS = ["path", "label", "confidence", "p_Benign", "p_Early", "p_Pre", "p_Pro", "in_domain", "ood_score",
-               "scale_factor", "scale_source", "tiles", "notes", "error"]
+               "scale_factor", "scale_source", "tiles", "explained_class", "notes", "error"]
 PROGRESS_THRESHOLD = 4
 
 
@@ -30,7 +30,11 @@ def result_row(result) -> dict[str, str]:
     row["scale_factor"] = f"{result.scale_factor:.4f}" if result.scale_factor is not None else ""
     row["scale_source"] = result.scale.source if result.scale is not None else ""
     row["tiles"] = str(result.tiles)
-    row["notes"] = "; ".join(result.notes + ([result.scale.note] if result.scale is not None else []))
+    row["explained_class"] = result.explained_class or ""
+    notes = list(result.notes) + ([result.scale.note] if result.scale is not None else [])
+    if not result.explanation_agrees:
+        notes.append(f"heat maps explain {result.explained_class} (the network's head), not {result.label}")
+    row["notes"] = "; ".join(notes)
     return row
 
 

@@ -68,3 +68,13 @@ def test_files_carry_the_reader_notes_and_the_scale(scaled_model, tmp_path):
     [result] = list(analyse([path], scaled_model))
     assert result.ok and result.scale is not None
     assert any("page 1 of 2" in note for note in result.notes)
+
+
+def test_each_result_says_which_class_its_heat_maps_explain(scaled_model):
+    images = [smear(8, (75, 75), seed=s) for s in range(6)] + [smear(16, (300, 300), seed=7)]
+    for result in analyse_images(images, scaled_model):
+        assert result.explained_class in scaled_model.classes
+        assert result.explanation_agrees == (result.explained_class == result.label)
+    [single] = analyse_images([images[0]], scaled_model)
+    head = scaled_model.predict_batch(images[0][None]).head_probabilities[0]
+    assert single.explained_class == scaled_model.classes[int(head.argmax())]

@@ -46,6 +46,12 @@ class ImageResult:
     scale: ScaleDecision | None = None  # what the ruler (or the profile) said and what was done with it
     tile_boxes: list[tuple[int, int, int, int]] = field(default_factory=list)  # (x0, y0, x1, y1) per tile
     notes: list[str] = field(default_factory=list)  # what the reader said about the file (e.g. page 1 of 3)
+    explained_class: str | None = None  # the class the network's softmax head (the heat maps' target) gives
+
+    @property
+    def explanation_agrees(self) -> bool:
+        """True when the heat map's class (the head's) is the class the app gives (XGBoost's)."""
+        return self.explained_class is None or self.explained_class == self.label
 
     @property
     def scale_factor(self) -> float | None:
@@ -186,6 +192,7 @@ def _predict_tiles(tiles: list[np.ndarray], model, batch_size: int) -> dict:
     return {
         "probabilities": np.concatenate([p.probabilities for p in parts]),
         "ood_scores": np.concatenate([p.ood_scores for p in parts]),
+        "head_probabilities": np.concatenate([p.head_probabilities for p in parts]),
         "gate_coverage": np.concatenate(coverage),
         "cams": {m: np.concatenate([p.cams[m] for p in parts]) for m in parts[0].cams},
     }
@@ -204,6 +211,7 @@ def _result_from_tiles(decoded: _Decoded, rows: dict, model, keep_cams: bool) ->
     ood_score = float(aggregate(rows["ood_scores"], weights))
     threshold = float(model.detector.threshold)
     best = int(np.argmax(probabilities))
+    head = int(np.argmax(aggregate(rows["head_probabilities"], weights)))
     cams = {method: stitch(decoded.plan, maps, weights) for method, maps in rows["cams"].items()} if keep_cams else {}
     return ImageResult(
         path=decoded.path,
@@ -218,4 +226,5 @@ def _result_from_tiles(decoded: _Decoded, rows: dict, model, keep_cams: bool) ->
         scale=decoded.scale,
         tile_boxes=decoded.plan.boxes_on_original(),
         notes=list(decoded.notes),
+        explained_class=model.classes[head],
     )
