@@ -59,3 +59,17 @@ def test_microscope_profiles_round_trip_through_preferences(qapp):
     dialog.microscopes.active.setCurrentIndex(0)
     dialog.microscopes.table.item(0, 3).setText("0.2")
     assert dialog.preferences().profile is None  # "None (red-cell ruler only)"
+
+
+def test_the_active_profile_reaches_the_worker(make_window, scaled_model, qtbot, tmp_path):
+    path = tmp_path / "blank-with-profile.png"
+    Image.new("RGB", (150, 150), (235, 235, 235)).save(path)
+    window = make_window(model=scaled_model)
+    qtbot.waitUntil(lambda: window.model is not None, timeout=60_000)
+    profile = MicroscopeProfile("Lab B 100x", um_per_pixel=7.5 / 16)
+    window.apply_preferences(store.Preferences(microscope_profiles=[profile], active_profile="Lab B 100x"))
+    window.open_paths([path])
+    wait_analysed(qtbot, window)
+    window.image_list.select(path)
+    assert "from microscope profile 'Lab B 100x'" in window.result_panel.scale.text()
+    assert store.load_preferences().profile == profile
