@@ -72,3 +72,9 @@ def test_a_damaged_reference_is_refused(tmp_path):
     (tmp_path / SCALE_FILE).write_text("{not json")
     with pytest.raises(ModelIntegrityError, match="scale reference is damaged"):
         ScaleReference.load(tmp_path)
+
+
+def test_red_cells_too_small_to_enlarge_cannot_reach_the_training_scale(make_smear, reference):
+    decision = decide(read_scale(make_smear(4.5, (448, 448), seed=13)), reference)
+    assert decision.source == UNKNOWN and not decision.known
+    assert "too small to bring to the training scale" in decision.note

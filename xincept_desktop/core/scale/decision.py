@@ -9,7 +9,8 @@ Rule (also in the README and the model card):
    ``um_per_pixel`` they are ``RED_CELL_UM / um_per_pixel`` px, against the training images' median
    (``source = "profile"``).
 3. With neither, the scale is unknown (``source = "unknown"``): the whole field is analysed as one input, as
-   before, and the image is never shown as in domain.
+   before, and the image is never shown as in domain. So is an image whose red cells would have to be enlarged
+   more than ``MAX_ENLARGEMENT`` times: it cannot be brought to the training scale.
 
 A known scale within ``TOLERANCE`` (10 %) of the training median, with an aspect inside the training images'
 band, leaves the image as it is. Otherwise the image is resized so its red cells match the training median (per
@@ -27,6 +28,8 @@ from .reference import RED_CELL_UM, ScaleReference, combined, disagreement, red_
 from .ruler import ScaleReading
 
 RULER, PROFILE, UNKNOWN, UNCHECKED = "ruler", "profile", "unknown", "unchecked"
+#: red cells this many times smaller than in training (about 5 px) hold too little detail to enlarge back
+MAX_ENLARGEMENT = 3.5
 
 
 @dataclass(frozen=True)
@@ -62,13 +65,20 @@ def decide(reading: ScaleReading | None, reference: ScaleReference | None,
     problem = ruler_problem(reading, reference)
     if problem is None:
         scale_x, scale_y = (float(v) for v in combined(reference.relative(reading)))
-        return _known(RULER, scale_x, scale_y, red_cell_diameter(reading), reference, "measured from the red cells")
-    if profile is not None:
+        decision = _known(RULER, scale_x, scale_y, red_cell_diameter(reading), reference, "measured from the red cells")
+    elif profile is not None:
         diameter = RED_CELL_UM / profile.um_per_pixel
         scale = diameter / reference.red_cell_px
-        return _known(PROFILE, scale, scale, diameter, reference, f"{problem}; from microscope profile "
-                      f"'{profile.name}' ({profile.um_per_pixel:g} um/px)")
-    return ScaleDecision(UNKNOWN, None, None, 1.0, 1.0, None, f"scale unknown ({problem}): set the microscope profile")
+        decision = _known(PROFILE, scale, scale, diameter, reference, f"{problem}; from microscope profile "
+                          f"'{profile.name}' ({profile.um_per_pixel:g} um/px)")
+    else:
+        return ScaleDecision(UNKNOWN, None, None, 1.0, 1.0, None,
+                             f"scale unknown ({problem}): set the microscope profile")
+    if max(decision.resize_x, decision.resize_y) > MAX_ENLARGEMENT:
+        return ScaleDecision(UNKNOWN, decision.scale_x, decision.scale_y, 1.0, 1.0, decision.red_cell_px,
+                             f"red cells {decision.red_cell_px:.0f} px, {decision.scale:.2f}x the training images: "
+                             f"too small to bring to the training scale (use a higher magnification)")
+    return decision
 
 
 def ruler_problem(reading: ScaleReading | None, reference: ScaleReference) -> str | None:
