@@ -78,3 +78,11 @@ def test_red_cells_too_small_to_enlarge_cannot_reach_the_training_scale(make_sme
     decision = decide(read_scale(make_smear(4.5, (448, 448), seed=13)), reference)
     assert decision.source == UNKNOWN and not decision.known
     assert "too small to bring to the training scale" in decision.note
+
+
+def test_a_decision_survives_storage_and_old_records_read_as_none(make_smear, reference):
+    from xincept_desktop.core.scale import ScaleDecision
+
+    decision = decide(read_scale(make_smear(32, (448, 448), seed=12)), reference)
+    assert ScaleDecision.from_dict(decision.as_dict()) == decision
+    assert ScaleDecision.from_dict({}) is None

@@ -19,7 +19,7 @@ axis when the aspect is outside its band, e.g. a 4:3 camera whose image was stre
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 
 import numpy as np
 
@@ -55,6 +55,18 @@ class ScaleDecision:
     @property
     def resized(self) -> bool:
         return (self.resize_x, self.resize_y) != (1.0, 1.0)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ScaleDecision | None":
+        """The decision stored by :meth:`as_dict`; None for an empty or unreadable record (an analysis made before
+        the ruler existed)."""
+        try:
+            return cls(**{f.name: data[f.name] for f in fields(cls)})
+        except (KeyError, TypeError):
+            return None
 
 
 def decide(reading: ScaleReading | None, reference: ScaleReference | None,
