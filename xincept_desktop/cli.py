@@ -12,9 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .config import default_model_dir
-
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+from .cli_common import EXIT_OK, EXIT_SOME_FAILED
 
 
 def _quiet_tensorflow() -> None:
@@ -130,20 +128,6 @@ def _weights(args) -> int:
     return EXIT_OK
 
 
-def load_model_or_report(model_dir: Path | None, booster_file: str | None = None):
-    """Load the bundle (optionally with another of its XGBoost files); on failure print why and return None."""
-    from .core.model.bundle import XGBOOST_MODEL
-    from .core.model.predictor import XInceptModel
-    from .errors import XinceptError
-
-    folder = model_dir or default_model_dir()
-    try:
-        return XInceptModel.load(folder, booster_file=booster_file or XGBOOST_MODEL)
-    except XinceptError as exc:
-        print(f"xincept: cannot load the model: {exc}", file=sys.stderr)
-        return None
-
-
 def _predict(args) -> int:
     from .cli_predict import run_predict
 
@@ -184,13 +168,13 @@ def _report(args) -> int:
 
 
 def _calibrate_scale(args) -> int:
-    from .core.training.scale_calibration import run_calibrate_scale
+    from .cli_calibrate import run_calibrate_scale
 
     return run_calibrate_scale(args)
 
 
 def _evaluate(args) -> int:
-    from .core.training.evaluation import run_evaluate
+    from .cli_evaluate import run_evaluate
 
     return run_evaluate(args)
 

@@ -43,7 +43,7 @@ def write_explanation(result, out: Path, stem: str, method: str, class_name: str
 
 
 def run_explain(args) -> int:
-    from .cli import EXIT_OK, EXIT_SOME_FAILED, load_model_or_report
+    from .cli_common import EXIT_OK, EXIT_SOME_FAILED, load_model_or_report
     from .cli_predict import profile_from_args
     from .core.pipeline import analyse
     from .core.progress import StderrProgress

@@ -49,7 +49,7 @@ def error_row(path: Path, reason: str) -> dict[str, str]:
 
 
 def run_predict(args) -> int:
-    from .cli import EXIT_OK, EXIT_SOME_FAILED, load_model_or_report
+    from .cli_common import EXIT_OK, EXIT_SOME_FAILED, load_model_or_report
     from .core.atomic import atomic_write_text
     from .core.pipeline import analyse
     from .core.progress import StderrProgress

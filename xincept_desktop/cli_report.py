@@ -47,7 +47,7 @@ def _analyse(files, model, args) -> list:
 
 def run_report(args) -> int:
     """Analyse ``args.paths`` and write the report to ``args.out``; exit codes as ``xincept predict``."""
-    from .cli import EXIT_OK, EXIT_SOME_FAILED, load_model_or_report
+    from .cli_common import EXIT_OK, EXIT_SOME_FAILED, load_model_or_report
     from .core.imaging import scan_paths
     from .core.report import build_report_data, fields_from_mapping, model_info_from, write_report
     from .errors import XinceptError
