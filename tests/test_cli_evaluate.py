@@ -3,6 +3,7 @@
 from PIL import Image
 
 from tests.tiny_bundle import class_images
+from xincept_desktop.cli import main
 from xincept_desktop.cli_evaluate import summary
 from xincept_desktop.core.model.bundle import VALIDATION_XGBOOST, XGBOOST_MODEL, Manifest, write_manifest
 from xincept_desktop.core.training.dataset import LabelledImage
@@ -50,3 +51,15 @@ def test_evaluation_reports_progress_through_the_callback_over_every_pass(tiny_m
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
     assert report["clean"]["n"] == len(items)
     assert capsys.readouterr().err == ""  # the core prints nothing; the command line shows the progress
+
+
+def test_a_missing_data_folder_or_model_cannot_run(tiny_bundle, tmp_path, capsys):
+    assert main(["evaluate", "--data", str(tmp_path / "none"), "--model", str(tiny_bundle)]) == 3
+    data = tmp_path / "data"
+    images, labels = class_images(1, seed=6)
+    for index, (image, label) in enumerate(zip(images, labels)):
+        folder = data / ("Benign", "Early", "Pre", "Pro")[int(label)]
+        folder.mkdir(parents=True, exist_ok=True)
+        Image.fromarray(image.astype("uint8")).save(folder / f"img{index + 1}.png")
+    assert main(["evaluate", "--data", str(data), "--model", str(tmp_path / "no-model")]) == 3
+    assert "cannot load the model" in capsys.readouterr().err

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .cli_common import EXIT_OK, EXIT_SOME_FAILED
+from .cli_common import EXIT_CANNOT_RUN, EXIT_OK, quiet_tensorflow
 
 
 def run_calibrate_scale(args) -> int:
@@ -22,13 +22,14 @@ def run_calibrate_scale(args) -> int:
         items = list_dataset(args.data)
     except XinceptError as exc:
         print(f"xincept calibrate-scale: {exc}", file=sys.stderr)
-        return EXIT_SOME_FAILED
+        return EXIT_CANNOT_RUN
+    quiet_tensorflow()
     split = block_split(items, hashes=[file_sha256(item.path) for item in items])
     command = f"xincept calibrate-scale --data {args.data} --model {folder}"
     try:
         calibrate_scale(folder, items, split, lambda m: print(m, file=sys.stderr, flush=True), command=command)
     except (XinceptError, OSError) as exc:
         print(f"xincept calibrate-scale: {exc}", file=sys.stderr)
-        return EXIT_SOME_FAILED
+        return EXIT_CANNOT_RUN
     print(f"{folder}: scale reference and model card updated; model hash now {read_manifest(folder).short_hash}")
     return EXIT_OK

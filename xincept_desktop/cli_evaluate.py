@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from .cli_common import EXIT_OK, EXIT_SOME_FAILED, load_model_or_report
+from .cli_common import EXIT_CANNOT_RUN, EXIT_OK, load_model_or_report
 
 
 def run_evaluate(args) -> int:
@@ -22,13 +22,13 @@ def run_evaluate(args) -> int:
         items = list_dataset(args.data)
     except XinceptError as exc:
         print(f"xincept evaluate: {exc}", file=sys.stderr)
-        return EXIT_SOME_FAILED
+        return EXIT_CANNOT_RUN
     if args.held_out_only:
         items = held_out_items(items)
     booster_file = booster_for(args.model or default_model_dir(), args.held_out_only)
     model = load_model_or_report(args.model, booster_file)
     if model is None:
-        return EXIT_SOME_FAILED
+        return EXIT_CANNOT_RUN
     passes = 1 + (len(PERTURBATIONS) if args.perturbations else 0)
     report = evaluate_model(model, items, perturbations=args.perturbations,
                             progress=StderrProgress("evaluated", passes * len(items)))
@@ -44,7 +44,7 @@ def run_evaluate(args) -> int:
             atomic_write_text(Path(args.out) / "evaluation.md", summary(report) + "\n")
         except OSError as exc:
             print(f"xincept evaluate: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
-            return EXIT_SOME_FAILED
+            return EXIT_CANNOT_RUN
     return EXIT_OK
 
 
