@@ -11,7 +11,8 @@ from .cli_common import EXIT_CANNOT_RUN, EXIT_OK, quiet_tensorflow
 def run_calibrate_scale(args) -> int:
     from .config import default_model_dir
     from .core.model.bundle import read_manifest
-    from .core.training.dataset import file_sha256, list_dataset
+    from .core.hashing import sha256_file
+    from .core.training.dataset import list_dataset
     from .core.training.scale_calibration import calibrate_scale
     from .core.training.split import block_split
     from .errors import XinceptError
@@ -24,7 +25,7 @@ def run_calibrate_scale(args) -> int:
         print(f"xincept calibrate-scale: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
     quiet_tensorflow()
-    split = block_split(items, hashes=[file_sha256(item.path) for item in items])
+    split = block_split(items, hashes=[sha256_file(item.path) for item in items])
     command = f"xincept calibrate-scale --data {args.data} --model {folder}"
     try:
         calibrate_scale(folder, items, split, lambda m: print(m, file=sys.stderr, flush=True), command=command)

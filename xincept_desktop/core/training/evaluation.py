@@ -9,11 +9,11 @@ import numpy as np
 
 from ...config import CLASS_NAMES
 from ...errors import XinceptError
+from ..hashing import sha256_file
 from ..imaging import load_model_input
 from ..model.bundle import VALIDATION_XGBOOST, XGBOOST_MODEL, read_manifest
 from ..model.calibration import expected_calibration_error
 from .augment import PERTURBATIONS
-from .dataset import file_sha256
 from .metrics import classification_report
 from .split import block_split
 
@@ -74,5 +74,5 @@ def booster_for(folder: Path, held_out_only: bool) -> str:
 
 def held_out_items(items: list) -> list:
     """The items of the blocks training held out (the same split rule as ``xincept train``)."""
-    split = block_split(items, hashes=[file_sha256(item.path) for item in items])
+    split = block_split(items, hashes=[sha256_file(item.path) for item in items])
     return [items[i] for i in split.validation]

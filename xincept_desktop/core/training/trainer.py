@@ -22,6 +22,7 @@ import numpy as np
 
 from ...config import CLASS_NAMES, INPUT_SIZE, REPO_DIR, weights_dir
 from ..atomic import atomic_write_text
+from ..hashing import sha256_file
 from ..model.bundle import (CALIBRATION, FUSION_WEIGHTS, OOD_STATS, VALIDATION_XGBOOST, XGBOOST_MODEL, Manifest,
                             write_manifest)
 from ..model.calibration import expected_calibration_error, fit_temperature, reliability_bins, softmax
@@ -30,7 +31,7 @@ from ..model.xgb_head import fit_xgboost, margins, save_booster
 from ..progress import format_duration
 from .augment import PERTURBATION_DOC, PERTURBATIONS
 from .baseline import baseline_predict, fit_colour_baseline
-from .dataset import data_hash, file_sha256, list_dataset
+from .dataset import data_hash, list_dataset
 from .extraction import AUGMENTATION_VERSION, extract_features, plan_rows
 from .head_training import train_fusion_head
 from .metrics import classification_report
@@ -63,7 +64,7 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
     began = time.time()
     commit = _git_commit()  # the code this run uses; later edits to the checkout do not change it
     items = list_dataset(config.data)
-    hashes = [file_sha256(item.path) for item in items]
+    hashes = [sha256_file(item.path) for item in items]
     split = block_split(items, config.block_size, config.n_folds, config.fold, hashes=hashes)
     log(f"{len(items)} images: {len(split.train)} training, {len(split.validation)} validation (held-out blocks "
         f"of {config.block_size}), {len(split.purged)} left out at block edges")
