@@ -47,6 +47,18 @@ def test_predict_and_explain_say_nothing_but_their_own_lines(image, tiny_bundle,
 
 
 @pytest.mark.slow
+def test_the_self_test_says_nothing_of_tensorflow_on_stderr(tiny_bundle):
+    code = "import sys; from xincept_desktop.selftest import main; sys.exit(main(sys.argv[1:]))"
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("TF_", "XLA_"))}
+    result = subprocess.run([sys.executable, "-c", code, "--self-test", "--no-qt", "--model", str(tiny_bundle)],
+                            capture_output=True, text=True, env={**env, "PYTHONPATH": str(ROOT)}, cwd=ROOT,
+                            timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "self-test PASSED" in result.stdout
+    assert not [line for line in result.stderr.splitlines() if NOISE.search(line)], result.stderr
+
+
+@pytest.mark.slow
 def test_a_missing_model_is_one_line_and_exit_3(image, tmp_path):
     result = _run("predict", str(image), "--model", str(tmp_path / "none"))
     assert result.returncode == 3

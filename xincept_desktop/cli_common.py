@@ -87,11 +87,15 @@ def quiet_tensorflow() -> None:
     os.environ.setdefault("KERAS_BACKEND", "tensorflow")
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     verbose = os.environ["TF_CPP_MIN_LOG_LEVEL"] not in ("2", "3")
-    if "tensorflow" in sys.modules or verbose:
+    if "tensorflow" in sys.modules or verbose or sys.stderr is None:  # None: a windowed build without a console
         _import_tensorflow()
         return
     sys.stderr.flush()
-    saved = os.dup(2)
+    try:
+        saved = os.dup(2)
+    except OSError:  # no file descriptor 2 to quiet
+        _import_tensorflow()
+        return
     try:
         with tempfile.TemporaryFile() as captured:
             os.dup2(captured.fileno(), 2)
