@@ -92,3 +92,25 @@ def test_every_entry_point_answers_version(name, target):
                             env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"{name} {__version__}"
+
+
+def test_only_tensorflows_own_notices_are_kept_off_stderr():
+    from xincept_desktop.cli_common import is_tensorflow_noise
+
+    noise = [
+        "WARNING: All log messages before absl::InitializeLog() is called are written to STDERR",
+        "I0000 00:00:1796037210.757973    2821 port.cc:153] oneDNN custom operations are on. You may see slightly",
+        "I0000 00:00:1796037210.758299    2821 cudart_stub.cc:31] Could not find cuda drivers on your machine, GPU "
+        "will not be used.",
+        "E0000 00:00:1796037187.622209    1894 cuda_platform.cc:52] failed call to cuInit: INTERNAL: CUDA error",
+        "To enable the following instructions: AVX2 AVX512F FMA, in other operations, rebuild TensorFlow with the "
+        "appropriate compiler flags.",
+    ]
+    kept = [
+        "E0000 00:00:1796037187.622209    1894 bfc_allocator.cc:485] Allocator ran out of memory trying to allocate",
+        "xincept: cannot load the model: model folder not found: /x",
+        "Traceback (most recent call last):",
+        "ImportError: libcudart.so.12: cannot open shared object file",
+    ]
+    assert all(is_tensorflow_noise(line) for line in noise)
+    assert not any(is_tensorflow_noise(line) for line in kept)
