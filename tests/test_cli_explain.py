@@ -47,9 +47,24 @@ def test_chosen_class_and_bad_files(images, tiny_bundle, tmp_path, capsys):
     assert (tmp_path / "o" / "same.cam.npy").exists() and not (tmp_path / "o" / "bad.cam.npy").exists()
 
 
-def test_unknown_class_is_a_usage_error(images, tiny_bundle, tmp_path):
+def test_unknown_class_is_a_usage_error_before_the_model_loads(images, tiny_bundle, tmp_path, monkeypatch, capsys):
+    from xincept_desktop.core.model.predictor import XInceptModel
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the model was loaded before the arguments were checked")
+
+    monkeypatch.setattr(XInceptModel, "load", refuse)
     assert main(["explain", str(images[0]), "--out", str(tmp_path / "o"), "--model", str(tiny_bundle),
                  "--class", "Monocyte"]) == 2
+    assert "unknown class 'Monocyte' (choose from Benign, Early, Pre, Pro)" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_missing_model_exits_3(images, tmp_path, capsys):
+    assert main(["explain", str(images[0]), "--out", str(tmp_path / "o"), "--model", str(tmp_path / "none")]) == 3
+    assert main(["explain", str(images[0]), "--out", str(tmp_path / "o"), "--model", str(tmp_path / "none"),
+                 "--class", "Pro"]) == 3
+    assert "cannot load the model" in capsys.readouterr().err
 
 
 def test_opacity_out_of_range_is_a_usage_error(images, tmp_path):

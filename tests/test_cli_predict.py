@@ -69,9 +69,9 @@ def test_usage_error_exits_2(capsys):
     assert exit_info.value.code == 2
 
 
-def test_damaged_model_is_reported(folder, tmp_path, capsys):
+def test_damaged_model_is_reported_and_exits_3(folder, tmp_path, capsys):
     code = main(["predict", str(folder), "--model", str(tmp_path / "no-model")])
-    assert code == 1
+    assert code == 3
     assert "cannot load the model" in capsys.readouterr().err
 
 
@@ -127,3 +127,25 @@ def test_an_impossible_pixel_size_is_a_usage_error(tiny_bundle, tmp_path, capsys
         main(["predict", str(tmp_path), "--um-per-pixel", "-3"])
     assert exit_info.value.code == 2
     assert "micrometres per pixel must lie between" in capsys.readouterr().err
+
+
+def test_an_unwritable_csv_exits_3(folder, tiny_bundle, tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["predict", str(folder), "--csv", str(blocker / "out.csv"), "--model", str(tiny_bundle)]) == 3
+    assert "cannot write" in capsys.readouterr().err
+
+
+def test_a_batch_size_below_1_is_a_usage_error(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["predict", str(tmp_path), "--batch-size", "0"])
+    assert exit_info.value.code == 2 and "must be at least 1" in capsys.readouterr().err
+
+
+def test_help_lists_the_exit_statuses(capsys):
+    for argv in (["--help"], ["predict", "--help"], ["explain", "--help"], ["report", "--help"]):
+        with pytest.raises(SystemExit) as exit_info:
+            main(argv)
+        assert exit_info.value.code == 0
+        text = capsys.readouterr().out
+        assert "exit status:" in text and "3  could not run at all" in text, argv

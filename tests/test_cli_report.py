@@ -46,10 +46,10 @@ def test_broken_file_is_listed_and_exit_is_1(case, tiny_bundle, tmp_path, capsys
     assert "broken.png" in capsys.readouterr().err
 
 
-def test_unwritable_destination(case, tiny_bundle, tmp_path, capsys):
+def test_unwritable_destination_exits_3(case, tiny_bundle, tmp_path, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    assert main(["report", str(case), "--out", str(blocker / "case.pdf"), "--model", str(tiny_bundle)]) == 1
+    assert main(["report", str(case), "--out", str(blocker / "case.pdf"), "--model", str(tiny_bundle)]) == 3
     assert "cannot write the report to" in capsys.readouterr().err
 
 

@@ -24,11 +24,12 @@ def real_model():
 
 @pytest.fixture(scope="module")
 def held_out(shared_data):
-    from xincept_desktop.core.training.dataset import file_sha256, list_dataset
+    from xincept_desktop.core.hashing import sha256_file
+    from xincept_desktop.core.training.dataset import list_dataset
     from xincept_desktop.core.training.split import block_split
 
     items = list_dataset(shared_data / "Original")
-    split = block_split(items, hashes=[file_sha256(item.path) for item in items])
+    split = block_split(items, hashes=[sha256_file(item.path) for item in items])
     picked = []
     for label in range(len(CLASS_NAMES)):
         held = [items[i] for i in split.validation if items[i].label == label]

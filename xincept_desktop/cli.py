@@ -1,31 +1,31 @@
-"""Command line: ``xincept weights | predict | train | evaluate | explain | report``.
+"""Command line: ``xincept weights | predict | train | evaluate | calibrate-scale | explain | report``.
 
-Exit status: 0 when every file was analysed, 1 when some could not be (or the model could not be loaded),
-2 for usage errors (argparse's own convention).
+Exit status (``cli_common``): 0 every file analysed, 1 some files failed, 2 usage error, 3 could not run at all.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from . import __version__
-from .config import default_model_dir
-
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+from .cli_common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_STATUS_HELP, positive_int, quiet_tensorflow
 
 
-def _quiet_tensorflow() -> None:
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+class _Parser(argparse.ArgumentParser):
+    """Every subcommand's ``--help`` ends with the exit statuses."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("epilog", EXIT_STATUS_HELP)
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        super().__init__(*args, **kwargs)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="xincept", description="XIncept-ALL decision support (offline).")
+    parser = _Parser(prog="xincept", description="XIncept-ALL decision support (offline).")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     weights = commands.add_parser("weights", help="obtain the ImageNet backbone weights (offline after this)")
     weights.add_argument("--force", action="store_true", help="convert again even if the cache looks fine")
@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     predict.add_argument("--csv", type=Path, help="write the results to this CSV file (default: stdout)")
     predict.add_argument("--model", type=Path, default=None, help="model bundle folder")
-    predict.add_argument("--batch-size", type=int, default=8)
+    predict.add_argument("--batch-size", type=positive_int, default=8)
     _add_profile_argument(predict)
 
     train = commands.add_parser("train", help="train a model bundle from class folders")
@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--out", type=Path, required=True, help="bundle folder to write, e.g. models/xincept-all")
     train.add_argument("--seed", type=int, default=7)
     train.add_argument("--resume", action="store_true", help="carry on from the last checkpoint of this --out")
-    train.add_argument("--epochs", type=int, default=8)
+    train.add_argument("--epochs", type=positive_int, default=8)
     train.add_argument("--augmented-views", type=int, default=4)
 
     explain = commands.add_parser("explain", help="Grad-CAM heat maps and overlays for image files and folders")
@@ -104,7 +104,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.argv = list(sys.argv[1:] if argv is None else argv)
-    _quiet_tensorflow()
     handler = {"weights": _weights, "predict": _predict, "train": _train, "evaluate": _evaluate,
                "calibrate-scale": _calibrate_scale,
                "explain": _explain, "report": _report}[args.command]
@@ -116,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _weights(args) -> int:
+    quiet_tensorflow()
     from .core.model.imagenet_weights import ensure_backbone_weights
     from .errors import XinceptError
 
@@ -124,24 +124,10 @@ def _weights(args) -> int:
                                         log=lambda m: print(m, file=sys.stderr))
     except XinceptError as exc:
         print(f"xincept weights: {exc}", file=sys.stderr)
-        return EXIT_SOME_FAILED
+        return EXIT_CANNOT_RUN
     for name, path in paths.items():
         print(f"{name}: {path}")
     return EXIT_OK
-
-
-def load_model_or_report(model_dir: Path | None, booster_file: str | None = None):
-    """Load the bundle (optionally with another of its XGBoost files); on failure print why and return None."""
-    from .core.model.bundle import XGBOOST_MODEL
-    from .core.model.predictor import XInceptModel
-    from .errors import XinceptError
-
-    folder = model_dir or default_model_dir()
-    try:
-        return XInceptModel.load(folder, booster_file=booster_file or XGBOOST_MODEL)
-    except XinceptError as exc:
-        print(f"xincept: cannot load the model: {exc}", file=sys.stderr)
-        return None
 
 
 def _predict(args) -> int:
@@ -151,6 +137,7 @@ def _predict(args) -> int:
 
 
 def _train(args) -> int:
+    quiet_tensorflow()
     from .core.training.trainer import TrainConfig, train
     from .errors import XinceptError
     import shlex
@@ -167,7 +154,7 @@ def _train(args) -> int:
         train(config, log)
     except XinceptError as exc:
         print(f"xincept train: {exc}", file=sys.stderr)
-        return EXIT_SOME_FAILED
+        return EXIT_CANNOT_RUN
     return EXIT_OK
 
 
@@ -184,13 +171,13 @@ def _report(args) -> int:
 
 
 def _calibrate_scale(args) -> int:
-    from .core.training.scale_calibration import run_calibrate_scale
+    from .cli_calibrate import run_calibrate_scale
 
     return run_calibrate_scale(args)
 
 
 def _evaluate(args) -> int:
-    from .core.training.evaluation import run_evaluate
+    from .cli_evaluate import run_evaluate
 
     return run_evaluate(args)
 

@@ -43,21 +43,30 @@ def write_explanation(result, out: Path, stem: str, method: str, class_name: str
 
 
 def run_explain(args) -> int:
-    from .cli import EXIT_OK, EXIT_SOME_FAILED, load_model_or_report
+    from .cli_common import (EXIT_CANNOT_RUN, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, bundle_classes_or_report,
+                             load_model_or_report)
     from .cli_predict import profile_from_args
     from .core.pipeline import analyse
     from .core.progress import StderrProgress
 
+    if args.class_name:  # checked against the bundle's manifest before the slow model load
+        classes = bundle_classes_or_report(args.model)
+        if classes is None:
+            return EXIT_CANNOT_RUN
+        if args.class_name not in classes:
+            print(f"xincept explain: unknown class '{args.class_name}' (choose from {', '.join(classes)})",
+                  file=sys.stderr)
+            return EXIT_USAGE
     scan = scan_paths(args.paths)
     failures = [(path, reason) for path, reason in scan.problems]
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"xincept explain: cannot create {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
     model = load_model_or_report(args.model) if scan.files else None
     if scan.files and model is None:
-        return EXIT_SOME_FAILED
-    if args.class_name and model is not None and args.class_name not in model.classes:
-        print(f"xincept explain: unknown class '{args.class_name}' (choose from {', '.join(model.classes)})",
-              file=sys.stderr)
-        return 2
-    args.out.mkdir(parents=True, exist_ok=True)
+        return EXIT_CANNOT_RUN
     stems = unique_stems(scan.files)
     progress = StderrProgress("explained", len(scan.files)) if len(scan.files) >= 4 else None
     print("path\tlabel\tconfidence\tin_domain\texplained_class\toverlay")

@@ -53,7 +53,7 @@ def error_row(path: Path, reason: str) -> dict[str, str]:
 
 
 def run_predict(args) -> int:
-    from .cli import EXIT_OK, EXIT_SOME_FAILED, load_model_or_report
+    from .cli_common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_SOME_FAILED, load_model_or_report
     from .core.atomic import atomic_write_text
     from .core.pipeline import analyse
     from .core.progress import StderrProgress
@@ -64,7 +64,7 @@ def run_predict(args) -> int:
         print("xincept predict: no image files found", file=sys.stderr)
     model = load_model_or_report(args.model) if scan.files else None
     if scan.files and model is None:
-        return EXIT_SOME_FAILED
+        return EXIT_CANNOT_RUN
     progress = StderrProgress("analysed", len(scan.files)) if len(scan.files) >= PROGRESS_THRESHOLD else None
     if model is not None:
         for result in analyse(scan.files, model, progress=progress, batch_size=max(1, args.batch_size),
@@ -82,7 +82,7 @@ def run_predict(args) -> int:
             atomic_write_text(args.csv, buffer.getvalue())
         except OSError as exc:
             print(f"xincept predict: cannot write {args.csv}: {exc.strerror or exc}", file=sys.stderr)
-            return EXIT_SOME_FAILED
+            return EXIT_CANNOT_RUN
     else:
         sys.stdout.write(buffer.getvalue())
     if model is not None and scan.files:

@@ -17,6 +17,8 @@ PROGRESS_THRESHOLD = 4
 
 def add_report_parser(commands, unit_interval) -> argparse.ArgumentParser:
     """The ``report`` subcommand and its options."""
+    from .cli_common import positive_int
+
     report = commands.add_parser("report", help="analyse a case's images and write a PDF report")
     report.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     report.add_argument("--out", type=Path, required=True, help="PDF file to write")
@@ -27,7 +29,7 @@ def add_report_parser(commands, unit_interval) -> argparse.ArgumentParser:
     report.add_argument("--method", choices=("gradcam", "gradcam++"), default="gradcam")
     report.add_argument("--opacity", type=unit_interval, default=0.4)
     report.add_argument("--colormap", default="jet", choices=("jet", "turbo", "inferno", "viridis", "cividis"))
-    report.add_argument("--batch-size", type=int, default=8)
+    report.add_argument("--batch-size", type=positive_int, default=8)
     return report
 
 
@@ -46,8 +48,8 @@ def _analyse(files, model, args) -> list:
 
 
 def run_report(args) -> int:
-    """Analyse ``args.paths`` and write the report to ``args.out``; exit codes as ``xincept predict``."""
-    from .cli import EXIT_OK, EXIT_SOME_FAILED, load_model_or_report
+    """Analyse ``args.paths`` and write the report to ``args.out``; exit statuses as in ``cli_common``."""
+    from .cli_common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_SOME_FAILED, load_model_or_report
     from .core.imaging import scan_paths
     from .core.report import build_report_data, fields_from_mapping, model_info_from, write_report
     from .errors import XinceptError
@@ -58,7 +60,7 @@ def run_report(args) -> int:
         return EXIT_SOME_FAILED
     model = load_model_or_report(args.model)
     if model is None:
-        return EXIT_SOME_FAILED
+        return EXIT_CANNOT_RUN
     results = _error_results(scan.problems) + _analyse(scan.files, model, args)
     patient, specimen, review = fields_from_mapping({dest: getattr(args, dest) for dest in TEXT_OPTIONS.values()})
     data = build_report_data(results, model_info_from(model, args.method, args.colormap, args.opacity),
@@ -67,7 +69,7 @@ def run_report(args) -> int:
         write_report(data, args.out)
     except XinceptError as exc:
         print(f"xincept report: {exc}", file=sys.stderr)
-        return EXIT_SOME_FAILED
+        return EXIT_CANNOT_RUN
     failed = [r for r in results if not r.ok]
     for result in failed:
         print(f"xincept report: {result.path}: {result.error}", file=sys.stderr)

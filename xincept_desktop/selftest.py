@@ -109,8 +109,9 @@ def _step_qt(ctx: _Context) -> str:
 
 
 def _step_tensorflow(ctx: _Context) -> str:
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+    from .cli_common import quiet_tensorflow
+
+    quiet_tensorflow()  # its start-up notices (CUDA, oneDNN) are not the self-test's findings
     import keras
     import tensorflow as tf
 

@@ -140,3 +140,55 @@ def test_scan_reports_missing_and_keeps_explicit_files(tmp_path):
     result = scan_paths([tmp_path / "notes.txt", tmp_path / "nope.png"])
     assert [p.name for p in result.files] == ["notes.txt"]
     assert result.problems == [(tmp_path / "nope.png", "no such file or folder")]
+
+
+def test_decoding_in_threads_never_touches_the_process_warning_state(tmp_path, rgb, monkeypatch):
+    """Three threads decode at once in the GUI: ``warnings.catch_warnings`` / ``simplefilter`` are process-wide and
+    not thread-safe, so the decoder must not use them."""
+    import threading
+    import warnings
+
+    good = tmp_path / "good.png"
+    Image.fromarray(rgb).save(good)
+    bombs = [_png_header_only(tmp_path / "bomb.png", 40000, 40000),  # Pillow refuses it itself (error)
+             _png_header_only(tmp_path / "large.png", 9000, 7000)]  # 63 M pixels: below Pillow's limit, above ours
+
+    def forbidden(*_args, **_kwargs):
+        raise AssertionError("decoding changed the process-wide warning state")
+
+    for name in ("catch_warnings", "simplefilter", "filterwarnings", "resetwarnings"):
+        monkeypatch.setattr(warnings, name, forbidden)
+    filters_before = list(warnings.filters)
+    outcomes, lock = [], threading.Lock()
+
+    def decode() -> None:
+        for _ in range(5):
+            for path in (good, *bombs):
+                try:
+                    outcome = load_image(path).shape
+                except ImageLoadError as exc:
+                    outcome = str(exc)
+                except BaseException as exc:  # noqa: BLE001 - any other failure is the test failing
+                    outcome = repr(exc)
+                with lock:
+                    outcomes.append((path.name, outcome))
+
+    threads = [threading.Thread(target=decode) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    monkeypatch.undo()
+    assert warnings.filters == filters_before
+    assert len(outcomes) == 3 * 5 * 3
+    for name, outcome in outcomes:
+        if name == "good.png":
+            assert outcome == rgb.shape
+        else:
+            assert "too large to be safe to decode" in outcome, (name, outcome)
+
+
+def test_our_pixel_limit_is_below_pillows_so_pillow_never_decides_for_us():
+    from xincept_desktop.core.imaging import MAX_PIXELS
+
+    assert Image.MAX_IMAGE_PIXELS is None or MAX_PIXELS <= Image.MAX_IMAGE_PIXELS

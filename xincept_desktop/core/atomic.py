@@ -1,12 +1,23 @@
-"""Atomic file writes: write to a temporary file beside the destination, fsync, then rename over it."""
+"""Atomic file writes: write to a temporary file beside the destination, fsync it, rename it over the destination,
+then fsync the folder so the rename itself survives a power cut.
+
+Nothing here changes process-wide state (the GUI writes from several threads at once): the temporary file is
+created with ``os.open(..., 0o666)``, so the kernel applies the process umask exactly as ``open()`` would, where
+``tempfile.mkstemp`` would have made it 0600 and reading the umask would have meant setting it.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
+import secrets
 from pathlib import Path
 from typing import Iterator
+
+#: mode asked for at creation; the kernel takes the umask off it, as for any file ``open()`` creates
+FILE_MODE = 0o666
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
 @contextlib.contextmanager
@@ -17,10 +28,7 @@ def atomic_write_path(destination: os.PathLike | str) -> Iterator[Path]:
     """
     destination = Path(destination)
     destination.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".part", dir=destination.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    os.chmod(tmp, 0o666 & ~_current_umask())  # like open(): mkstemp's 0600 would surprise users
+    tmp = _create_temporary(destination)
     try:
         yield tmp
         with open(tmp, "rb+") as handle:
@@ -30,12 +38,33 @@ def atomic_write_path(destination: os.PathLike | str) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+    fsync_folder(destination.parent)
 
 
-def _current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _create_temporary(destination: Path) -> Path:
+    for _ in range(100):
+        tmp = destination.parent / f".{destination.name}.{secrets.token_hex(6)}.part"
+        try:
+            os.close(os.open(tmp, _FLAGS, FILE_MODE))
+        except FileExistsError:
+            continue
+        return tmp
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(destination.parent))
+
+
+def fsync_folder(folder: os.PathLike | str) -> None:
+    """Flush a folder's entries (a rename into it) to disk; a no-op where folders cannot be opened (Windows) or
+    the file system does not sync folders."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise
+    finally:
+        os.close(fd)
 
 
 def atomic_write_bytes(destination: os.PathLike | str, data: bytes) -> None:

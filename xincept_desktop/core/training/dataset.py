@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ...config import CLASS_NAMES
 from ...errors import XinceptError
+from ..hashing import sha256_file
 from ..imaging import is_image_name
 
 _NUMBER = re.compile(r"(\d+)(?!.*\d)")
@@ -44,13 +45,10 @@ def data_hash(root: Path) -> str:
     root = Path(root)
     for candidate in (root / "SHA256SUMS", root.parent / "SHA256SUMS"):
         if candidate.is_file():
-            return hashlib.sha256(candidate.read_bytes()).hexdigest()
+            return sha256_file(candidate)
     digest = hashlib.sha256()
     for item in list_dataset(root):
         digest.update(item.path.relative_to(root).as_posix().encode())
-        digest.update(hashlib.sha256(item.path.read_bytes()).digest())
+        digest.update(bytes.fromhex(sha256_file(item.path)))
     return digest.hexdigest()
 
-
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()

@@ -1,5 +1,5 @@
-"""``xincept calibrate-scale`` (and the last stage of ``xincept train``): give a bundle its scale reference and put
-the microscope-scale figures on its model card.
+"""Scale calibration (``xincept calibrate-scale``, command line in ``cli_calibrate``; the last stage of ``xincept
+train``): give a bundle its scale reference and put the microscope-scale figures on its model card.
 
 1. The ruler reads every training image; the medians and spreads become the bundle's ``scale.json``.
 2. On the held-out blocks (images that trained nothing): how the ruler follows a known rescaling (0.4x-2.5x of the
@@ -23,8 +23,7 @@ from ..model.bundle import VALIDATION_XGBOOST, XGBOOST_MODEL, read_manifest, wri
 from ..scale import build_reference
 from ..scale.reference import ScaleReference, combined
 from ..scale.ruler import read_scale
-from .dataset import LabelledImage, file_sha256, list_dataset
-from .split import block_split
+from .dataset import LabelledImage
 
 TRACKING_FACTORS = (0.4, 0.5, 0.75, 1.5, 2.0, 2.5)
 CARD_JSON, CARD_MD = "model_card.json", "MODEL_CARD.md"
@@ -84,27 +83,6 @@ def ruler_tracking(reference: ScaleReference, images: list[np.ndarray]) -> dict:
                                  "p10": float(np.percentile(ratio, 10)), "p90": float(np.percentile(ratio, 90)),
                                  "n": int(ratio.size)}
     return tracking
-
-
-def run_calibrate_scale(args) -> int:
-    """CLI handler: ``xincept calibrate-scale --data DIR [--model DIR]``."""
-    import sys
-
-    from ...config import default_model_dir
-    from ...errors import XinceptError
-
-    folder = Path(args.model or default_model_dir())
-    try:
-        read_manifest(folder)
-        items = list_dataset(args.data)
-    except XinceptError as exc:
-        print(f"xincept calibrate-scale: {exc}", file=sys.stderr)
-        return 1
-    split = block_split(items, hashes=[file_sha256(item.path) for item in items])
-    command = f"xincept calibrate-scale --data {args.data} --model {folder}"
-    calibrate_scale(folder, items, split, lambda m: print(m, file=sys.stderr, flush=True), command=command)
-    print(f"{folder}: scale reference and model card updated; model hash now {read_manifest(folder).short_hash}")
-    return 0
 
 
 def _read(path: Path) -> np.ndarray:

@@ -22,6 +22,7 @@ import numpy as np
 
 from ...config import CLASS_NAMES, INPUT_SIZE, REPO_DIR, weights_dir
 from ..atomic import atomic_write_text
+from ..hashing import sha256_file
 from ..model.bundle import (CALIBRATION, FUSION_WEIGHTS, OOD_STATS, VALIDATION_XGBOOST, XGBOOST_MODEL, Manifest,
                             write_manifest)
 from ..model.calibration import expected_calibration_error, fit_temperature, reliability_bins, softmax
@@ -30,14 +31,14 @@ from ..model.xgb_head import fit_xgboost, margins, save_booster
 from ..progress import format_duration
 from .augment import PERTURBATION_DOC, PERTURBATIONS
 from .baseline import baseline_predict, fit_colour_baseline
-from .dataset import data_hash, file_sha256, list_dataset
+from .dataset import LabelledImage, data_hash, list_dataset
 from .extraction import AUGMENTATION_VERSION, extract_features, plan_rows
 from .head_training import train_fusion_head
 from .metrics import classification_report
 from .model_card import write_model_card
 from .scale_calibration import calibrate_scale
 from .refit import all_view_rows, neighbour_check, refit_booster
-from .split import block_split
+from .split import Split, block_split
 from .workspace import training_workspace
 
 
@@ -58,12 +59,45 @@ class TrainConfig:
     weights_folder: Path | None = field(default_factory=weights_dir)  # None: random backbones (tests only)
 
 
+@dataclass(frozen=True)
+class _Data:
+    """The images and how they are used: the block split, the cached rows (image x view), the row groups
+    (``train``, ``validation``, ``left_out``, one per perturbation) and each row's label."""
+    items: list[LabelledImage]
+    split: Split
+    rows: list
+    groups: dict[str, list[int]]
+    row_labels: np.ndarray
+
+
+@dataclass(frozen=True)
+class _Fit:
+    """What training fitted: the fusion network's trunk and head, their embedding (and pooled backbone maps) of
+    every cached row, the validation-fit XGBoost, its temperature and the out-of-domain detector."""
+    trunk: object
+    head: object
+    embeddings: np.ndarray
+    pooled: np.ndarray
+    booster: object
+    temperature: float
+    detector: DomainDetector
+
+
+@dataclass(frozen=True)
+class _Provenance:
+    """Where the run came from, for the model card and the manifest."""
+    data_digest: str
+    backbone_digests: dict[str, str]
+    git_commit: str
+    began: float
+
+
 def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
     """Run every stage and write the bundle to ``config.out``; return its path."""
     began = time.time()
     commit = _git_commit()  # the code this run uses; later edits to the checkout do not change it
     items = list_dataset(config.data)
-    hashes = [file_sha256(item.path) for item in items]
+    hashes = [sha256_file(item.path) for item in items]
     split = block_split(items, config.block_size, config.n_folds, config.fold, hashes=hashes)
     log(f"{len(items)} images: {len(split.train)} training, {len(split.validation)} validation (held-out blocks "
         f"of {config.block_size}), {len(split.purged)} left out at block edges")
@@ -74,8 +108,8 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
                                       config.seed, log, input_size=config.input_size,
                                       masked_images=set(split.train))
     labels = np.array([item.label for item in items])
-    row_labels = labels[[row.image for row in rows]]
-    groups = _row_groups(rows, split)
+    data = _Data(items, split, rows, _row_groups(rows, split), labels[[row.image for row in rows]])
+    groups, row_labels = data.groups, data.row_labels
     _, trunk, head = train_fusion_head(cache.arrays, cache.masks, groups["train"], row_labels[groups["train"]], workspace,
                                        config.seed, log, channels=config.channels, epochs=config.epochs)
     log("computing fused embeddings")
@@ -90,16 +124,15 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
     detector.set_structure_threshold(_held_out_structure(items, split, config.input_size))
     log(f"temperature {temperature:.3f}; out-of-domain thresholds: fused {detector.fused.threshold:.3f}, "
         f"backbone {detector.backbone_threshold:.3f}, structure {detector.structure_threshold:.2f}")
-    metrics = _evaluate_cached(config, items, rows, split, groups, row_labels, embeddings, pooled, booster,
-                               temperature, detector, log)
+    fit = _Fit(trunk, head, embeddings, pooled, booster, temperature, detector)
+    metrics = _evaluate_cached(config, data, fit, log)
     metrics["gate_coverage"] = _gate_coverage(gate_coverage[val_rows], row_labels[val_rows])
     log("cell gate opens on held-out images (mean share): " +
         ", ".join(f"{name} {share:.3f}" for name, share in metrics["gate_coverage"].items()))
-    staging = _stage_bundle(config, trunk, head, booster, temperature, detector, digests)
-    metrics.update(_evaluate_bundle(staging, config, items, split, detector, log))
-    metrics["refit"] = _ship_refit_booster(staging, config, items, rows, groups, row_labels, embeddings, booster,
-                                           temperature, log)
-    info = _run_info(config, data_digest, began, split, digests, commit)
+    staging = _stage_bundle(config, fit, digests)
+    metrics.update(_evaluate_bundle(staging, config, data, fit.detector, log))
+    metrics["refit"] = _ship_refit_booster(staging, config, data, fit, log)
+    info = _run_info(config, data, _Provenance(data_digest, digests, commit, began))
     write_model_card(staging, info, metrics)
     _finalise_manifest(staging, config, digests, info)
     calibrate_scale(staging, items, split, log, weights_folder=config.weights_folder)
@@ -150,7 +183,7 @@ def _gate_coverage(coverage: np.ndarray, labels: np.ndarray) -> dict[str, float]
             if np.any(labels == index)}
 
 
-def _held_out_structure(items, split, input_size) -> np.ndarray:
+def _held_out_structure(items: list[LabelledImage], split: Split, input_size: int) -> np.ndarray:
     """Image structure of every held-out image, clean and under each perturbation."""
     from ..imaging import load_model_input
     from ..model.ood import image_structure
@@ -169,9 +202,11 @@ def _pooled(arrays, batch_size: int = 512) -> np.ndarray:
     return np.concatenate(parts)
 
 
-def _evaluate_cached(config, items, rows, split, groups, row_labels, embeddings, pooled, booster, temperature,
-                     detector, log) -> dict:
+def _evaluate_cached(config: TrainConfig, data: _Data, fit: _Fit, log: Callable[[str], None]) -> dict:
     """Held-out-block figures from the cached features: clean, each perturbation, calibration, baseline."""
+    groups, row_labels, embeddings = data.groups, data.row_labels, fit.embeddings
+    booster, temperature, detector, pooled = fit.booster, fit.temperature, fit.detector, fit.pooled
+
     def report(row_indices):
         probabilities = softmax(margins(booster, embeddings[row_indices]), temperature)
         return probabilities, classification_report(row_labels[row_indices], probabilities.argmax(1), CLASS_NAMES)
@@ -186,18 +221,20 @@ def _evaluate_cached(config, items, rows, split, groups, row_labels, embeddings,
         metrics["perturbations"][name] = {"accuracy": perturbed["accuracy"], "macro_f1": perturbed["macro_f1"],
                                           "flagged_out_of_domain": flagged, "strength": PERTURBATION_DOC[name]}
         log(f"  under {name}: accuracy {perturbed['accuracy']:.4f} (flagged out-of-domain {flagged:.1%})")
-    metrics["calibration"] = _cross_fitted_calibration(config, items, rows, val_rows, row_labels, embeddings, booster)
+    metrics["calibration"] = _cross_fitted_calibration(config, data, fit)
     metrics["calibration"]["temperature"] = temperature
     metrics["calibration"]["ece_uncalibrated"] = expected_calibration_error(
         softmax(margins(booster, embeddings[val_rows])), row_labels[val_rows])
-    metrics["baseline"] = _colour_baseline(items, split, config.seed, config.input_size)
+    metrics["baseline"] = _colour_baseline(config, data)
     log(f"calibration: ECE {metrics['calibration']['ece']:.4f} (cross-fitted); colour baseline accuracy "
         f"{metrics['baseline']['clean']:.4f}")
     return metrics
 
 
-def _cross_fitted_calibration(config, items, rows, val_rows, row_labels, embeddings, booster) -> dict:
+def _cross_fitted_calibration(config: TrainConfig, data: _Data, fit: _Fit) -> dict:
     """Fit the temperature on even validation blocks, measure ECE on odd ones, and the other way round."""
+    items, rows, val_rows, row_labels = data.items, data.rows, data.groups["validation"], data.row_labels
+    embeddings, booster = fit.embeddings, fit.booster
     block_of = np.array([items[rows[r].image].number // config.block_size for r in val_rows])
     parity = (block_of // config.n_folds) % 2
     logits = margins(booster, embeddings[val_rows])
@@ -213,9 +250,10 @@ def _cross_fitted_calibration(config, items, rows, val_rows, row_labels, embeddi
             "probabilities_for_diagram": probabilities.tolist(), "labels_for_diagram": labels.tolist()}
 
 
-def _colour_baseline(items, split, seed, input_size) -> dict:
+def _colour_baseline(config: TrainConfig, data: _Data) -> dict:
     from ..imaging import load_model_input
 
+    items, split, seed, input_size = data.items, data.split, config.seed, config.input_size
     train_images = [load_model_input(items[i].path, input_size) for i in split.train]
     val_images = [load_model_input(items[i].path, input_size) for i in split.validation]
     train_labels = np.array([items[i].label for i in split.train])
@@ -227,9 +265,10 @@ def _colour_baseline(items, split, seed, input_size) -> dict:
     return result
 
 
-def _stage_bundle(config, trunk, head, booster, temperature, detector, digests) -> Path:
+def _stage_bundle(config: TrainConfig, fit: _Fit, digests: dict[str, str]) -> Path:
     from ..model.fusion import build_training_model
 
+    trunk, head, booster, temperature, detector = fit.trunk, fit.head, fit.booster, fit.temperature, fit.detector
     out = Path(config.out)
     staging = out.parent / f".{out.name}.staging"
     if staging.exists():
@@ -247,14 +286,15 @@ def _stage_bundle(config, trunk, head, booster, temperature, detector, digests) 
     return staging
 
 
-def _evaluate_bundle(staging, config, items, split, detector, log) -> dict:
+def _evaluate_bundle(staging: Path, config: TrainConfig, data: _Data, detector: DomainDetector,
+                     log: Callable[[str], None]) -> dict:
     """Load the staged bundle like the app does and measure it on the held-out images and non-smear probes."""
     from ..model.predictor import XInceptModel
     from ..imaging import load_model_input
     from .metrics import auroc
     from .ood_probes import matplotlib_samples, synthetic_non_smears
 
-    input_size, seed = config.input_size, config.seed
+    input_size, seed, items, split = config.input_size, config.seed, data.items, data.split
     model = XInceptModel.load(staging, weights_folder=config.weights_folder)
     images = np.stack([load_model_input(items[i].path, input_size) for i in split.validation])
     labels = np.array([items[i].label for i in split.validation])
@@ -290,10 +330,11 @@ def _evaluate_bundle(staging, config, items, split, detector, log) -> dict:
     return result
 
 
-def _ship_refit_booster(staging, config, items, rows, groups, row_labels, embeddings, validation_booster,
-                        temperature, log) -> dict:
+def _ship_refit_booster(staging: Path, config: TrainConfig, data: _Data, fit: _Fit, log: Callable[[str], None]) -> dict:
     """Measure what adding neighbouring blocks buys, then ship a booster refit on every image's views (see
     ``refit``); the validation booster stays in the bundle as ``VALIDATION_XGBOOST``."""
+    items, rows, groups, row_labels = data.items, data.rows, data.groups, data.row_labels
+    embeddings, validation_booster, temperature = fit.embeddings, fit.booster, fit.temperature
     numbers = np.array([items[row.image].number for row in rows])
     held_out_views = sorted(set(groups["validation"]).union(*(groups[name] for name in PERTURBATIONS)))
     check = neighbour_check(embeddings, row_labels, groups["train"], held_out_views, groups["validation"], numbers,
@@ -320,12 +361,13 @@ def _git_commit() -> str:
         return "unknown"
 
 
-def _run_info(config, data_digest, began, split, digests, commit: str) -> dict:
+def _run_info(config: TrainConfig, data: _Data, provenance: _Provenance) -> dict:
     import tensorflow as tf
     import xgboost
 
+    split, data_digest, digests = data.split, provenance.data_digest, provenance.backbone_digests
     return {
-        "command": config.command, "git_commit": commit, "seed": config.seed,
+        "command": config.command, "git_commit": provenance.git_commit, "seed": config.seed,
         "data": str(config.data), "data_sha256sums_hash": data_digest,
         "split": {"method": f"blocks of {config.block_size} consecutive numbers per class, every "
                             f"{config.n_folds}th block (offset {config.fold}) held out; training images within 4 "
@@ -334,7 +376,7 @@ def _run_info(config, data_digest, began, split, digests, commit: str) -> dict:
         "augmentation": AUGMENTATION_VERSION, "augmented_views_per_image": config.n_augmented,
         "epochs": config.epochs, "fusion_channels": config.channels,
         "backbone_weights": digests,
-        "duration_seconds": round(time.time() - began),
+        "duration_seconds": round(time.time() - provenance.began),
         "machine": f"{platform.node()} {platform.machine()} {platform.processor() or ''} "
                    f"{_cpu_count()} CPU cores, {platform.system()} {platform.release()}",
         "software": f"Python {platform.python_version()}, TensorFlow {tf.__version__}, XGBoost {xgboost.__version__}",
