@@ -22,7 +22,7 @@ def load(conn: sqlite3.Connection, case_id: int) -> CaseRecord:
     images = tuple(CaseImage(r["id"], paths[r["id"]], r["sha256"], r["size_bytes"], analyses.get(r["id"]),
                              reviews.get(r["id"])) for r in image_rows)
     return CaseRecord(case_id, cases_table.fields_of(row), row["created_at"], row["updated_at"], images,
-                      sign_off[1] if sign_off else None)
+                      sign_off[1] if sign_off else None, reviews_table.sign_off_history(conn, case_id))
 
 
 def with_file_checks(case: CaseRecord) -> CaseRecord:
