@@ -68,6 +68,12 @@ class ImageList(QListWidget):
         self._items.clear()
         self.clear()
 
+    def remove(self, path: Path) -> None:
+        """Take one image off the list."""
+        item = self._items.pop(Path(path), None)
+        if item is not None:
+            self.takeItem(self.row(item))
+
     def paths(self) -> list[Path]:
         return list(self._items)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QVBoxLayout,
                                QWidget)
 
@@ -45,6 +45,8 @@ class MainWindow(QMainWindow):
         self._run_total = self._run_done = 0
         self.worker_stuck = False
         self._closed = False
+        self._after_jobs = None  # what to do once the analysis has ended (quit, new case), asked for while busy
+        self._stopped = False  # the user stopped the analysis: record the images left unanalysed
         self.heat_cache = HeatCache()
         self.controller = WorkerController(self)
         self.case = CaseSession(self)
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
         worker.device_found.connect(lambda text: self.device_label.setText(f"Device: {text}"))
         worker.batch_started.connect(self._on_batch_started)
         worker.result_ready.connect(self._on_result)
+        worker.batch_done.connect(self._on_batch_done)
         worker.job_finished.connect(self._on_job_finished)
         self.progress.cancel_requested.connect(self.on_cancel)
         self.image_list.image_selected.connect(self.show_image)
@@ -160,11 +163,16 @@ class MainWindow(QMainWindow):
             self.open_paths([Path(folder)])
 
     def open_paths(self, paths: list[Path]) -> list[Path]:
-        """Add the images found under ``paths`` to the case and analyse them when the model is ready."""
+        """Add the images found under ``paths`` to the case and analyse them when the model is ready.
+
+        A signed case on screen is never added to: the user starts a new case with the images, re-opens this
+        case with a reason, or cancels (nothing is added)."""
         from ..core.imaging import scan_paths
         from ..core.pipeline import ImageResult
 
         scan = scan_paths(paths)
+        if not self._may_add(len(scan.files) + len(scan.problems)):
+            return []
         store.add_recent([Path(p) for p in paths])
         added = self.image_list.add_paths(scan.files)
         for path, reason in scan.problems:
@@ -205,16 +213,65 @@ class MainWindow(QMainWindow):
     def on_analyse(self) -> None:
         in_flight = {p for paths in self._jobs.values() for p in paths}
         todo = [p for p in self.image_list.paths() if self.image_list.status(p) == QUEUED and p not in in_flight]
+        if todo and self.case.signed:
+            self._analyse_beside_signed(todo)
+            return
         self.analyse_paths(todo)
 
-    def on_cancel(self) -> None:
-        if self._jobs:
-            self.controller.cancel_all()
-            self.progress.cancelling()
+    def _analyse_beside_signed(self, todo: list[Path]) -> None:
+        """Analyse is pressed on a signed case with images waiting: a new case with them, or re-open."""
+        from .case_guard import NEW_CASE, REOPEN, ask_signed_case
 
+        answer = ask_signed_case(self, self.case.case_id, self._signed_by(), len(todo))
+        if answer == NEW_CASE:
+            self.on_new_case()
+            self.open_paths(todo)
+        elif answer == REOPEN and self.case_actions.reopen():
+            self.analyse_paths(todo)
+
+    def _may_add(self, count: int) -> bool:
+        """Whether images may be added to the case on screen; asks when it is signed (read from the store now,
+        so a sign-off made in another window counts)."""
+        from .case_guard import NEW_CASE, REOPEN, ask_signed_case
+
+        if not count or not self.case.signed:
+            return True
+        answer = ask_signed_case(self, self.case.case_id, self._signed_by(), count)
+        if answer == NEW_CASE:
+            self._start_new_case()
+            return True
+        return answer == REOPEN and self.case_actions.reopen()
+
+    def _signed_by(self) -> str:
+        self.case.reload()
+        sign = self.case.record.sign_off if self.case.record is not None else None
+        return sign.signed_by if sign is not None else "someone"
+
+    def failed_images(self) -> dict[Path, str]:
+        """Listed images that could not be analysed (not stored in the case), with why."""
+        return {p: self.results[p].error for p in self.image_list.paths()
+                if p in self.results and self.results[p].error is not None}
+
+    def waiting_images(self) -> list[Path]:
+        """Listed images without a result yet (queued or being analysed)."""
+        return [p for p in self.image_list.paths() if self.image_list.status(p) not in (DONE, ERROR)]
+
+    def remove_from_view(self, path: Path) -> None:
+        """Drop an image that is not stored from the list (after Case > Remove Image)."""
+        self.results.pop(path, None)
+        self.image_list.remove(path)
+        if self.current == path:
+            self.current = None
+            self.show_image(None)
+        self.refresh_case_view()
     def _on_batch_started(self, job: int, paths: list) -> None:
         if job in self._jobs:
             self.image_list.set_status(paths, ANALYSING)
+
+    def _on_batch_done(self, job: int, results: list) -> None:
+        """A batch is finished: store its results in the case now, not at the end of the job."""
+        if job in self._jobs:
+            self._save_to_case(results)
 
     def _on_result(self, job: int, result) -> None:
         if job not in self._jobs:
@@ -233,21 +290,72 @@ class MainWindow(QMainWindow):
             return
         unfinished = [p for p in paths if self.image_list.status(p) not in (DONE, ERROR)]
         self.image_list.set_status(unfinished, QUEUED)
-        self._save_to_case([self.results.get(p) for p in paths])
         if not self._jobs:
             self.progress.finish()
             self._run_total = self._run_done = 0
             self.actions["cancel"].setEnabled(False)
             self.statusBar().showMessage("Analysis cancelled" if cancelled else "Analysis finished", 5000)
+            self._when_idle()
+
+    def _when_idle(self) -> None:
+        """After the last job: note the images a stop left unanalysed, then run what waited for the end."""
+        if self.case.saving:  # the last batches are still being stored; ``_on_case_saved`` comes back here
+            return
+        if self._stopped:
+            self._stopped = False
+            self._record_waiting("analysis stopped")
+        action, self._after_jobs = self._after_jobs, None
+        if action is not None:
+            action()
+
+    def _record_waiting(self, why: str) -> None:
+        from ..errors import CaseStoreError
+
+        try:
+            self.case.record_not_analysed(self.waiting_images(), why)
+        except CaseStoreError as exc:
+            self.statusBar().showMessage(f"Not recorded in the case: {exc}", 10000)
+        self.refresh_case_view()
+
+    def on_cancel(self) -> None:
+        if self._jobs:
+            self._stopped = True
+            self.controller.cancel_all()
+            self.progress.cancelling()
+
+    def _ask_when_busy(self, what: str, action) -> bool:
+        """While images are analysed, ask before ``what``: wait for the end, stop and keep what is done, or stay.
+        True when ``action`` may run now; otherwise it runs (or not) later."""
+        from .case_guard import STOP, WAIT, ask_busy
+
+        if not self._jobs:
+            return True
+        answer = ask_busy(self, what, len(self.waiting_images()))
+        if answer is None:
+            return False
+        self._after_jobs = action
+        if answer == STOP:
+            self.on_cancel()
+        self.statusBar().showMessage(f"{what} once the analysis has {'stopped' if answer == STOP else 'finished'}"
+                                     "…")
+        return False
 
     def _refresh_summary(self) -> None:
         reviewed = self.case.reviewed_classes()  # reviewers' classes count instead of the model's
         results = [self.results.get(p) or _Queued(p) for p in self.image_list.paths()]
-        self.case_panel.show_summary(summarise_case(results, reviewed_class=lambda r: reviewed.get(Path(r.path))))
+        reasons = self.case.review_reasons()
+        self.case_panel.show_summary(summarise_case(results, reviewed_class=lambda r: reviewed.get(Path(r.path)),
+                                                    excluded_reason=lambda r: reasons.get(Path(r.path), "")))
 
     def on_new_case(self) -> None:
+        if self._ask_when_busy("New Case", self.on_new_case):
+            self._start_new_case()
+
+    def _start_new_case(self) -> None:
+        """Forget everything case-level in the window: images, results, the stored case and its header."""
         self._clear_view()
         self.case.new_case()
+        self.refresh_case_view()
 
     def _clear_view(self) -> None:
         self.controller.cancel_all()
@@ -255,9 +363,11 @@ class MainWindow(QMainWindow):
         self._pending.clear()
         self.progress.finish()
         self._run_total = self._run_done = 0
+        self._after_jobs, self._stopped = None, False
         self.results.clear()
         self.heat_cache.clear()
         self.image_list.clear_case()
+        self.current = None
         self.show_image(None)
         self._refresh_summary()
 
@@ -269,9 +379,8 @@ class MainWindow(QMainWindow):
             self.viewer.set_image(self._load_for_view(path) if path is not None else None)
         result = self.results.get(path) if path is not None else None
         if result is not None:
-            self.result_panel.show_result(result)
             image = self.case.image_for(path)
-            self.result_panel.show_review(image.review if image is not None and image.overridden else None)
+            self.result_panel.show_result(result, image.review if image is not None and image.overridden else None)
         elif path is not None:
             self.result_panel.show_pending(path, self.image_list.status(path) or QUEUED)
         else:
@@ -392,14 +501,18 @@ class MainWindow(QMainWindow):
     def _on_case_saved(self, case_id: int, _count: int) -> None:
         if case_id == self.case.case_id:
             self.refresh_case_view()
+        if not self._jobs:
+            self._when_idle()
 
     def _on_case_save_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"Results not saved to the case: {message}", 10000)
+        if not self._jobs:
+            self._when_idle()
 
     def show_case(self, record) -> None:
         """Show a stored case's results as they were saved (nothing is analysed again)."""
         self._clear_view()
-        self.image_list.add_paths([Path(image.path) for image in record.images])
+        self.image_list.add_paths([Path(image.path) for image in record.images] + list(self.case.not_analysed))
         for result in record.results:
             self.results[Path(result.path)] = result
             self.image_list.set_result(result)
@@ -418,14 +531,19 @@ class MainWindow(QMainWindow):
         for path in self.image_list.paths():
             image = self.case.image_for(path)
             self.image_list.set_reviewed(path, image.reviewed_class if image and image.overridden else None)
-        self.case_panel.set_case_status(self.case.status_text(), warning=bool(self.case.file_problems))
+        waiting = [] if self._jobs else self.waiting_images()
+        text = self.case.status_text(waiting)
+        self.case_panel.set_case_status(text, warning=bool(self.case.file_problems) or "\u26a0" in text)
+        fields = self.case.fields()
+        self.case_panel.set_conclusion(fields.conclusion, fields.comments)
         self._update_case_actions()
         self._refresh_summary()
         self.show_image(self.current)
 
     def _update_case_actions(self) -> None:
         stored, signed = self.case.case_id is not None, self.case.signed
-        self.actions["case_details"].setEnabled(not signed)
+        self.actions["case_details"].setEnabled(True)  # read-only on a signed case
+        self.actions["remove_image"].setEnabled(not signed)
         self.actions["override_class"].setEnabled(stored and not signed)
         self.actions["sign_off"].setEnabled(stored and not signed and not self.case.saving)
         self.actions["reopen_case"].setEnabled(signed)
@@ -437,6 +555,9 @@ class MainWindow(QMainWindow):
 
     def on_case_details(self) -> None:
         self.case_actions.edit_details()
+
+    def on_remove_image(self) -> None:
+        self.case_actions.remove_image()
 
     def on_override_class(self) -> None:
         self.case_actions.override()
@@ -454,13 +575,21 @@ class MainWindow(QMainWindow):
         self.case_actions.export("json")
 
     def on_quit(self) -> None:
-        self.close()
+        if self._ask_when_busy("Quit", self.close):
+            self.close()
 
     def closeEvent(self, event) -> None:
+        """The window's close button asks while images are analysed (like Quit); a close() from code does not."""
+        if not self._closed and event.spontaneous() and not self._ask_when_busy("Quit", self.close):
+            event.ignore()
+            return
         if not self._closed:
             self._closed = True
             self.image_list.thumbnails.stop()
             self.worker_stuck = not self.controller.shutdown(4000)
+            if not self.worker_stuck:  # the batch finished while stopping is stored too
+                QCoreApplication.sendPostedEvents(self, 0)
+            self._jobs.clear()
             BackgroundJob.stop_children(self)  # reports being made: let them finish, show nothing
             self.case.close()  # waits for analyses still being stored
         event.accept()

@@ -168,14 +168,14 @@ class CaseStore:
         collection date (creation date when unknown) is within ``[date_from, date_to]``; newest change first."""
         return cases_table.search(self._conn, search, date_from, date_to, limit)
 
-    def load_case(self, case_id: int, verify_files: bool = True) -> CaseRecord:
+    def load_case(self, case_id: int, verify_files: bool = True, heatmaps: bool = True) -> CaseRecord:
         """The case with its images' latest results (heat maps included), reviews and sign-off.
 
         With ``verify_files`` every image file is hashed and compared with the analysed one, so
-        ``record.file_problems`` says which results are stale. Raises :class:`CaseStoreError` for an unknown id.
+        ``record.file_problems`` says which results are stale; ``heatmaps=False`` skips decoding heat maps. Raises :class:`CaseStoreError` for an unknown id.
         """
         with self.transaction(write=False) as conn:
-            record = loading.load(conn, case_id)
+            record = loading.load(conn, case_id, heatmaps)
         return loading.with_file_checks(record) if verify_files else record
 
     def is_signed(self, case_id: int) -> bool:
