@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from types import SimpleNamespace
 
@@ -70,8 +71,9 @@ def test_export_writes_the_pdf(qtbot, results, accept_with, monkeypatch, tmp_pat
     accept_with(patient_name=NAME, conclusion="Pre-B ALL likely.\nConfirm by flow cytometry.")
     _save_as(monkeypatch, tmp_path / "out" / "case")
     job = wait_job(qtbot, export_case_pdf(None, results, MODEL, SETTINGS))
-    written = job.result
+    written, report_id, sha256 = job.result
     assert written == tmp_path / "out" / "case.pdf" and job.error is None
+    assert report_id.startswith("XR-") and hashlib.sha256(written.read_bytes()).hexdigest() == sha256
     text = pdf_text(written.read_bytes())
     for expected in (NAME, "City Lab", "Dr Ñúñez", "S-1", "Confirm by flow cytometry.", "cafe1234", "50 % opacity"):
         assert expected in text

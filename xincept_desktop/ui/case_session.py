@@ -292,10 +292,11 @@ class CaseSession(QObject):
         self._require_case()
         return self.store.export_case(self.case_id, kind, path, user=self.user)
 
-    def record_export(self, case_id: int | None, kind: str, path: Path) -> None:
-        """Audit a report written for ``case_id`` (nothing when the images were never stored as a case)."""
+    def record_export(self, case_id: int | None, kind: str, path, **details) -> None:
+        """Audit a report written or printed for ``case_id`` (``report_id=``, ``sha256=``); nothing when the
+        images were never stored as a case."""
         if case_id is not None:
-            self.store.record_export(case_id, kind, path, user=self.user)
+            self.store.record_export(case_id, kind, path, user=self.user, **details)
 
     def report_context(self) -> dict:
         """What a report takes from the stored case: its id, fields, reviewers' classes and sign-off."""

@@ -466,27 +466,48 @@ class MainWindow(QMainWindow):
 
         results = [self.results[p] for p in self.image_list.paths() if p in self.results]
         settings = report_settings(self.prefs, self.controls, self.case.report_context())
+        case_id = settings.get("case_id")
+        if case_id is not None:
+            settings["save_case_text"] = self._save_case_text
+            settings["on_printed"] = lambda printer, identity: self._audit_report(case_id, "print", printer,
+                                                                                  identity)
         job = run_report(self, kind, results, self.model, settings)
         if isinstance(job, BackgroundJob):  # the snapshot (and the PDF) are made in a thread
             self.statusBar().showMessage("Preparing the report\u2026")
-            case_id = settings.get("case_id")
             job.done.connect(lambda outcome, error: self._on_report_done(kind, case_id, outcome, error))
 
-    def _on_report_done(self, kind: str, case_id: int | None, outcome, error) -> None:
+    def _save_case_text(self, changes: dict) -> None:
+        """Conclusion or comments typed in the report dialog: stored in the case (audited) before the report."""
         from ..errors import CaseStoreError
 
+        try:
+            self.case.save_details(changes)
+        except CaseStoreError as exc:
+            QMessageBox.warning(self, "Case details", str(exc))
+        self.refresh_case_view()
+
+    def _on_report_done(self, kind: str, case_id: int | None, outcome, error) -> None:
         if error is not None:
             self.statusBar().showMessage("The report could not be made", 8000)
             return
         if kind != "pdf":
             self.statusBar().clearMessage()
             return
-        message = f"Report written to {outcome}"
+        path, report_id, sha256 = outcome
+        message = f"Report {report_id} written to {path}"
+        failure = self._audit_report(case_id, "pdf", path, {"report_id": report_id, "sha256": sha256})
+        self.statusBar().showMessage(message + (f" (not recorded in the case's audit log: {failure})"
+                                                if failure else ""), 10000)
+
+    def _audit_report(self, case_id: int | None, kind: str, target, identity: dict) -> str:
+        """Audit an exported or printed report with its id and the PDF's sha256; the error text, or ""."""
+        from ..errors import CaseStoreError
+
         try:
-            self.case.record_export(case_id, "pdf", outcome)
+            self.case.record_export(case_id, kind, target, **identity)
         except CaseStoreError as exc:
-            message += f" (not recorded in the case's audit log: {exc})"
-        self.statusBar().showMessage(message, 10000)
+            return str(exc)
+        return ""
 
     # --- stored cases (logic in case_session) ----------------------------------------------------------
     def _save_to_case(self, results: list) -> None:

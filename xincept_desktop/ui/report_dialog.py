@@ -17,10 +17,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QImage, QPainter
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit, QMessageBox,
-                               QPlainTextEdit, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout,
+                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QWidget)
 
-from ..core.report import ModelInfo, ReportData, build_report_data, fields_from_mapping, model_info_from, write_report
+from ..core.report import ModelInfo, ReportData, build_report_data, fields_from_mapping, model_info_from
 from ..core.report.case_link import REPORT_FIELD_NAMES
 from ..core.report.renderer import DISCLAIMER, display_date, utc_minutes
 from .background import BackgroundJob, describe_error
@@ -31,6 +31,7 @@ LINE_FIELDS = (("patient_name", "Patient name"), ("patient_id", "Patient ID"), (
                ("institution", "Institution"), ("reviewer", "Reviewer"))
 TEXT_FIELDS = (("conclusion", "Reviewer's conclusion"), ("comments", "Comments"))
 CASE_KEYS = frozenset(REPORT_FIELD_NAMES.values())  # the fields that come from a stored case
+TEXT_KEYS = frozenset(key for key, _ in TEXT_FIELDS)  # case fields editable here until the case is signed
 
 
 class ReportFieldsDialog(QDialog):
@@ -56,40 +57,95 @@ class ReportFieldsDialog(QDialog):
         for key, label in TEXT_FIELDS:
             edit = QPlainTextEdit(str(prefill.get(key) or ""), self)
             edit.setFixedHeight(64)
+            edit.setReadOnly(case_id is not None and bool(settings.get("signed")))
             self.edits[key] = edit
             form.addRow(label, edit)
+        self._add_overlay_settings(form, settings)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _add_overlay_settings(self, form: QFormLayout, settings: dict) -> None:
+        """The report's own overlay opacity and colour map (the Preferences' defaults, not the screen's)."""
+        from .settings import COLORMAP_CHOICES
+
+        self.opacity = QDoubleSpinBox(self)
+        self.opacity.setRange(0.0, 1.0)
+        self.opacity.setSingleStep(0.05)
+        self.opacity.setValue(float(settings.get("opacity", 0.4)))
+        self.colormap = QComboBox(self)
+        for name in COLORMAP_CHOICES:
+            self.colormap.addItem(name, name)
+        self.colormap.setCurrentIndex(max(0, self.colormap.findData(settings.get("colormap") or "jet")))
+        form.addRow("Overlay opacity (report)", self.opacity)
+        form.addRow("Overlay colour map (report)", self.colormap)
+
     def values(self) -> dict[str, str]:
-        """Field name -> text as typed."""
-        return {key: (e.toPlainText() if isinstance(e, QPlainTextEdit) else e.text()) for key, e in self.edits.items()}
+        """Field name -> text as typed, with the report's ``opacity`` and ``colormap``."""
+        values = {key: (e.toPlainText() if isinstance(e, QPlainTextEdit) else e.text())
+                  for key, e in self.edits.items()}
+        return {**values, "opacity": f"{self.opacity.value():.2f}", "colormap": self.colormap.currentData()}
 
 
-def model_info_for(model, settings: dict) -> ModelInfo:
-    """The model's name and version with the view's heat-map settings (read on the UI thread, not the job's)."""
-    return model_info_from(model, settings.get("cam_method") or "gradcam", settings.get("colormap") or "jet",
-                           float(settings.get("opacity", 0.4)))
+def model_info_for(model, settings: dict, values: dict | None = None) -> ModelInfo:
+    """The model's name and version with the report's overlay settings: the dialog's ``values`` where given,
+    else the settings' (the Preferences' defaults); read on the UI thread, not the job's."""
+    chosen = {**settings, **{k: v for k, v in (values or {}).items() if k in ("opacity", "colormap") and v}}
+    return model_info_from(model, settings.get("cam_method") or "gradcam", chosen.get("colormap") or "jet",
+                           float(chosen.get("opacity", 0.4)))
 
 
 def build_snapshot(results, info: ModelInfo, settings: dict, values: dict[str, str]) -> ReportData:
-    """Freeze the case into a :class:`ReportData` (slow: run it in a background job); reviewers' classes and the
-    sign-off come from ``settings``."""
+    """Freeze the case into a :class:`ReportData` (slow: run it in a background job); reviewers' classes, the
+    sign-off and the stored analyses come from ``settings``."""
     patient, specimen, review = fields_from_mapping(values)
     return build_report_data(results, info, patient, specimen, review, institution=values.get("institution", ""),
-                             reviews=settings.get("reviews"), sign_off=settings.get("sign_off"))
+                             reviews=settings.get("reviews"), sign_off=settings.get("sign_off"),
+                             stored=settings.get("stored"), case_id=settings.get("case_id"))
 
 
 def snapshot_for(results, model, settings: dict, values: dict[str, str]) -> ReportData:
-    """Freeze the case into a :class:`ReportData` with the dialog's fields and the view's heat-map settings."""
-    return build_snapshot(results, model_info_for(model, settings), settings, values)
+    """Freeze the case into a :class:`ReportData` with the dialog's fields and overlay settings."""
+    return build_snapshot(results, model_info_for(model, settings, values), settings, values)
 
 
 def _ask_fields(parent, settings: dict, title: str) -> dict[str, str] | None:
     dialog = ReportFieldsDialog(parent, settings, title)
-    return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    values = dialog.values()
+    _store_case_text(parent, settings, values)
+    return values
+
+
+def _store_case_text(parent, settings: dict, values: dict[str, str]) -> None:
+    """Conclusion and comments typed here are case fields: store them (audited) while the case is not signed."""
+    save = settings.get("save_case_text")
+    if save is None or settings.get("signed"):
+        return
+    before = dict(settings.get("case_fields") or {})
+    changed = {key: values.get(key, "") for key in TEXT_KEYS if values.get(key, "") != before.get(key, "")}
+    if changed:
+        save(changed)
+
+
+def pdf_outcome(data: ReportData, path: Path | None = None) -> tuple:
+    """Render ``data`` once; write it to ``path`` when given. ``(path, report id, sha256 of the PDF, bytes)``."""
+    import hashlib
+
+    from ..core.atomic import atomic_write_bytes
+    from ..core.report import render_pdf
+
+    pdf = render_pdf(data)
+    if path is not None:
+        from ..errors import ReportError
+
+        try:
+            atomic_write_bytes(path, pdf)
+        except OSError as exc:
+            raise ReportError(f"cannot write the report to {path}: {exc.strerror or exc}") from exc
+    return path, data.report_id, hashlib.sha256(pdf).hexdigest(), pdf
 
 
 def _default_name(values: dict[str, str]) -> str:
@@ -122,8 +178,11 @@ def export_case_pdf(parent, results, model, settings: dict) -> BackgroundJob | N
     if not name:
         return None
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-    results, info = list(results), model_info_for(model, settings)
-    return _start(parent, lambda: write_report(build_snapshot(results, info, settings, values), path),
+    if path.is_dir():
+        QMessageBox.warning(parent, "Export PDF report", f"{path} is a folder; choose a file name")
+        return None
+    results, info = list(results), model_info_for(model, settings, values)
+    return _start(parent, lambda: pdf_outcome(build_snapshot(results, info, settings, values), path)[:3],
                   "Export PDF report", lambda _written: None)
 
 
@@ -133,20 +192,29 @@ def print_case(parent, results, model, settings: dict) -> BackgroundJob | None:
     values = _ask_fields(parent, settings, "Print report")
     if values is None:
         return None
-    results, info = list(results), model_info_for(model, settings)
-    return _start(parent, lambda: build_snapshot(results, info, settings, values), "Print report",
-                  lambda data: show_print_preview(parent, data))
+    results, info = list(results), model_info_for(model, settings, values)
+    on_printed = settings.get("on_printed")
+    return _start(parent, lambda: _print_job(results, info, settings, values), "Print report",
+                  lambda outcome: show_print_preview(parent, outcome[0], outcome[1], on_printed))
 
 
-def show_print_preview(parent, data: ReportData) -> None:
-    """A print preview of the frozen report (printing from there)."""
+def _print_job(results, info: ModelInfo, settings: dict, values: dict) -> tuple:
+    """Freeze the report and render its PDF once (its report id and sha256 are what the print is audited with)."""
+    data = build_snapshot(results, info, settings, values)
+    _, report_id, sha256, _ = pdf_outcome(data)
+    return data, {"report_id": report_id, "sha256": sha256}
+
+
+def show_print_preview(parent, data: ReportData, identity: dict | None = None, on_printed=None) -> None:
+    """A print preview of the frozen report; when printed, ``on_printed(printer name, identity)``."""
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     preview = QPrintPreviewDialog(printer, parent)
     preview.setWindowTitle(f"Print report {data.report_id}")
     preview.paintRequested.connect(lambda target: paint_report(target, data))
-    preview.exec()
+    if preview.exec() == QDialog.DialogCode.Accepted and on_printed is not None:
+        on_printed(printer.printerName() or printer.outputFileName() or "printer", identity or {})
 
 
 def paint_report(printer, data: ReportData) -> None:

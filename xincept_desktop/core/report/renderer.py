@@ -210,12 +210,14 @@ class CaseReportRenderer:
                   self._p(str(confident.get(name, 0)))] for name, count in summary.counts]
         rows += [[self._p("Analysed / failed / to review", "label"),
                   self._p(f"{summary.analysed} / {summary.failed} / {summary.needs_review}"), ""]]
+        if summary.excluded:
+            rows += [[self._p("Excluded by the reviewer", "label"), self._p(str(summary.excluded)), ""]]
         table = Table(rows, colWidths=[60 * mm, 25 * mm, 40 * mm], hAlign="LEFT")
         table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.3, self.rule),
                                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.accent)]))
         story = [self._p("Case-level suggestion", "heading"), self._p(self.text.markup(summary.suggestion), "label"),
                  Spacer(1, 2 * mm), table]
-        overridden = sum(1 for entry in data.analysed_images if entry.overridden)
+        overridden = sum(1 for entry in data.analysed_images if entry.overridden and not entry.excluded)
         if overridden:
             story += [Spacer(1, 1 * mm), self._p(f"Counts and suggestion use the reviewer's class for {overridden} "
                                                  "image(s) where the reviewer overrode the model.", "small")]
@@ -253,6 +255,10 @@ class CaseReportRenderer:
 
     def _class_text(self, label: str | None) -> str:
         """``<b>Pre</b>: Pre-B ALL ...``: a class name (escaped) and its description."""
+        from ..case_summary import EXCLUDE_CHOICE, EXCLUDED
+
+        if label == EXCLUDED:
+            return f"<b>{self.text.markup(EXCLUDE_CHOICE)}</b> (left out of the counts and the suggestion)"
         return f"<b>{self.text.markup(label)}</b>: {self.text.markup(CLASS_DESCRIPTIONS.get(label or '', ''))}"
 
     def _result_cell(self, entry: ImageEntry) -> list:
@@ -268,6 +274,11 @@ class CaseReportRenderer:
         if entry.needs_review and not entry.overridden:
             lines.append(self._p("Needs review", "warning"))
         lines.append(self._p(f"File: {self.text.markup(entry.file_name)}", "small"))
+        if entry.model_version or entry.model_hash:
+            lines.append(self._p(f"Analysed by model {self.text.markup(entry.model_version or 'unknown')} (hash "
+                                 f"{self.text.markup(entry.model_hash or 'unknown')})", "small"))
+        if entry.file_warning:
+            lines.append(self._p(self.text.markup(entry.file_warning), "warning"))
         if entry.image_note:
             lines.append(self._p(self.text.markup(entry.image_note), "small"))
         return lines
@@ -330,8 +341,10 @@ class CaseReportRenderer:
         signed = []
         if data.sign_off is not None:
             sign = data.sign_off
-            signed = [self._p(f"Signed off in {APP_NAME} by {self.text.markup(sign.signed_by)} on "
+            amended = "Amended report. " if sign.amended else ""
+            signed = [self._p(f"{amended}Signed off in {APP_NAME} by {self.text.markup(sign.signed_by)} on "
                               f"{self.text.markup(utc_minutes(sign.signed_at))}", "label")]
+            signed += [self._p(f"Earlier sign-off: {self.text.markup(line)}", "small") for line in sign.earlier]
         return [Spacer(1, 4 * mm), KeepTogether([self._p("Review and signature", "heading"), *signed, table])]
 
     def _unprintable_block(self) -> list:
