@@ -43,16 +43,21 @@ def export_pdf(window, monkeypatch, qtbot, path):
     return job.result
 
 
-def print_report(window, monkeypatch, qtbot):
-    """Print (the preview is accepted at once); returns the frozen report data."""
-    from PySide6.QtPrintSupport import QPrintPreviewDialog
+def print_report(window, monkeypatch, qtbot, path=None):
+    """Print to a PDF file (``path``, default beside the test's files); returns ``(report data, identity)``."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    def to_file(dialog):
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(path or window.case.db_path.parent / "printed.pdf"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", to_file)
     window.actions["print"].trigger()
     job, = BackgroundJob.running()
     wait_job(qtbot, job)
     assert job.error is None, job.error
-    return job.result
+    return job.result[:2]
 
 
 def audit(window, action):
@@ -72,13 +77,15 @@ def test_export_and_print_of_the_same_signed_case_share_the_report_id(ready_wind
 
     first = export_pdf(window, monkeypatch, qtbot, tmp_path / "a.pdf")
     second = export_pdf(window, monkeypatch, qtbot, tmp_path / "b.pdf")
-    data, identity = print_report(window, monkeypatch, qtbot)
+    data, identity = print_report(window, monkeypatch, qtbot, tmp_path / "printed.pdf")
     assert first[1] == second[1] == data.report_id == identity["report_id"]
+    assert (tmp_path / "printed.pdf").read_bytes() == (tmp_path / "a.pdf").read_bytes()  # the same pages
     assert identity["sha256"] == first[2] == hashlib.sha256((tmp_path / "a.pdf").read_bytes()).hexdigest()
     exports = audit(window, "export")
     assert [e["report_id"] for e in exports] == [first[1], first[1]] and exports[0]["sha256"] == first[2]
     printed, = audit(window, "print")
     assert printed["report_id"] == first[1] and printed["sha256"] == first[2] and printed["kind"] == "print"
+    assert printed["path"] == str(tmp_path / "printed.pdf")
     assert warnings == []
 
 

@@ -184,6 +184,15 @@ class MainWindow(QMainWindow):
         self.analyse_paths(added) if self.model is not None else self._pending.extend(added)
         return added
 
+    def bring_forward(self, paths: list) -> None:
+        """Another start of the app asked for this window (single instance): show it, open its paths (the signed
+        case question applies)."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if paths:
+            self.open_paths([Path(p) for p in paths])
+
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         for path in store.recent_paths():

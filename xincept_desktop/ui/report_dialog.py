@@ -1,10 +1,11 @@
 """Export PDF and Print for a case: a dialog for the patient and specimen fields, then the same report document.
 
-``export_case_pdf`` writes the reportlab PDF (``core.report``); ``print_case`` shows a QPrintPreviewDialog of it:
-with QtPdf (PySide6-Addons) the PDF pages themselves are printed, otherwise the same snapshot is drawn with
-QPainter (``SnapshotPainter``). Freezing the snapshot (thumbnails and overlays: about 3 s for 32 images) and
-writing the PDF run in a :class:`~.background.BackgroundJob`; both functions return that job (``done(outcome,
-error)`` on the UI thread) or None when the user cancelled.
+``export_case_pdf`` writes the reportlab PDF (``core.report``); ``print_case`` prints that same PDF
+(``ui.report_print``: its pages rasterised with QtPdf, or the PDF itself to a file or through CUPS), so both
+carry the same pages and, for the same case state, the same report ID. Freezing the snapshot (thumbnails and
+overlays: about 3 s for 32 images) and rendering the PDF run in a :class:`~.background.BackgroundJob`; both
+functions return that job (``done(outcome, error)`` on the UI thread) or None when the user cancelled. Export's
+outcome is ``(path, report id, sha256)``; both are audited with them by the window.
 
 ``settings`` may carry a stored case (``CaseSession.report_context()``): its patient and specimen fields are then
 shown read-only (they are edited with Case Details, where they are audited), and the reviewers' classes and the
@@ -15,14 +16,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QImage, QPainter
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout,
                                QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QWidget)
 
 from ..core.report import ModelInfo, ReportData, build_report_data, fields_from_mapping, model_info_from
 from ..core.report.case_link import REPORT_FIELD_NAMES
-from ..core.report.renderer import DISCLAIMER, display_date, utc_minutes
 from .background import BackgroundJob, describe_error
 
 LINE_FIELDS = (("patient_name", "Patient name"), ("patient_id", "Patient ID"), ("dob", "Date of birth"),
@@ -102,7 +100,8 @@ def build_snapshot(results, info: ModelInfo, settings: dict, values: dict[str, s
     patient, specimen, review = fields_from_mapping(values)
     return build_report_data(results, info, patient, specimen, review, institution=values.get("institution", ""),
                              reviews=settings.get("reviews"), sign_off=settings.get("sign_off"),
-                             stored=settings.get("stored"), case_id=settings.get("case_id"))
+                             stored=settings.get("stored"), case_id=settings.get("case_id"),
+                             created=settings.get("created"))
 
 
 def snapshot_for(results, model, settings: dict, values: dict[str, str]) -> ReportData:
@@ -195,170 +194,22 @@ def print_case(parent, results, model, settings: dict) -> BackgroundJob | None:
     results, info = list(results), model_info_for(model, settings, values)
     on_printed = settings.get("on_printed")
     return _start(parent, lambda: _print_job(results, info, settings, values), "Print report",
-                  lambda outcome: show_print_preview(parent, outcome[0], outcome[1], on_printed))
+                  lambda outcome: print_outcome(parent, outcome, on_printed))
 
 
 def _print_job(results, info: ModelInfo, settings: dict, values: dict) -> tuple:
-    """Freeze the report and render its PDF once (its report id and sha256 are what the print is audited with)."""
+    """Freeze the report, render its PDF once and (with QtPdf) rasterise its pages; runs off the UI thread."""
+    from .report_print import rasterise
+
     data = build_snapshot(results, info, settings, values)
-    _, report_id, sha256, _ = pdf_outcome(data)
-    return data, {"report_id": report_id, "sha256": sha256}
+    _, report_id, sha256, pdf = pdf_outcome(data)
+    return data, {"report_id": report_id, "sha256": sha256}, pdf, rasterise(pdf)
 
 
-def show_print_preview(parent, data: ReportData, identity: dict | None = None, on_printed=None) -> None:
-    """A print preview of the frozen report; when printed, ``on_printed(printer name, identity)``."""
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+def print_outcome(parent, outcome: tuple, on_printed=None) -> None:
+    """Print the job's PDF; ``on_printed(target, identity)`` (report id and sha256) once printed."""
+    from .report_print import print_pdf
 
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    preview = QPrintPreviewDialog(printer, parent)
-    preview.setWindowTitle(f"Print report {data.report_id}")
-    preview.paintRequested.connect(lambda target: paint_report(target, data))
-    if preview.exec() == QDialog.DialogCode.Accepted and on_printed is not None:
-        on_printed(printer.printerName() or printer.outputFileName() or "printer", identity or {})
-
-
-def paint_report(printer, data: ReportData) -> None:
-    """Draw the report on ``printer``: the PDF pages through QtPdf when available, else the snapshot itself."""
-    pages = pdf_page_images(data, printer.resolution())
-    if pages is None:
-        SnapshotPainter(printer, data).paint()
-        return
-    painter = QPainter(printer)
-    try:
-        for index, image in enumerate(pages):
-            if index:
-                printer.newPage()
-            target = QRectF(painter.viewport())
-            scaled = image.size().scaled(target.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRectF(0, 0, scaled.width(), scaled.height()), image)
-    finally:
-        painter.end()
-
-
-def pdf_page_images(data: ReportData, dpi: int) -> list[QImage] | None:
-    """The report's PDF pages as images (QtPdf from PySide6-Addons), or None when QtPdf is not installed."""
-    try:
-        from PySide6.QtCore import QBuffer, QByteArray, QSize
-        from PySide6.QtPdf import QPdfDocument
-    except ImportError:
-        return None
-    from ..core.report import render_pdf
-
-    buffer = QBuffer(QByteArray(render_pdf(data)))
-    buffer.open(QBuffer.OpenModeFlag.ReadOnly)
-    document = QPdfDocument()
-    document.load(buffer)
-    images = []
-    for page in range(document.pageCount()):
-        points = document.pagePointSize(page)
-        images.append(document.render(page, QSize(int(points.width() * dpi / 72), int(points.height() * dpi / 72))))
-    return images
-
-
-class SnapshotPainter:
-    """Draws a :class:`ReportData` with QPainter, page by page (used when QtPdf is not available).
-
-    Qt shapes Arabic and Chinese text itself, so user text is drawn as typed.
-    """
-
-    margin_mm = 16.0
-    font_pt = 9
-
-    def __init__(self, printer, data: ReportData):
-        self.printer, self.data = printer, data
-
-    def paint(self) -> None:
-        self.painter = QPainter(self.printer)
-        try:
-            self.page, self.pages_y = 1, []
-            self._layout()
-        finally:
-            self.painter.end()
-
-    def _mm(self, value: float) -> float:
-        return value * self.printer.resolution() / 25.4
-
-    def _page_rect(self) -> QRectF:
-        area = QRectF(self.painter.viewport())
-        margin = self._mm(self.margin_mm)
-        return area.adjusted(margin, margin, -margin, -margin - self._mm(8))
-
-    def _layout(self) -> None:
-        data, rect = self.data, self._page_rect()
-        self.y = rect.top()
-        self._text(f"{data.institution}   \u2014   Report {data.report_id}   \u2014   {display_date(data)}", bold=True)
-        self._text(DISCLAIMER, bold=True)
-        p, s = data.patient, data.specimen
-        for label, value in (("Patient name", p.name), ("Patient ID", p.patient_id), ("Date of birth", p.date_of_birth),
-                             ("Sex", p.sex), ("Specimen ID", s.specimen_id), ("Specimen type", s.specimen_type),
-                             ("Collection date", s.collection_date), ("Requesting physician", s.physician)):
-            self._text(f"{label}: {value or chr(0x2014)}")
-        self._text("Case-level suggestion: " + data.summary.suggestion, bold=True)
-        self._text("Counts: " + ", ".join(f"{name} {count}" for name, count in data.summary.counts))
-        for entry in data.images:
-            self._image_row(entry)
-        model = data.model
-        self._text(f"Method: XIncept-ALL, model {model.name} {model.version} (hash {model.hash_prefix}); "
-                   f"{model.explanation_name} overlay at {model.opacity:.0%} opacity.")
-        if data.review.conclusion:
-            self._text("Reviewer's conclusion: " + data.review.conclusion)
-        if data.review.comments:
-            self._text("Comments: " + data.review.comments)
-        sign = data.sign_off
-        if sign is not None:
-            self._text(f"Signed off in XIncept by {sign.signed_by} on {utc_minutes(sign.signed_at)}", bold=True)
-        self._text(f"Reviewed by: {data.review.reviewer}    Signature: ____________________    Date: __________")
-        self._footer()
-
-    def _ensure(self, height: float) -> None:
-        rect = self._page_rect()
-        if self.y + height > rect.bottom() and self.y > rect.top():
-            self._footer()
-            self.printer.newPage()
-            self.page += 1
-            self.y = rect.top()
-
-    def _text(self, text: str, bold: bool = False) -> None:
-        font = QFont("DejaVu Sans", self.font_pt)
-        font.setBold(bold)
-        self.painter.setFont(font)
-        rect = self._page_rect()
-        flags = int(Qt.TextFlag.TextWordWrap)
-        bounds = self.painter.boundingRect(QRectF(rect.left(), 0, rect.width(), 1e6), flags, text)
-        self._ensure(bounds.height())
-        self.painter.drawText(QRectF(rect.left(), self.y, rect.width(), bounds.height()), flags, text)
-        self.y += bounds.height() + self._mm(1.5)
-
-    def _image_row(self, entry) -> None:
-        size = self._mm(30)
-        if not entry.ok:
-            self._text(f"{entry.index}. {entry.file_name}: could not be analysed: {entry.error}")
-            return
-        self._ensure(size + self._mm(2))
-        left = self._page_rect().left()
-        for offset, png in ((0, entry.thumbnail_png), (size + self._mm(3), entry.overlay_png)):
-            if png:
-                image = QImage.fromData(png)
-                box = image.size().scaled(int(size), int(size), Qt.AspectRatioMode.KeepAspectRatio)
-                self.painter.drawImage(QRectF(left + offset, self.y, box.width(), box.height()), image)
-        top, self.y = self.y, self.y
-        rect = self._page_rect()
-        saved_left = rect.left() + 2 * size + self._mm(6)
-        verdict = (f"{entry.label} ({entry.label_long}); calibrated confidence {entry.confidence:.1%}; "
-                   f"in domain: {'yes' if entry.in_domain else 'NO'}; file {entry.file_name}")
-        if entry.overridden:
-            verdict = (f"Reviewer's class: {entry.reviewed_label} (reason: {entry.review.reason}); "
-                       f"Model's class: {verdict}")
-        text = f"{entry.index}. {verdict}"
-        self.painter.setFont(QFont("DejaVu Sans", self.font_pt))
-        self.painter.drawText(QRectF(saved_left, top, rect.right() - saved_left, size),
-                              int(Qt.TextFlag.TextWordWrap), text)
-        self.y = top + size + self._mm(2)
-
-    def _footer(self) -> None:
-        area = QRectF(self.painter.viewport())
-        margin = self._mm(self.margin_mm)
-        self.painter.setFont(QFont("DejaVu Sans", self.font_pt - 1))
-        self.painter.drawText(QRectF(margin, area.bottom() - margin - self._mm(6), area.width() - 2 * margin,
-                                     self._mm(6)), int(Qt.AlignmentFlag.AlignLeft),
-                              f"Decision support, to be confirmed by a qualified hematologist.   Page {self.page}")
+    data, identity, pdf, pages = outcome
+    print_pdf(parent, pdf, pages, f"Print report {data.report_id}",
+              None if on_printed is None else lambda target: on_printed(target, identity))

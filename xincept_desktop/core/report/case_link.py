@@ -9,6 +9,7 @@ Usage (the GUI's case session)::
     context["sign_off"]           # SignOffInfo or None (with the earlier, re-opened sign-offs: amended)
     context["stored"]             # Path -> StoredAnalysis: the model and file hash of each stored analysis
     context["signed"]             # whether the case is signed (its conclusion and comments are then read-only)
+    context["created"]            # the time of the case state (its last change), so one state gives one document
 
 Only attributes are read, so this module does not import the case store.
 """
@@ -70,5 +71,15 @@ def report_context(case_id: int, record, images: Mapping[Path, object]) -> dict:
     stored = {Path(path): info for path, image in images.items() if (info := stored_analysis(image)) is not None}
     return {"case_id": case_id, "case_fields": report_fields(record.fields), "reviews": reviews,
             "sign_off": sign_off_info(record.sign_off, getattr(record, "history", ())), "stored": stored,
-            "signed": record.sign_off is not None}
+            "signed": record.sign_off is not None, "created": state_time(record.updated_at)}
+
+
+def state_time(iso_utc: str):
+    """A stored ISO 8601 UTC time as an aware local ``datetime`` (None when unreadable)."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(iso_utc).astimezone()
+    except (TypeError, ValueError):
+        return None
 
