@@ -314,3 +314,24 @@ def test_quit_during_analysis_asks_and_stay_keeps_the_window(gated_window, case_
     with CaseStore(window.case.db_path) as store:
         case = store.list_cases()[0]
         assert case.image_count >= 4 and case.image_count + len(store.not_analysed(case.case_id)) == 8
+
+
+def test_analyse_on_a_signed_case_with_images_waiting_asks(ready_window, case_folder, qtbot, monkeypatch, answers,
+                                                           tmp_path):
+    asked, replies = answers
+    window, folder = signed_window(ready_window, case_folder, qtbot, monkeypatch, n=1)
+    signed_id = window.case.case_id
+    late = tmp_path / "late.png"
+    late.write_bytes((folder / "img000.png").read_bytes())
+    window.image_list.add_paths([late])  # listed, not analysed (e.g. recorded as not analysed when stopped)
+    jobs = []
+    monkeypatch.setattr(window, "analyse_paths", lambda paths: jobs.append(paths))
+    replies["signed"].append(None)
+    window.actions["analyse"].trigger()
+    assert asked["signed"] == [(signed_id, "Dr. Sign", 1)] and jobs == []
+    monkeypatch.delattr(window, "analyse_paths")  # the window's own method again
+    replies["signed"].append(case_guard.NEW_CASE)
+    window.actions["analyse"].trigger()
+    wait_analysed(qtbot, window)
+    assert window.image_list.paths() == [late] and window.case.case_id not in (None, signed_id)
+    assert stored_paths(window.case.db_path, signed_id) == {folder / "img000.png"}

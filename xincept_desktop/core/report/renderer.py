@@ -275,8 +275,10 @@ class CaseReportRenderer:
             lines.append(self._p("Needs review", "warning"))
         lines.append(self._p(f"File: {self.text.markup(entry.file_name)}", "small"))
         if entry.model_version or entry.model_hash:
-            lines.append(self._p(f"Analysed by model {self.text.markup(entry.model_version or 'unknown')} (hash "
-                                 f"{self.text.markup(entry.model_hash or 'unknown')})", "small"))
+            model = entry.model_version or "unknown"
+            if entry.model_hash and entry.model_hash not in model:
+                model += f" (hash {entry.model_hash})"
+            lines.append(self._p(f"Analysed by model {self.text.markup(model)}", "small"))
         if entry.file_warning:
             lines.append(self._p(self.text.markup(entry.file_warning), "warning"))
         if entry.image_note:
