@@ -14,7 +14,8 @@ from . import settings as store
 from .actions import build_menus, build_toolbar, create_actions
 from .background import BackgroundJob
 from .case_panel import DISCLAIMER, CasePanel
-from .case_session import CaseActions, CaseSession
+from .case_actions import CaseActions
+from .case_session import CaseSession
 from .heat_cache import HeatCache
 from .heat_controls import HeatControls
 from .image_list import ANALYSING, DONE, ERROR, QUEUED, ImageList
