@@ -185,3 +185,24 @@ def test_report_of_a_case_signed_again_after_reopening_says_amended(ready_window
     assert "Amended report. Signed off in XIncept by Dr. Second" in text
     assert "Earlier sign-off: Dr. First" in text and "late flow result" in text
     assert amended[1] != signed_once[1]  # another case state, another report ID
+
+
+def test_report_of_a_stopped_analysis_lists_the_images_not_analysed(make_window, tiny_model, case_folder, qtbot,
+                                                                     monkeypatch, tmp_path, report_dialogs):
+    from tests.gated_model import GatedModel
+
+    gate = GatedModel(tiny_model, allow=1)
+    window = make_window(model=gate)
+    qtbot.waitUntil(lambda: window.model is not None, timeout=60_000)
+    try:
+        window.open_paths([case_folder(12)])
+        qtbot.waitUntil(lambda: len(window.case.image_ids) == 4, timeout=60_000)
+        window.actions["cancel"].trigger()
+    finally:
+        gate.release()
+    qtbot.waitUntil(lambda: not window._jobs and not window.case.saving and bool(window.case.not_analysed),
+                    timeout=60_000)
+    data, _ = print_report(window, monkeypatch, qtbot)
+    assert data.not_analysed == tuple(f"img{i:03d}.png" for i in range(8, 12))
+    text = " ".join(pdf_text(export_pdf(window, monkeypatch, qtbot, tmp_path / "s.pdf")[0].read_bytes()).split())
+    assert "4 image(s) of this case were not analysed" in text and "img011.png" in text

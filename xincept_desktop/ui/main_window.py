@@ -476,6 +476,8 @@ class MainWindow(QMainWindow):
 
         results = [self.results[p] for p in self.image_list.paths() if p in self.results]
         settings = report_settings(self.prefs, self.controls, self.case.report_context())
+        settings["not_analysed"] = [p for p in dict.fromkeys([*self.case.not_analysed, *self.waiting_images()])
+                                    if p not in self.results]
         case_id = settings.get("case_id")
         if case_id is not None:
             settings["save_case_text"] = self._save_case_text

@@ -155,7 +155,7 @@ class CaseReportRenderer:
     def _story(self, data: ReportData) -> list:
         story: list = []
         for step in (self._title_block, self._disclaimer_block, self._patient_block, self._summary_block,
-                     self._images_block, self._errors_block, self._method_block, self._review_block,
+                     self._images_block, self._errors_block, self._not_analysed_block, self._method_block, self._review_block,
                      self._signature_block):
             story.extend(step(data))
         story.extend(self._unprintable_block())
@@ -308,6 +308,14 @@ class CaseReportRenderer:
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, self.rule)]))
         return [self._p("Images that could not be analysed", "heading"), table]
+
+    def _not_analysed_block(self, data: ReportData) -> list:
+        if not data.not_analysed:
+            return []
+        names = ", ".join(data.not_analysed)
+        return [self._p("Images not analysed", "heading"),
+                self._p(f"{len(data.not_analysed)} image(s) of this case were not analysed and are not in the counts: "
+                        f"{self.text.markup(names)}", "warning")]
 
     def _method_block(self, data: ReportData) -> list:
         model = data.model

@@ -190,6 +190,7 @@ class ReportData:
     images: tuple[ImageEntry, ...]
     app_version: str = ""
     sign_off: SignOffInfo | None = None
+    not_analysed: tuple[str, ...] = ()  # file names listed in the case but never analysed (analysis stopped)
 
     @property
     def failed_images(self) -> tuple[ImageEntry, ...]:
@@ -325,6 +326,7 @@ def build_report_data(
     sign_off: SignOffInfo | None = None,
     stored: Mapping[Path, StoredAnalysis] | None = None,
     case_id: int | None = None,
+    not_analysed: Iterable = (),
 ) -> ReportData:
     """Freeze analysed ``ImageResult`` objects and the case's fields into a :class:`ReportData`.
 
@@ -356,7 +358,8 @@ def build_report_data(
     state = {"case_id": case_id, "institution": institution, "patient": asdict(patient),
              "specimen": asdict(specimen), "review": asdict(review), "model": asdict(model_info),
              "images": [asdict(entry) for entry in entries],
-             "sign_off": asdict(sign_off) if sign_off is not None else None}
+             "sign_off": asdict(sign_off) if sign_off is not None else None,
+             "not_analysed": [Path(p).name for p in not_analysed]}
     return ReportData(
         report_id=report_id or report_id_for(state),
         created=created,
@@ -369,6 +372,7 @@ def build_report_data(
         images=entries,
         app_version=__version__,
         sign_off=sign_off,
+        not_analysed=tuple(state["not_analysed"]),
     )
 
 
