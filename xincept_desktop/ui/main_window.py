@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QVBoxLayout,
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QVBoxLayout,
                                QWidget)
 
 from ..config import APP_NAME
@@ -22,13 +22,15 @@ from .image_list import ANALYSING, DONE, ERROR, QUEUED, ImageList
 from .progress import AnalysisProgress
 from .result_panel import ResultPanel
 from .viewer import ImageViewer
+from .window_guards import CaseGuardMixin
+from .window_reports import ReportMixin
 from .worker import WorkerController
 
 IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.gif);;All files (*)"
 BANNER_ERROR = "background: #fde2e1; color: #8a0010; padding: 6px; font-weight: bold;"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
     """One case at a time. ``start()`` begins loading the model in the worker thread."""
 
     def __init__(self, model_dir: Path, model=None):
@@ -185,15 +187,6 @@ class MainWindow(QMainWindow):
         self.analyse_paths(added) if self.model is not None else self._pending.extend(added)
         return added
 
-    def bring_forward(self, paths: list) -> None:
-        """Another start of the app asked for this window (single instance): show it, open its paths (the signed
-        case question applies)."""
-        self.showNormal()
-        self.raise_()
-        self.activateWindow()
-        if paths:
-            self.open_paths([Path(p) for p in paths])
-
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         for path in store.recent_paths():
@@ -228,52 +221,6 @@ class MainWindow(QMainWindow):
             return
         self.analyse_paths(todo)
 
-    def _analyse_beside_signed(self, todo: list[Path]) -> None:
-        """Analyse is pressed on a signed case with images waiting: a new case with them, or re-open."""
-        from .case_guard import NEW_CASE, REOPEN, ask_signed_case
-
-        answer = ask_signed_case(self, self.case.case_id, self._signed_by(), len(todo))
-        if answer == NEW_CASE:
-            self.on_new_case()
-            self.open_paths(todo)
-        elif answer == REOPEN and self.case_actions.reopen():
-            self.analyse_paths(todo)
-
-    def _may_add(self, count: int) -> bool:
-        """Whether images may be added to the case on screen; asks when it is signed (read from the store now,
-        so a sign-off made in another window counts)."""
-        from .case_guard import NEW_CASE, REOPEN, ask_signed_case
-
-        if not count or not self.case.signed:
-            return True
-        answer = ask_signed_case(self, self.case.case_id, self._signed_by(), count)
-        if answer == NEW_CASE:
-            self._start_new_case()
-            return True
-        return answer == REOPEN and self.case_actions.reopen()
-
-    def _signed_by(self) -> str:
-        self.case.reload()
-        sign = self.case.record.sign_off if self.case.record is not None else None
-        return sign.signed_by if sign is not None else "someone"
-
-    def failed_images(self) -> dict[Path, str]:
-        """Listed images that could not be analysed (not stored in the case), with why."""
-        return {p: self.results[p].error for p in self.image_list.paths()
-                if p in self.results and self.results[p].error is not None}
-
-    def waiting_images(self) -> list[Path]:
-        """Listed images without a result yet (queued or being analysed)."""
-        return [p for p in self.image_list.paths() if self.image_list.status(p) not in (DONE, ERROR)]
-
-    def remove_from_view(self, path: Path) -> None:
-        """Drop an image that is not stored from the list (after Case > Remove Image)."""
-        self.results.pop(path, None)
-        self.image_list.remove(path)
-        if self.current == path:
-            self.current = None
-            self.show_image(None)
-        self.refresh_case_view()
     def _on_batch_started(self, job: int, paths: list) -> None:
         if job in self._jobs:
             self.image_list.set_status(paths, ANALYSING)
@@ -307,48 +254,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Analysis cancelled" if cancelled else "Analysis finished", 5000)
             self._when_idle()
 
-    def _when_idle(self) -> None:
-        """After the last job: note the images a stop left unanalysed, then run what waited for the end."""
-        if self.case.saving:  # the last batches are still being stored; ``_on_case_saved`` comes back here
-            return
-        if self._stopped:
-            self._stopped = False
-            self._record_waiting("analysis stopped")
-        action, self._after_jobs = self._after_jobs, None
-        if action is not None:
-            action()
-
-    def _record_waiting(self, why: str) -> None:
-        from ..errors import CaseStoreError
-
-        try:
-            self.case.record_not_analysed(self.waiting_images(), why)
-        except CaseStoreError as exc:
-            self.statusBar().showMessage(f"Not recorded in the case: {exc}", 10000)
-        self.refresh_case_view()
-
     def on_cancel(self) -> None:
         if self._jobs:
             self._stopped = True
             self.controller.cancel_all()
             self.progress.cancelling()
-
-    def _ask_when_busy(self, what: str, action) -> bool:
-        """While images are analysed, ask before ``what``: wait for the end, stop and keep what is done, or stay.
-        True when ``action`` may run now; otherwise it runs (or not) later."""
-        from .case_guard import STOP, WAIT, ask_busy
-
-        if not self._jobs:
-            return True
-        answer = ask_busy(self, what, len(self.waiting_images()))
-        if answer is None:
-            return False
-        self._after_jobs = action
-        if answer == STOP:
-            self.on_cancel()
-        self.statusBar().showMessage(f"{what} once the analysis has {'stopped' if answer == STOP else 'finished'}"
-                                     "…")
-        return False
 
     def _refresh_summary(self) -> None:
         reviewed = self.case.reviewed_classes()  # reviewers' classes count instead of the model's
@@ -470,56 +380,6 @@ class MainWindow(QMainWindow):
 
     def on_print(self) -> None:
         self._report("print")
-
-    def _report(self, kind: str) -> None:
-        from .reports import report_settings, run_report
-
-        results = [self.results[p] for p in self.image_list.paths() if p in self.results]
-        settings = report_settings(self.prefs, self.controls, self.case.report_context())
-        settings["not_analysed"] = [p for p in dict.fromkeys([*self.case.not_analysed, *self.waiting_images()])
-                                    if p not in self.results]
-        case_id = settings.get("case_id")
-        if case_id is not None:
-            settings["save_case_text"] = self._save_case_text
-            settings["on_printed"] = lambda printer, identity: self._audit_report(case_id, "print", printer,
-                                                                                  identity)
-        job = run_report(self, kind, results, self.model, settings)
-        if isinstance(job, BackgroundJob):  # the snapshot (and the PDF) are made in a thread
-            self.statusBar().showMessage("Preparing the report\u2026")
-            job.done.connect(lambda outcome, error: self._on_report_done(kind, case_id, outcome, error))
-
-    def _save_case_text(self, changes: dict) -> None:
-        """Conclusion or comments typed in the report dialog: stored in the case (audited) before the report."""
-        from ..errors import CaseStoreError
-
-        try:
-            self.case.save_details(changes)
-        except CaseStoreError as exc:
-            QMessageBox.warning(self, "Case details", str(exc))
-        self.refresh_case_view()
-
-    def _on_report_done(self, kind: str, case_id: int | None, outcome, error) -> None:
-        if error is not None:
-            self.statusBar().showMessage("The report could not be made", 8000)
-            return
-        if kind != "pdf":
-            self.statusBar().clearMessage()
-            return
-        path, report_id, sha256 = outcome
-        message = f"Report {report_id} written to {path}"
-        failure = self._audit_report(case_id, "pdf", path, {"report_id": report_id, "sha256": sha256})
-        self.statusBar().showMessage(message + (f" (not recorded in the case's audit log: {failure})"
-                                                if failure else ""), 10000)
-
-    def _audit_report(self, case_id: int | None, kind: str, target, identity: dict) -> str:
-        """Audit an exported or printed report with its id and the PDF's sha256; the error text, or ""."""
-        from ..errors import CaseStoreError
-
-        try:
-            self.case.record_export(case_id, kind, target, **identity)
-        except CaseStoreError as exc:
-            return str(exc)
-        return ""
 
     # --- stored cases (logic in case_session) ----------------------------------------------------------
     def _save_to_case(self, results: list) -> None:
