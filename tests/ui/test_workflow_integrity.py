@@ -146,8 +146,8 @@ def test_a_case_signed_in_another_window_refuses_images_here(ready_window, case_
     assert len(warnings) == 1 and "sign" in warnings[0][1].lower()
 
 
-def test_sign_off_dialog_blocks_failed_images_until_removed_and_needs_acknowledgement(ready_window, case_folder,
-                                                                                      qtbot, monkeypatch, warnings):
+def test_sign_off_dialog_blocks_failed_images_until_excluded_and_needs_acknowledgement(ready_window, case_folder,
+                                                                                       qtbot, monkeypatch, warnings):
     window = ready_window
     folder = case_folder(4, bad=1)
     window.open_paths([folder])
@@ -159,10 +159,16 @@ def test_sign_off_dialog_blocks_failed_images_until_removed_and_needs_acknowledg
     assert any("could not be analysed" in line and "broken0.png" in line for line in dialog.check.blockers)
     assert "missing patient name and patient ID" in dialog.check.warnings
 
-    window.image_list.select(folder / "broken0.png")
+    broken = folder / "broken0.png"
+    assert window.case.image_for(broken).analysis.result.error  # the failure is part of the stored case
+    window.image_list.select(broken)
     reason_is(monkeypatch, "not an image file")
-    window.actions["remove_image"].trigger()
-    assert folder / "broken0.png" not in window.image_list.paths()
+    window.actions["remove_image"].trigger()  # stored images are excluded, not removed
+    assert len(warnings) == 1 and "exclude" in warnings[0][1] and broken in window.image_list.paths()
+    warnings.clear()
+    answer_review(monkeypatch, EXCLUDED, "not an image file")
+    window.actions["override_class"].trigger()
+    assert window.case.image_for(broken).reviewed_class == EXCLUDED
 
     shown = answer_sign_off(monkeypatch, reviewer="Dr. A", acknowledge=False)
     window.actions["sign_off"].trigger()
@@ -178,11 +184,11 @@ def test_sign_off_dialog_blocks_failed_images_until_removed_and_needs_acknowledg
     assert window.case.signed
     with CaseStore(window.case.db_path) as store:
         log = store.audit_log(window.case.case_id)
-    removed = [e for e in log if e.action == "image_removed"]
-    assert removed and removed[0].details["reason"] == "not an image file"
+    excluded = [e for e in log if e.action == "override"]
+    assert excluded[0].details["reviewed_class"] == EXCLUDED and excluded[0].details["reason"] == "not an image file"
     sign = [e for e in log if e.action == "sign_off"][0]
     assert sign.user == "Dr. A" and "missing patient name and patient ID" in sign.details["acknowledged"]
-    assert sign.details["summary"]["analysed"] == 4
+    assert sign.details["summary"]["analysed"] == 4 and sign.details["summary"]["excluded"] == 1
     assert warnings == []
 
 
@@ -195,6 +201,15 @@ def test_sign_off_blocks_images_still_waiting(ready_window, case_folder, qtbot, 
     shown = answer_sign_off(monkeypatch)
     window.actions["sign_off"].trigger()
     assert not window.case.signed and "later.png" in shown[0].check.blockers[0]
+    window.image_list.select(folder / "later.png")
+    reason_is(monkeypatch, "wrong slide")
+    window.actions["remove_image"].trigger()
+    assert folder / "later.png" not in window.image_list.paths()
+    window.actions["sign_off"].trigger()
+    assert window.case.signed
+    with CaseStore(window.case.db_path) as store:
+        removed = [e.details for e in store.audit_log(window.case.case_id) if e.action == "image_removed"]
+    assert removed == [{"path": str(folder / "later.png"), "reason": "wrong slide"}]
 
 
 def test_new_case_resets_everything_case_level(ready_window, case_folder, qtbot, monkeypatch):

@@ -148,7 +148,9 @@ class CaseSession(QObject):
 
     # --- saving --------------------------------------------------------------------------------------
     def save_results(self, results: list, model) -> int:
-        """Start storing the successful ``results`` in the current case; how many will be stored.
+        """Start storing ``results`` in the current case; how many will be stored. Failed analyses of files that
+        exist are stored too (the case keeps them, and they block sign-off until excluded with a reason); a path
+        that is not a file (missing, a dangling link) cannot be hashed and stays in the window only.
 
         The case row is created here on the first save (one small write), so the case id is known at once;
         hashing the image files and writing the analyses happen in a background thread, after which ``saved``
@@ -156,7 +158,7 @@ class CaseSession(QObject):
         """
         from ..core.cases import CaseFields, model_identity
 
-        good = [r for r in results if r is not None and r.ok]
+        good = [r for r in results if r is not None and (r.ok or Path(r.path).is_file())]
         if not good or model is None or self.closed:
             return 0
         if self.case_id is None:

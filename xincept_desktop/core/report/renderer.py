@@ -302,7 +302,9 @@ class CaseReportRenderer:
         if not failed:
             return []
         rows = [[self._p("#", "label"), self._p("File", "label"), self._p("Could not be analysed", "label")]]
-        rows += [[self._p(str(e.index)), self._user(e.file_name), self._user(e.error)] for e in failed]
+        rows += [[self._p(str(e.index)), self._user(e.file_name),
+                  self._user(e.error + (f" (excluded by the reviewer: {e.review.reason})" if e.excluded else ""))]
+                 for e in failed]
         width = self._body_width()
         table = Table(rows, colWidths=[9 * mm, 55 * mm, width - 64 * mm], repeatRows=1)
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -289,7 +289,7 @@ def image_entry(index: int, result, model_info: ModelInfo, maker: ThumbnailMaker
     with PNGs; a file that no longer matches its stored hash gets no pictures and a warning."""
     name = getattr(result.path, "name", str(result.path))
     if not result.ok:
-        return ImageEntry(index=index, file_name=name, error=str(result.error))
+        return ImageEntry(index=index, file_name=name, error=str(result.error), review=review)
     warning = file_warning(result.path, stored)
     pictures = maker.pictures(result, model_info.explanation_method, model_info.opacity, model_info.colormap) \
         if not warning else None
