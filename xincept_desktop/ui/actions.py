@@ -19,7 +19,7 @@ ACTIONS = {
     "case_details": ("Case &Details\u2026", "Ctrl+I", None,
                      "Patient and specimen details of the case (read-only once signed)"),
     "remove_image": ("Re&move Image\u2026", None, None,
-                     "Take a failed or not analysed image out of the case, with a reason"),
+                     "Take an image that was never analysed out of the case, with a reason"),
     "override_class": ("&Override Class\u2026", "Ctrl+R", None, "Set the reviewer's class of the selected image"),
     "sign_off": ("&Sign Off Case", None, None, "Sign the case off (read-only until re-opened)"),
     "reopen_case": ("Re-&open Case\u2026", None, None, "Re-open a signed case, with a reason"),

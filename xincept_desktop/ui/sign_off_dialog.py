@@ -20,8 +20,9 @@ from ..config import CLASS_DESCRIPTIONS
 
 BLOCK_STYLE = "color: #a61b1b; font-weight: bold;"
 WARN_STYLE = "color: #a15c00;"
-BLOCK_HINT = ("Analyse them (Analysis \u25b8 Analyse), remove them (Case \u25b8 Remove Image, with a reason) or "
-              "exclude them (Case \u25b8 Override Class \u25b8 Exclude) before signing.")
+BLOCK_HINT = ("Analyse them (Analysis \u25b8 Analyse), exclude them (Case \u25b8 Override Class \u25b8 Exclude, "
+              "with a reason) or remove those never analysed (Case \u25b8 Remove Image, with a reason) before "
+              "signing.")
 ACKNOWLEDGE = "I have seen these warnings and sign the case as it is"
 
 
