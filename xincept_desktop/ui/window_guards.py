@@ -14,6 +14,9 @@ from .image_list import DONE, ERROR
 
 
 class CaseGuardMixin:
+    """Needs the window's ``case``, ``case_actions``, ``image_list``, ``results``, ``_jobs``, ``_after_jobs`` and
+    ``_stopped``, and its ``open_paths``, ``analyse_paths``, ``on_cancel`` and ``refresh_case_view``."""
+
     def _analyse_beside_signed(self, todo: list[Path]) -> None:
         """Analyse is pressed on a signed case with images waiting: a new case with them, or re-open."""
         from .case_guard import NEW_CASE, REOPEN, ask_signed_case
@@ -44,7 +47,7 @@ class CaseGuardMixin:
         return sign.signed_by if sign is not None else "someone"
 
     def failed_images(self) -> dict[Path, str]:
-        """Listed images that could not be analysed (not stored in the case), with why."""
+        """Listed images that could not be analysed, with why (the stored ones are in the case record too)."""
         return {p: self.results[p].error for p in self.image_list.paths()
                 if p in self.results and self.results[p].error is not None}
 
@@ -84,7 +87,7 @@ class CaseGuardMixin:
     def _ask_when_busy(self, what: str, action) -> bool:
         """While images are analysed, ask before ``what``: wait for the end, stop and keep what is done, or stay.
         True when ``action`` may run now; otherwise it runs (or not) later."""
-        from .case_guard import STOP, WAIT, ask_busy
+        from .case_guard import STOP, ask_busy
 
         if not self._jobs:
             return True

@@ -9,6 +9,8 @@ from .background import BackgroundJob
 
 
 class ReportMixin:
+    """Needs the window's ``case``, ``prefs``, ``controls``, ``results``, ``image_list`` and ``model``."""
+
     def _report(self, kind: str) -> None:
         from .reports import report_settings, run_report
 
