@@ -261,6 +261,8 @@ def test_review_with_another_class_becomes_the_heading(ready_window, case_folder
 
     assert window.result_panel.label.text() == CLASS_DESCRIPTIONS[new_class]
     assert CLASS_DESCRIPTIONS[model_class] in window.result_panel.review.text()
+    second_line = window.image_list.item_text(path).split("\n")[1]
+    assert second_line.startswith(f"reviewed: {new_class} \u00b7 model: done \u00b7 {model_class}")
 
 
 @pytest.fixture
