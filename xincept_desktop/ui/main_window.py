@@ -392,8 +392,8 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
             self.statusBar().showMessage(f"Results not saved to the case: {exc}", 10000)
 
     def _on_case_saved(self, case_id: int, _count: int) -> None:
-        if case_id == self.case.case_id:
-            self.refresh_case_view()
+        if case_id == self.case.case_id:  # a stored batch: new images carry no review yet, the view has them
+            self._refresh_case_header()
         if not self._jobs:
             self._when_idle()
 
@@ -424,14 +424,18 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         for path in self.image_list.paths():
             image = self.case.image_for(path)
             self.image_list.set_reviewed(path, image.reviewed_class if image and image.overridden else None)
+        self._refresh_case_header()
+        self._refresh_summary()
+        self.show_image(self.current)
+
+    def _refresh_case_header(self) -> None:
+        """The case status, conclusion and the Case actions (all a stored batch can change)."""
         waiting = [] if self._jobs else self.waiting_images()
         text = self.case.status_text(waiting)
         self.case_panel.set_case_status(text, warning=bool(self.case.file_problems) or "\u26a0" in text)
         fields = self.case.fields()
         self.case_panel.set_conclusion(fields.conclusion, fields.comments)
         self._update_case_actions()
-        self._refresh_summary()
-        self.show_image(self.current)
 
     def _update_case_actions(self) -> None:
         stored, signed = self.case.case_id is not None, self.case.signed
