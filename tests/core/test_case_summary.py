@@ -56,3 +56,19 @@ def test_reviewed_classes_replace_the_models_and_count_as_confirmed():
     assert summary.suggestion == "Pro"
     assert [item.path.name for item in summary.review] == ["e"]  # "d" was reviewed
     assert "reviewer" in SUGGESTION_RULE
+
+
+def test_excluded_images_leave_counts_and_suggestion_but_stay_listed():
+    from types import SimpleNamespace
+
+    from xincept_desktop.core.case_summary import EXCLUDED, summarise_case
+
+    def result(name, label):
+        return SimpleNamespace(path=Path(name), error=None, label=label, confidence=0.95, in_domain=True)
+
+    results = [result("a.png", "Pre"), result("b.png", "Pro"), result("c.png", "Pro")]
+    summary = summarise_case(results, reviewed_class=lambda r: EXCLUDED if r.path.name != "a.png" else None,
+                             excluded_reason=lambda r: "not a lymphoblast")
+    assert summary.counts["Pro"] == 0 and summary.analysed == 1 and summary.suggestion == "Pre"
+    assert [(item.path.name, item.reason) for item in summary.excluded] == [
+        ("b.png", "excluded: not a lymphoblast"), ("c.png", "excluded: not a lymphoblast")]

@@ -93,3 +93,56 @@ def warnings(monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text, *a, **k: shown.append((title, text)))
     return shown
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_modal(monkeypatch):
+    """A modal dialog that a test did not answer fails the test instead of waiting forever."""
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    def refuse(dialog, *_args):
+        raise AssertionError(f"unexpected modal dialog: {type(dialog).__name__} {dialog.windowTitle()!r}")
+
+    monkeypatch.setattr(QDialog, "exec", refuse)
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+
+
+def answer_sign_off(monkeypatch, reviewer: str = "Dr. A", acknowledge: bool = True) -> list:
+    """The next sign-off dialogs are answered with ``reviewer`` (and the acknowledgement ticked when asked);
+    each dialog is appended to the returned list. Sign is pressed only when the dialog allows it."""
+    from PySide6.QtWidgets import QDialog
+
+    from xincept_desktop.ui.sign_off_dialog import SignOffDialog
+
+    shown = []
+
+    def fake_exec(dialog):
+        shown.append(dialog)
+        dialog.name.setText(reviewer)
+        dialog.acknowledge.setChecked(acknowledge and dialog.acknowledge.isVisible() or
+                                      acknowledge and bool(dialog.check.warnings))
+        if not dialog.sign_button.isEnabled():
+            return QDialog.DialogCode.Rejected
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(SignOffDialog, "exec", fake_exec)
+    return shown
+
+
+def answer_review(monkeypatch, choice: str, reason: str, comment: str = "") -> list:
+    """The next review dialogs choose ``choice`` (a class or EXCLUDED) with ``reason``; appended to the list."""
+    from xincept_desktop.ui.review_dialog import ReviewDialog
+
+    shown = []
+
+    def fake_exec(dialog):
+        shown.append(dialog)
+        dialog.choice.setCurrentIndex(dialog.choice.findData(choice))
+        dialog.reason.setText(reason)
+        dialog.comment.setText(comment)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ReviewDialog, "exec", fake_exec)
+    return shown

@@ -3,6 +3,7 @@ window closed while such a job runs waits for it instead of crashing."""
 
 from __future__ import annotations
 
+import hashlib
 import threading
 
 import pytest
@@ -166,10 +167,13 @@ def test_export_pdf_returns_at_once_and_reports_when_written(ready_window, case_
     gate.set()
     wait_job(qtbot, jobs[0])
     assert target.read_bytes().startswith(b"%PDF") and warnings == []
-    assert f"Report written to {target}" in window.statusBar().currentMessage()
+    assert f"written to {target}" in window.statusBar().currentMessage()
     with CaseStore(window.case.db_path) as store:
         exports = [e.details for e in store.audit_log(window.case.case_id) if e.action == "export"]
-    assert exports == [{"kind": "pdf", "path": str(target)}]
+    report_id = jobs[0].result[1]
+    assert f"Report {report_id} written" in window.statusBar().currentMessage()
+    assert exports == [{"kind": "pdf", "path": str(target), "report_id": report_id,
+                        "sha256": hashlib.sha256(target.read_bytes()).hexdigest()}]
 
 
 def test_closing_while_a_report_is_made_waits_and_shows_nothing(ready_window, case_folder, qtbot, gate,

@@ -1,19 +1,20 @@
-"""Case Details: patient and specimen fields typed into the dialog, stored, audited, found by the case browser,
-and refused while the case is signed."""
+"""Case Details: patient and specimen fields, conclusion and comments typed into the dialog, stored, audited,
+found by the case browser, shown in the case panel, and read-only while the case is signed."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from tests.ui.conftest import wait_analysed
+from tests.ui.conftest import answer_sign_off, wait_analysed
 from xincept_desktop.core.cases import CaseStore
 from xincept_desktop.ui.case_browser import CaseBrowser
 from xincept_desktop.ui.case_details import CaseDetailsDialog
 
 DETAILS = {"patient_id": "P-2031", "patient_name": "Leila Haddad", "date_of_birth": "1988-04-12", "sex": "F",
            "specimen_id": "S-77/26", "specimen_type": "Bone marrow aspirate", "collection_date": "2026-02-27",
-           "requesting_physician": "Dr. Okafor"}
+           "requesting_physician": "Dr. Okafor", "conclusion": "Pre-B ALL <b>likely</b>",
+           "comments": "Flow cytometry pending"}
 
 
 @pytest.fixture
@@ -58,6 +59,8 @@ def test_details_of_an_analysed_case_are_stored_audited_and_searchable(ready_win
     assert warnings == [] and prefilled == [{name: "" for name in DETAILS}]
     assert window.case.case_id == case_id and window.case.fields().as_dict() == DETAILS
     assert "P-2031 Leila Haddad" in window.case_panel.case_status.text()
+    assert "Conclusion: Pre-B ALL <b>likely</b>" in window.case_panel.conclusion.text()
+    assert "Flow cytometry pending" in window.case_panel.conclusion.text()
 
     assert browser_rows(window.case.store, qtbot, "p-2031") == ["P-2031"]
     assert browser_rows(window.case.store, qtbot, "haddad leila") == ["P-2031"]
@@ -65,6 +68,7 @@ def test_details_of_an_analysed_case_are_stored_audited_and_searchable(ready_win
     with CaseStore(window.case.db_path) as store:
         update = [e for e in store.audit_log(case_id) if e.action == "update_case"]
         assert len(update) == 1 and update[0].details["changes"]["patient_id"] == ["", "P-2031"]
+        assert update[0].details["changes"]["conclusion"] == ["", "Pre-B ALL <b>likely</b>"]
         assert store.load_case(case_id, verify_files=False).fields.specimen_id == "S-77/26"
 
     prefilled = type_details(patient_name="Leila B. Haddad")
@@ -82,21 +86,34 @@ def test_details_before_any_analysis_start_the_case(make_window, qtbot, type_det
     assert browser_rows(window.case.store, qtbot, "sam") == ["P-1"]
 
 
-def test_signed_case_refuses_detail_edits_with_a_clear_message(ready_window, case_folder, qtbot, type_details,
-                                                              warnings):
+def test_signed_case_opens_details_read_only(ready_window, case_folder, qtbot, monkeypatch, type_details,
+                                             warnings):
     window = ready_window
     window.open_paths([case_folder(1)])
     wait_analysed(qtbot, window)
+    type_details(patient_id="P-9", conclusion="Early pre-B")
+    window.actions["case_details"].trigger()
+    answer_sign_off(monkeypatch)
     window.actions["sign_off"].trigger()
-    assert window.case.signed and not window.actions["case_details"].isEnabled()
+    assert window.case.signed and window.actions["case_details"].isEnabled()
 
-    shown = type_details(patient_id="P-LATE")
-    window.case_actions.edit_details()  # even when called directly
-    assert shown == []  # the dialog is not even opened
-    assert len(warnings) == 1
-    title, text = warnings[0]
-    assert title == "Case details" and "signed off by" in text and "re-opened" in text
-    assert window.case.fields().patient_id == ""
+    shown = []
+
+    def look(dialog):
+        shown.append(dialog)
+        for edit in dialog.edits.values():
+            edit.setPlainText("changed") if hasattr(edit, "setPlainText") else edit.setText("changed")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(CaseDetailsDialog, "exec", look)
+    window.actions["case_details"].trigger()
+    dialog = shown[0]
+    assert dialog.read_only and "read-only" in dialog.windowTitle()
+    assert all(edit.isReadOnly() for edit in dialog.edits.values())
+    assert dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save) is None
+    assert warnings == []
+    assert (window.case.fields().patient_id, window.case.fields().conclusion) == ("P-9", "Early pre-B")
 
 
 def test_bad_date_keeps_the_dialog_open_with_the_reason(qtbot):

@@ -4,10 +4,10 @@ specimen fields (read-only in the report dialog), and the sign-off."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from tests.core.report.pdftext import pdf_text
-from tests.ui.conftest import wait_analysed, wait_job
+from tests.ui.conftest import answer_review, answer_sign_off, wait_analysed, wait_job
 from xincept_desktop.ui.background import BackgroundJob
 from xincept_desktop.ui.report_dialog import ReportFieldsDialog
 
@@ -37,9 +37,7 @@ def export_pdf(window, monkeypatch, qtbot, path):
 
 def override(window, monkeypatch, path, new_class: str, reason: str) -> None:
     window.image_list.select(path)
-    monkeypatch.setattr(QInputDialog, "getItem",
-                        lambda _p, _t, _l, items, *a, **k: (next(i for i in items if i.startswith(new_class)), True))
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (reason, True))
+    answer_review(monkeypatch, new_class, reason)
     window.actions["override_class"].trigger()
 
 
@@ -70,6 +68,7 @@ def test_report_shows_the_model_and_the_reviewer_class_and_the_case_fields(ready
     assert {"patient_id", "patient_name", "dob", "specimen_id", "collection_date"} <= read_only
     assert "reviewer" not in read_only and "institution" not in read_only
 
+    answer_sign_off(monkeypatch, reviewer=window.case.user)
     window.actions["sign_off"].trigger()
     signed = export_pdf(window, monkeypatch, qtbot, tmp_path / "signed.pdf")
     assert f"Signed off in XIncept by {window.case.user} on " in signed

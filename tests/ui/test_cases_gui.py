@@ -7,16 +7,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-from tests.ui.conftest import wait_analysed
+from tests.ui.conftest import answer_review, answer_sign_off, wait_analysed
 from xincept_desktop.core.cases import CaseStore
 from xincept_desktop.ui.case_browser import CaseBrowser
 from xincept_desktop.ui.image_list import DONE
 
 
 def answer_override(monkeypatch, new_class: str, reason: str) -> None:
-    monkeypatch.setattr(QInputDialog, "getItem",
-                        lambda _p, _t, _l, items, *a, **k: (next(i for i in items if i.startswith(new_class)), True))
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (reason, True))
+    answer_review(monkeypatch, new_class, reason)
 
 
 def analysed_window(ready_window, case_folder, qtbot, n=4):
@@ -92,6 +90,7 @@ def test_override_then_sign_off_then_refused(ready_window, case_folder, qtbot, m
     assert f"reviewed: {new_class}" in window.image_list.item_text(path)
     assert "nuclear detail" in window.result_panel.review.text()
 
+    answer_sign_off(monkeypatch)
     window.actions["sign_off"].trigger()
     assert window.case.signed and "signed by" in window.case_panel.case_status.text()
     assert not window.actions["override_class"].isEnabled() and window.actions["reopen_case"].isEnabled()
@@ -111,9 +110,12 @@ def test_override_without_reason_is_refused(ready_window, case_folder, qtbot, mo
     window, folder = analysed_window(ready_window, case_folder, qtbot, n=1)
     path = folder / "img000.png"
     window.image_list.select(path)
-    answer_override(monkeypatch, other_class(window.results[path].label), "")
+    wanted = other_class(window.results[path].label)
+    shown = answer_review(monkeypatch, wanted, "")
     window.actions["override_class"].trigger()
-    assert len(warnings) == 1 and not window.case.image_for(path).overridden
+    assert not window.case.image_for(path).overridden
+    assert shown[0].result() != shown[0].DialogCode.Accepted and shown[0].error.isVisibleTo(shown[0])
+    assert shown[0].chosen() == wanted  # the choice stays as it was
 
 
 def test_export_writes_csv_and_json(ready_window, case_folder, qtbot, monkeypatch, tmp_path, warnings):

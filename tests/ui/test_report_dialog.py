@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import unicodedata
+import hashlib
+from datetime import datetime, timezone
 from types import SimpleNamespace
 
 import numpy as np
@@ -70,8 +71,9 @@ def test_export_writes_the_pdf(qtbot, results, accept_with, monkeypatch, tmp_pat
     accept_with(patient_name=NAME, conclusion="Pre-B ALL likely.\nConfirm by flow cytometry.")
     _save_as(monkeypatch, tmp_path / "out" / "case")
     job = wait_job(qtbot, export_case_pdf(None, results, MODEL, SETTINGS))
-    written = job.result
+    written, report_id, sha256 = job.result
     assert written == tmp_path / "out" / "case.pdf" and job.error is None
+    assert report_id.startswith("XR-") and hashlib.sha256(written.read_bytes()).hexdigest() == sha256
     text = pdf_text(written.read_bytes())
     for expected in (NAME, "City Lab", "Dr Ñúñez", "S-1", "Confirm by flow cytometry.", "cafe1234", "50 % opacity"):
         assert expected in text
@@ -103,29 +105,70 @@ def test_unwritable_destination_is_shown(qtbot, results, accept_with, monkeypatc
     assert shown and "cannot write the report to" in shown[0]
 
 
-def test_print_paints_every_page(qtbot, results, tmp_path):
+def test_print_pages_paints_one_sheet_per_page_image(qtbot, tmp_path):
+    from pypdf import PdfReader
+    from PySide6.QtGui import QColor, QImage
     from PySide6.QtPrintSupport import QPrinter
 
-    from xincept_desktop.ui.report_dialog import paint_report, snapshot_for
+    from xincept_desktop.ui.report_print import paint_pages
 
-    data = snapshot_for(results, MODEL, SETTINGS, {"patient_name": "王小明 Ann", "institution": "City Lab"})
+    pages = []
+    for colour in ("red", "blue"):
+        image = QImage(200, 280, QImage.Format.Format_RGB32)
+        image.fill(QColor(colour))
+        pages.append(image)
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    paint_report(printer, data)
-    printed = (tmp_path / "printed.pdf").read_bytes()
-    assert printed.startswith(b"%PDF")
-    text = unicodedata.normalize("NFKC", pdf_text(printed)).replace("\t", " ")
-    assert "Ann" in text and "qualified hematologist" in text and "Page 1" in text
+    printer.setOutputFileName(str(tmp_path / "pages.pdf"))
+    paint_pages(printer, pages)
+    assert len(PdfReader(str(tmp_path / "pages.pdf")).pages) == 2
 
 
-def test_print_case_opens_a_preview(qtbot, results, accept_with, monkeypatch):
-    from PySide6.QtPrintSupport import QPrintPreviewDialog
+def print_to_file(monkeypatch, path, titles: list) -> None:
+    """The print dialog answers "Print to file (PDF)" with ``path``; its titles are recorded."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QDialog
 
-    from xincept_desktop.ui.report_dialog import print_case
+    def fake_exec(dialog):
+        titles.append(dialog.windowTitle())
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(path))
+        return QDialog.DialogCode.Accepted
 
+    monkeypatch.setattr(QPrintDialog, "exec", fake_exec)
+
+
+def test_print_to_file_gives_the_exported_pdf_itself(qtbot, results, accept_with, monkeypatch, tmp_path):
+    from xincept_desktop.ui import report_print
+    from xincept_desktop.ui.report_dialog import export_case_pdf, print_case
+
+    if report_print.rasterise(b"%PDF-1.4") is not None:
+        pytest.skip("QtPdf is installed: printing goes through the rasterised preview")
     accept_with(patient_name=NAME)
-    opened = []
-    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: opened.append(self.windowTitle()) or 0)
-    wait_job(qtbot, print_case(None, results, MODEL, SETTINGS))
-    assert opened and opened[0].startswith("Print report XR-")
+    _save_as(monkeypatch, tmp_path / "exported.pdf")
+    fixed = {**SETTINGS, "created": datetime(2026, 3, 1, 9, 30, tzinfo=timezone.utc)}  # one case state, one time
+    exported = wait_job(qtbot, export_case_pdf(None, results, MODEL, fixed)).result
+    titles, printed = [], []
+    print_to_file(monkeypatch, tmp_path / "printed.pdf", titles)
+    settings = {**SETTINGS, "on_printed": lambda target, identity: printed.append((target, identity))}
+    settings["created"] = fixed["created"]
+    wait_job(qtbot, print_case(None, results, MODEL, settings))
+    assert titles == [f"Print report {exported[1]}"]
+    assert (tmp_path / "printed.pdf").read_bytes() == (tmp_path / "exported.pdf").read_bytes()
+    assert printed == [(str(tmp_path / "printed.pdf"), {"report_id": exported[1], "sha256": exported[2]})]
+
+
+def test_printing_to_a_printer_spools_the_same_pdf(monkeypatch, tmp_path):
+    from xincept_desktop.errors import ReportError
+    from xincept_desktop.ui import report_print
+
+    spooled = tmp_path / "spooled.pdf"
+    lp = tmp_path / "lp"
+    lp.write_text(f"#!/bin/sh\ncat > {spooled}\n")
+    lp.chmod(0o755)
+    monkeypatch.setattr(report_print.shutil, "which", lambda name: str(lp) if name == "lp" else None)
+    assert report_print.send_to_cups(b"%PDF-1.4 same bytes", "Ward-3") == "Ward-3"
+    assert spooled.read_bytes() == b"%PDF-1.4 same bytes"
+    monkeypatch.setattr(report_print.shutil, "which", lambda name: None)
+    with pytest.raises(ReportError, match="Export PDF"):
+        report_print.send_to_cups(b"%PDF", "Ward-3")

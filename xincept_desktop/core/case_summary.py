@@ -4,7 +4,8 @@ The case suggestion follows :data:`SUGGESTION_RULE`: the most frequent class amo
 classified confidently (calibrated confidence >= ``min_confidence``) and in the training domain. When no image
 qualifies, or two classes tie for the most images, the suggestion is :data:`INDETERMINATE`. Where a reviewer
 overrode the model, the reviewer's class replaces the model's, and the image counts as confirmed (it takes part in
-the suggestion and is no longer listed for review).
+the suggestion and is no longer listed for review). An image the reviewer set to :data:`EXCLUDED` leaves the
+counts and the suggestion and is listed in ``excluded`` with the reviewer's reason.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import Callable, Iterable, Sequence
 from ..config import CLASS_NAMES
 
 LOW_CONFIDENCE = 0.70
+EXCLUDED = "Excluded"  # a reviewer's "class" for an image that is not a lymphoblast or is unusable
+EXCLUDE_CHOICE = "Exclude: not a lymphoblast / unusable image"
 INDETERMINATE = "indeterminate \u2014 review"
 SUGGESTION_RULE = (
     "Case suggestion = the most frequent class among images classified with calibrated confidence "
@@ -44,6 +47,7 @@ class CaseSummary:
     confident_counts: dict[str, int]
     suggestion: str
     review: list[ReviewItem] = field(default_factory=list)
+    excluded: list[ReviewItem] = field(default_factory=list)
 
     @property
     def indeterminate(self) -> bool:
@@ -55,6 +59,7 @@ def summarise_case(
     classes: Sequence[str] = CLASS_NAMES,
     min_confidence: float = LOW_CONFIDENCE,
     reviewed_class: Callable[[object], str | None] | None = None,
+    excluded_reason: Callable[[object], str] | None = None,
 ) -> CaseSummary:
     """Summarise ``ImageResult``-like objects (``path``, ``error``, ``label``, ``confidence``, ``in_domain``).
 
@@ -67,7 +72,10 @@ def summarise_case(
     min_confidence : float
         Calibrated confidence an image needs to take part in the suggestion.
     reviewed_class : callable, optional
-        ``reviewed_class(result)`` is the reviewer's class where a reviewer overrode the model, else ``None``.
+        ``reviewed_class(result)`` is the reviewer's class where a reviewer overrode the model, else ``None``;
+        :data:`EXCLUDED` takes the image out of the counts and the suggestion.
+    excluded_reason : callable, optional
+        ``excluded_reason(result)``: why a reviewer excluded the image (listed in ``excluded``).
 
     Returns
     -------
@@ -75,6 +83,8 @@ def summarise_case(
     """
     results = list(results)
     overrides = {id(r): name for r in results if reviewed_class and (name := reviewed_class(r))}
+    excluded = [r for r in results if overrides.get(id(r)) == EXCLUDED]
+    results = [r for r in results if overrides.get(id(r)) != EXCLUDED]
     ok = [r for r in results if r.error is None and r.label is not None]
 
     def label(result) -> str:
@@ -92,6 +102,8 @@ def summarise_case(
         suggestion=suggest(confident_counts),
         review=[item for r in results
                 if id(r) not in overrides and (item := review_reason(r, min_confidence)) is not None],
+        excluded=[ReviewItem(Path(r.path), f"excluded: {excluded_reason(r) if excluded_reason else ''}".rstrip(": "))
+                  for r in excluded],
     )
 
 

@@ -57,7 +57,16 @@ def main(argv: list[str] | None = None) -> int:
 
         return self_test(list(sys.argv[1:] if argv is None else argv))
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    args = parse_args(list(sys.argv[1:] if argv is None else argv))
+    app = create_application([])
+    from .single_instance import SingleInstance
+
+    guard = SingleInstance()
+    if guard.send_to_running(args.paths):  # a second click on the icon: the first window comes forward
+        return 0
+    guard.listen()
     app, window, args = create_window(argv)
+    guard.activated.connect(window.bring_forward)
     window.show()
     from PySide6.QtCore import QTimer
 

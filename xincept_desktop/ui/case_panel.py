@@ -33,6 +33,10 @@ class CasePanel(QWidget):
         self.case_status = QLabel("Not saved yet")
         self.case_status.setTextFormat(Qt.TextFormat.PlainText)  # shows typed patient names as they are
         self.case_status.setWordWrap(True)
+        self.conclusion = QLabel("")
+        self.conclusion.setTextFormat(Qt.TextFormat.PlainText)
+        self.conclusion.setWordWrap(True)
+        self.conclusion.setVisible(False)
         self.disclaimer = QLabel(DISCLAIMER)
         self.disclaimer.setWordWrap(True)
         self.disclaimer.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 4px; border-radius: 3px;")
@@ -41,6 +45,7 @@ class CasePanel(QWidget):
     def _layout(self) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(self.case_status)
+        layout.addWidget(self.conclusion)
         layout.addWidget(QLabel("Case suggestion"))
         layout.addWidget(self.suggestion)
         layout.addWidget(self.rule)
@@ -49,7 +54,7 @@ class CasePanel(QWidget):
         for name, label in self.count_labels.items():
             counts.addRow(CLASS_DESCRIPTIONS.get(name, name), label)
         layout.addLayout(counts)
-        layout.addWidget(QLabel("For review (low confidence, out of domain, errors)"))
+        layout.addWidget(QLabel("For review (low confidence, out of domain, errors) and excluded"))
         layout.addWidget(self.review_list, 1)
         layout.addWidget(self.disclaimer)
 
@@ -61,10 +66,17 @@ class CasePanel(QWidget):
         for name, label in self.count_labels.items():
             label.setText(f"{summary.counts.get(name, 0)}  ({summary.confident_counts.get(name, 0)} confident)")
         self.review_list.clear()
-        for item in summary.review:
+        for item in [*summary.review, *getattr(summary, "excluded", [])]:
             entry = QListWidgetItem(f"{item.path.name}: {item.reason}")
             entry.setData(Qt.ItemDataRole.UserRole, item.path)
             self.review_list.addItem(entry)
+
+    def set_conclusion(self, conclusion: str, comments: str) -> None:
+        """The case's conclusion and comments (stored case fields, edited in Case Details until sign-off)."""
+        lines = [f"Conclusion: {conclusion}" if conclusion else "", f"Comments: {comments}" if comments else ""]
+        text = "\n".join(line for line in lines if line)
+        self.conclusion.setText(text)
+        self.conclusion.setVisible(bool(text))
 
     def set_case_status(self, text: str, warning: bool = False) -> None:
         """The stored case's state (saved, signed, files moved or changed)."""

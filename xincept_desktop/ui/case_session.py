@@ -11,13 +11,9 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from ..config import CLASS_DESCRIPTIONS, CLASS_NAMES
 from ..errors import CaseStoreError
 from .background import BackgroundJob, describe_error
-
-EXPORT_FILTERS = {"csv": "CSV files (*.csv)", "json": "JSON files (*.json)"}
 
 
 def reviewer_name(prefs) -> str:
@@ -70,28 +66,44 @@ class CaseSession(QObject):
         self.record = None
         self.image_ids: dict[Path, int] = {}
         self.file_problems: list = []
+        self.not_analysed: list[Path] = []  # recorded in the store as not analysed (an analysis was stopped)
         self._checks: list[BackgroundJob] = []
         self._saves: list[BackgroundJob] = []
+        self.closed = False
 
     # --- state ---------------------------------------------------------------------------------------
     @property
     def user(self) -> str:
         return reviewer_name(self.window.prefs)
 
+    def state(self):
+        """The current case's ``CaseState``, read from the store now (another window may have signed it)."""
+        from ..core.cases.state import CaseState
+
+        if self.case_id is None or self.closed:
+            return CaseState.NEW
+        try:
+            return self.store.case_state(self.case_id)
+        except CaseStoreError:
+            return CaseState.NEW
+
     @property
     def signed(self) -> bool:
-        return self.case_id is not None and self.store.is_signed(self.case_id)
+        from ..core.cases.state import CaseState
+
+        return self.state() is CaseState.SIGNED
 
     def new_case(self) -> None:
         """Forget the current case (the next saved analysis starts a new one)."""
-        self.case_id, self.record, self.file_problems = None, None, []
+        self.case_id, self.record, self.file_problems, self.not_analysed = None, None, [], []
         self.image_ids.clear()
         self.changed.emit()
 
     def reload(self) -> None:
         """Read the current case again (after an override, sign-off or re-open)."""
-        if self.case_id is not None:
-            self.record = self.store.load_case(self.case_id, verify_files=False)
+        if self.case_id is not None:  # the window keeps the results' heat maps; the record needs none
+            self.record = self.store.load_case(self.case_id, verify_files=False, heatmaps=False)
+            self.not_analysed = self.store.not_analysed(self.case_id)
         self.changed.emit()
 
     def image_for(self, path: Path):
@@ -108,27 +120,37 @@ class CaseSession(QObject):
 
     def reviewed_classes(self) -> dict[Path, str]:
         """Path -> the reviewer's class of every image of the current case whose class a reviewer overrode."""
+        return {path: image.reviewed_class for path, image in self._overridden().items()}
+
+    def review_reasons(self) -> dict[Path, str]:
+        """Path -> the reviewer's reason for every overridden (or excluded) image of the current case."""
+        return {path: image.review.reason for path, image in self._overridden().items()}
+
+    def _overridden(self) -> dict:
         if self.record is None:
             return {}
         by_id = {image.image_id: image for image in self.record.images}
-        return {path: by_id[image_id].reviewed_class for path, image_id in self.image_ids.items()
+        return {path: by_id[image_id] for path, image_id in self.image_ids.items()
                 if image_id in by_id and by_id[image_id].overridden}
 
-    def status_text(self) -> str:
-        """One line about the current case for the case panel."""
+    def status_text(self, waiting: list[Path] | None = None) -> str:
+        """A few lines about the current case for the case panel (``waiting``: listed, not analysed)."""
         if self.case_id is None:
             return "Not saved yet"
-        sign = self.record.sign_off if self.record is not None else None
-        state = f"signed by {sign.signed_by} ({sign.signed_at[:16].replace('T', ' ')} UTC), read-only" if sign \
-            else "open for review"
-        text = f"Case {self.case_id}{_patient_suffix(self.record)}: {state}"
+        text = f"Case {self.case_id}{_patient_suffix(self.record)}: {_state_text(self.record)}"
+        missing = list(dict.fromkeys([*self.not_analysed, *(waiting or [])]))
+        if missing:
+            names = ", ".join(p.name for p in missing[:5]) + (" \u2026" if len(missing) > 5 else "")
+            text += f"\n\u26a0 {len(missing)} image(s) not analysed: {names}"
         if self.file_problems:
             text += "\n\u26a0 " + "\n\u26a0 ".join(_describe(p) for p in self.file_problems)
         return text
 
     # --- saving --------------------------------------------------------------------------------------
     def save_results(self, results: list, model) -> int:
-        """Start storing the successful ``results`` in the current case; how many will be stored.
+        """Start storing ``results`` in the current case; how many will be stored. Failed analyses of files that
+        exist are stored too (the case keeps them, and they block sign-off until excluded with a reason); a path
+        that is not a file (missing, a dangling link) cannot be hashed and stays in the window only.
 
         The case row is created here on the first save (one small write), so the case id is known at once;
         hashing the image files and writing the analyses happen in a background thread, after which ``saved``
@@ -136,8 +158,8 @@ class CaseSession(QObject):
         """
         from ..core.cases import CaseFields, model_identity
 
-        good = [r for r in results if r is not None and r.ok]
-        if not good or model is None:
+        good = [r for r in results if r is not None and (r.ok or Path(r.path).is_file())]
+        if not good or model is None or self.closed:
             return 0
         if self.case_id is None:
             self.case_id = self.store.create_case(CaseFields(), user=self.user)
@@ -192,6 +214,7 @@ class CaseSession(QObject):
         """Make ``case_id`` current and return its record (stored results, no recomputing, no hashing)."""
         record = self.store.load_case(case_id, verify_files=False)
         self.case_id, self.record, self.file_problems = case_id, record, []
+        self.not_analysed = self.store.not_analysed(case_id)
         self.image_ids = {Path(image.path): image.image_id for image in record.images}
         self.changed.emit()
         return record
@@ -223,11 +246,40 @@ class CaseSession(QObject):
         self.store.override_class(image_id, new_class, reason=reason, comment=comment, user=self.user)
         self.reload()
 
-    def sign_off(self):
+    def sign_off(self, reviewer: str | None = None, acknowledged: list[str] = (), summary: dict | None = None):
+        """Sign the current case as ``reviewer`` (default: the preferences' name), keeping the acknowledged
+        warnings and the summary shown in the audit line."""
         self._require_case()
-        sign = self.store.sign_off(self.case_id, user=self.user)
+        sign = self.store.sign_off(self.case_id, user=reviewer or self.user, acknowledged=acknowledged,
+                                   summary=summary)
         self.reload()
         return sign
+
+    def sign_off_check(self, failed: dict, waiting: list[Path]):
+        """The ``SignOffCheck`` of the current case plus the window's failed and not analysed images."""
+        from ..core.cases.sign_off_check import sign_off_check
+
+        self._require_case()
+        self.reload()
+        stored = set(self.image_ids)
+        not_analysed = [p for p in dict.fromkeys([*self.not_analysed, *waiting]) if p not in stored]
+        return sign_off_check(self.record, {p: why for p, why in failed.items() if p not in stored}, not_analysed)
+
+    def record_not_analysed(self, paths: list[Path], why: str) -> None:
+        """Note in the case (audited) which listed images were not analysed; nothing without a stored case."""
+        if self.case_id is None or not paths:
+            return
+        self.store.record_not_analysed(self.case_id, paths, user=self.user, why=why)
+        self.reload()
+
+    def remove_image(self, path: Path, reason: str) -> None:
+        """Take an image that is not stored (failed or not analysed) out of the case, with an audited reason."""
+        if Path(path) in self.image_ids:
+            raise CaseStoreError(f"{Path(path).name} is stored in the case with its analysis; exclude it with "
+                                 "Override Class instead")
+        if self.case_id is not None:
+            self.store.record_removed(self.case_id, path, reason, user=self.user)
+            self.reload()
 
     def reopen(self, reason: str) -> None:
         self._require_case()
@@ -238,10 +290,11 @@ class CaseSession(QObject):
         self._require_case()
         return self.store.export_case(self.case_id, kind, path, user=self.user)
 
-    def record_export(self, case_id: int | None, kind: str, path: Path) -> None:
-        """Audit a report written for ``case_id`` (nothing when the images were never stored as a case)."""
+    def record_export(self, case_id: int | None, kind: str, path, **details) -> None:
+        """Audit a report written or printed for ``case_id`` (``report_id=``, ``sha256=``); nothing when the
+        images were never stored as a case."""
         if case_id is not None:
-            self.store.record_export(case_id, kind, path, user=self.user)
+            self.store.record_export(case_id, kind, path, user=self.user, **details)
 
     def report_context(self) -> dict:
         """What a report takes from the stored case: its id, fields, reviewers' classes and sign-off."""
@@ -273,6 +326,7 @@ class CaseSession(QObject):
             job.stop()
         self._saves.clear()
         self._checks.clear()
+        self.closed = True
         self.store.close()
 
 
@@ -294,6 +348,23 @@ class _NoStore:
         return refuse
 
 
+def _state_text(record) -> str:
+    """The case state in words: open, re-opened (needs a new sign-off), signed (read-only, amended)."""
+    from ..core.cases.state import CaseState
+
+    if record is None:
+        return "open for review"
+    state = record.state
+    if state is CaseState.SIGNED:
+        sign = record.sign_off
+        amended = " (amended)" if record.amended else ""
+        return f"signed{amended} by {sign.signed_by} ({sign.signed_at[:16].replace('T', ' ')} UTC), read-only"
+    if state is CaseState.REOPENED:
+        last = record.history[-1]
+        return f"re-opened by {last.reopened_by}: {last.reopen_reason}; needs a new sign-off"
+    return "open for review"
+
+
 def _describe(problem) -> str:
     return problem.describe() if hasattr(problem, "describe") else str(problem)
 
@@ -303,111 +374,3 @@ def _patient_suffix(record) -> str:
     fields = getattr(record, "fields", None)
     who = " ".join(x for x in (getattr(fields, "patient_id", ""), getattr(fields, "patient_name", "")) if x)
     return f" \u2014 {who}" if who else ""
-
-
-class CaseActions:
-    """The dialogs behind the case menu entries; ``window`` shows results and messages."""
-
-    def __init__(self, window, session: CaseSession):
-        self.window, self.session = window, session
-
-    def _error(self, title: str, exc: Exception) -> None:
-        self.window.statusBar().showMessage(str(exc), 10000)
-        QMessageBox.warning(self.window, title, str(exc))
-
-    def open_case(self) -> None:
-        if self.session.open_error:
-            self._error("Open case", CaseStoreError(f"the case database is not available: "
-                                                    f"{self.session.open_error}"))
-            return
-        case_id = self.session.choose_case()
-        if case_id is None:
-            return
-        try:
-            record = self.session.load(case_id)
-        except CaseStoreError as exc:
-            self._error("Open case", exc)
-            return
-        self.window.show_case(record)
-        self.session.check_files_async(self.window.show_file_problems)
-
-    def edit_details(self) -> None:
-        """Ask for the patient and specimen fields and store them (refused while the case is signed)."""
-        from .case_details import CaseDetailsDialog
-
-        try:
-            self.session.refuse_if_signed("patient and specimen details")
-        except CaseStoreError as exc:
-            self._error("Case details", exc)
-            return
-        values = CaseDetailsDialog.ask(self.session.fields(), self.window)
-        if values is None:
-            return
-        try:
-            self.session.save_details(values)
-        except CaseStoreError as exc:
-            self._error("Case details", exc)
-            return
-        self.window.statusBar().showMessage(f"Details of case {self.session.case_id} saved", 8000)
-        self.window.refresh_case_view()
-
-    def override(self) -> None:
-        path = self.window.current
-        image = self.session.image_for(path) if path is not None else None
-        if image is None or image.analysis is None:
-            self._error("Override class", CaseStoreError("select an analysed image of a saved case first"))
-            return
-        names = list(CLASS_NAMES)
-        current = image.reviewed_class
-        labels = [f"{name} \u2014 {CLASS_DESCRIPTIONS.get(name, name)}" for name in names]
-        choice, ok = QInputDialog.getItem(self.window, "Override class", f"Class of {path.name}:", labels,
-                                          names.index(current) if current in names else 0, False)
-        if not ok:
-            return
-        new_class = names[labels.index(choice)]
-        reason, ok = QInputDialog.getText(self.window, "Override class", "Reason (required):")
-        if not ok:
-            return
-        try:
-            self.session.override(path, new_class, reason)
-        except CaseStoreError as exc:
-            self._error("Override class", exc)
-            return
-        self.window.refresh_case_view()
-
-    def sign_off(self) -> None:
-        try:
-            self.session.sign_off()
-        except CaseStoreError as exc:
-            self._error("Sign off", exc)
-            return
-        self.window.statusBar().showMessage(f"Case signed off by {self.session.user}", 8000)
-        self.window.refresh_case_view()
-
-    def reopen(self) -> None:
-        reason, ok = QInputDialog.getText(self.window, "Re-open case", "Why is the signed case re-opened?")
-        if not ok:
-            return
-        try:
-            self.session.reopen(reason)
-        except CaseStoreError as exc:
-            self._error("Re-open case", exc)
-            return
-        self.window.statusBar().showMessage("Case re-opened", 8000)
-        self.window.refresh_case_view()
-
-    def export(self, kind: str) -> None:
-        if self.session.case_id is None:
-            self._error("Export case", CaseStoreError("no stored case: analyse images or open a case first"))
-            return
-        name = f"case-{self.session.case_id}.{kind}"
-        target, _ = QFileDialog.getSaveFileName(self.window, f"Export case as {kind.upper()}", name,
-                                                EXPORT_FILTERS[kind])
-        if not target:
-            return
-        try:
-            written = self.session.export(kind, Path(target))
-        except CaseStoreError as exc:
-            self._error("Export case", exc)
-            return
-        self.window.statusBar().showMessage(f"Case exported to {written}", 8000)

@@ -14,7 +14,8 @@ QUEUED, ANALYSING, DONE, ERROR = "queued", "analysing", "done", "error"
 OOD_MARK = "\u26a0 out of domain"
 PATH_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
-REVIEWED_MARK = " \u00b7 reviewed: "
+REVIEWED_MARK = "reviewed: "
+BASE_ROLE = Qt.ItemDataRole.UserRole + 2  # the item's text without the reviewer's class
 ERROR_COLOUR = QColor(176, 0, 32)
 REVIEW_COLOUR = QColor(160, 90, 0)
 
@@ -68,6 +69,12 @@ class ImageList(QListWidget):
         self._items.clear()
         self.clear()
 
+    def remove(self, path: Path) -> None:
+        """Take one image off the list."""
+        item = self._items.pop(Path(path), None)
+        if item is not None:
+            self.takeItem(self.row(item))
+
     def paths(self) -> list[Path]:
         return list(self._items)
 
@@ -90,12 +97,16 @@ class ImageList(QListWidget):
             self._show(path, ERROR if result.error else DONE, result)
 
     def set_reviewed(self, path: Path, reviewed_class: str | None) -> None:
-        """Mark the reviewer's class on an item (``None`` removes the mark)."""
+        """Lead the item with the reviewer's class, the model's after it (``None``: the model's text again)."""
         item = self._items.get(Path(path))
         if item is None:
             return
-        text = item.text().split(REVIEWED_MARK)[0]
-        item.setText(text + (f"{REVIEWED_MARK}{reviewed_class}" if reviewed_class else ""))
+        base = item.data(BASE_ROLE) or item.text()
+        if not reviewed_class:
+            item.setText(base)
+            return
+        name, _, model = base.partition("\n")
+        item.setText(f"{name}\n{REVIEWED_MARK}{reviewed_class} \u00b7 model: {model}")
 
     def add_problem(self, path: Path, reason: str) -> None:
         """List a path that could not even be scanned (missing, dangling link) as an error."""
@@ -113,6 +124,7 @@ class ImageList(QListWidget):
         item = self._items[path]
         item.setData(STATUS_ROLE, status)
         item.setText(f"{path.name}\n{describe(status, result)}")
+        item.setData(BASE_ROLE, item.text())
         if status == ERROR:
             item.setForeground(QBrush(ERROR_COLOUR))
             item.setToolTip(f"{path}\n{result.error if result else ''}")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QVBoxLayout,
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QVBoxLayout,
                                QWidget)
 
 from ..config import APP_NAME
@@ -14,13 +14,16 @@ from . import settings as store
 from .actions import build_menus, build_toolbar, create_actions
 from .background import BackgroundJob
 from .case_panel import DISCLAIMER, CasePanel
-from .case_session import CaseActions, CaseSession
+from .case_actions import CaseActions
+from .case_session import CaseSession
 from .heat_cache import HeatCache
 from .heat_controls import HeatControls
 from .image_list import ANALYSING, DONE, ERROR, QUEUED, ImageList
 from .progress import AnalysisProgress
 from .result_panel import ResultPanel
 from .viewer import ImageViewer
+from .window_guards import CaseGuardMixin
+from .window_reports import ReportMixin
 from .worker import WorkerController
 
 IMAGE_FILTER = ("Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.gif *.heic *.HEIC *.heif *.avif *.jp2 *.j2k)"
@@ -28,7 +31,7 @@ IMAGE_FILTER = ("Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.gif *.he
 BANNER_ERROR = "background: #fde2e1; color: #8a0010; padding: 6px; font-weight: bold;"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
     """One case at a time. ``start()`` begins loading the model in the worker thread."""
 
     def __init__(self, model_dir: Path, model=None):
@@ -46,6 +49,8 @@ class MainWindow(QMainWindow):
         self._run_total = self._run_done = 0
         self.worker_stuck = False
         self._closed = False
+        self._after_jobs = None  # what to do once the analysis has ended (quit, new case), asked for while busy
+        self._stopped = False  # the user stopped the analysis: record the images left unanalysed
         self.heat_cache = HeatCache()
         self.controller = WorkerController(self)
         self.controller.use_profile(self.prefs.profile)
@@ -109,6 +114,7 @@ class MainWindow(QMainWindow):
         worker.device_found.connect(lambda text: self.device_label.setText(f"Device: {text}"))
         worker.batch_started.connect(self._on_batch_started)
         worker.result_ready.connect(self._on_result)
+        worker.batch_done.connect(self._on_batch_done)
         worker.job_finished.connect(self._on_job_finished)
         self.progress.cancel_requested.connect(self.on_cancel)
         self.image_list.image_selected.connect(self.show_image)
@@ -162,11 +168,16 @@ class MainWindow(QMainWindow):
             self.open_paths([Path(folder)])
 
     def open_paths(self, paths: list[Path]) -> list[Path]:
-        """Add the images found under ``paths`` to the case and analyse them when the model is ready."""
+        """Add the images found under ``paths`` to the case and analyse them when the model is ready.
+
+        A signed case on screen is never added to: the user starts a new case with the images, re-opens this
+        case with a reason, or cancels (nothing is added)."""
         from ..core.imaging import scan_paths
         from ..core.pipeline import ImageResult
 
         scan = scan_paths(paths)
+        if not self._may_add(len(scan.files) + len(scan.problems)):
+            return []
         store.add_recent([Path(p) for p in paths])
         added = self.image_list.add_paths(scan.files)
         for path, reason in scan.problems:
@@ -207,16 +218,19 @@ class MainWindow(QMainWindow):
     def on_analyse(self) -> None:
         in_flight = {p for paths in self._jobs.values() for p in paths}
         todo = [p for p in self.image_list.paths() if self.image_list.status(p) == QUEUED and p not in in_flight]
+        if todo and self.case.signed:
+            self._analyse_beside_signed(todo)
+            return
         self.analyse_paths(todo)
-
-    def on_cancel(self) -> None:
-        if self._jobs:
-            self.controller.cancel_all()
-            self.progress.cancelling()
 
     def _on_batch_started(self, job: int, paths: list) -> None:
         if job in self._jobs:
             self.image_list.set_status(paths, ANALYSING)
+
+    def _on_batch_done(self, job: int, results: list) -> None:
+        """A batch is finished: store its results in the case now, not at the end of the job."""
+        if job in self._jobs:
+            self._save_to_case(results)
 
     def _on_result(self, job: int, result) -> None:
         if job not in self._jobs:
@@ -235,21 +249,35 @@ class MainWindow(QMainWindow):
             return
         unfinished = [p for p in paths if self.image_list.status(p) not in (DONE, ERROR)]
         self.image_list.set_status(unfinished, QUEUED)
-        self._save_to_case([self.results.get(p) for p in paths])
         if not self._jobs:
             self.progress.finish()
             self._run_total = self._run_done = 0
             self.actions["cancel"].setEnabled(False)
             self.statusBar().showMessage("Analysis cancelled" if cancelled else "Analysis finished", 5000)
+            self._when_idle()
+
+    def on_cancel(self) -> None:
+        if self._jobs:
+            self._stopped = True
+            self.controller.cancel_all()
+            self.progress.cancelling()
 
     def _refresh_summary(self) -> None:
         reviewed = self.case.reviewed_classes()  # reviewers' classes count instead of the model's
         results = [self.results.get(p) or _Queued(p) for p in self.image_list.paths()]
-        self.case_panel.show_summary(summarise_case(results, reviewed_class=lambda r: reviewed.get(Path(r.path))))
+        reasons = self.case.review_reasons()
+        self.case_panel.show_summary(summarise_case(results, reviewed_class=lambda r: reviewed.get(Path(r.path)),
+                                                    excluded_reason=lambda r: reasons.get(Path(r.path), "")))
 
     def on_new_case(self) -> None:
+        if self._ask_when_busy("New Case", self.on_new_case):
+            self._start_new_case()
+
+    def _start_new_case(self) -> None:
+        """Forget everything case-level in the window: images, results, the stored case and its header."""
         self._clear_view()
         self.case.new_case()
+        self.refresh_case_view()
 
     def _clear_view(self) -> None:
         self.controller.cancel_all()
@@ -257,9 +285,11 @@ class MainWindow(QMainWindow):
         self._pending.clear()
         self.progress.finish()
         self._run_total = self._run_done = 0
+        self._after_jobs, self._stopped = None, False
         self.results.clear()
         self.heat_cache.clear()
         self.image_list.clear_case()
+        self.current = None
         self.show_image(None)
         self._refresh_summary()
 
@@ -271,9 +301,8 @@ class MainWindow(QMainWindow):
             self.viewer.set_image(self._load_for_view(path) if path is not None else None)
         result = self.results.get(path) if path is not None else None
         if result is not None:
-            self.result_panel.show_result(result)
             image = self.case.image_for(path)
-            self.result_panel.show_review(image.review if image is not None and image.overridden else None)
+            self.result_panel.show_result(result, image.review if image is not None and image.overridden else None)
         elif path is not None:
             self.result_panel.show_pending(path, self.image_list.status(path) or QUEUED)
         else:
@@ -356,33 +385,6 @@ class MainWindow(QMainWindow):
     def on_print(self) -> None:
         self._report("print")
 
-    def _report(self, kind: str) -> None:
-        from .reports import report_settings, run_report
-
-        results = [self.results[p] for p in self.image_list.paths() if p in self.results]
-        settings = report_settings(self.prefs, self.controls, self.case.report_context())
-        job = run_report(self, kind, results, self.model, settings)
-        if isinstance(job, BackgroundJob):  # the snapshot (and the PDF) are made in a thread
-            self.statusBar().showMessage("Preparing the report\u2026")
-            case_id = settings.get("case_id")
-            job.done.connect(lambda outcome, error: self._on_report_done(kind, case_id, outcome, error))
-
-    def _on_report_done(self, kind: str, case_id: int | None, outcome, error) -> None:
-        from ..errors import CaseStoreError
-
-        if error is not None:
-            self.statusBar().showMessage("The report could not be made", 8000)
-            return
-        if kind != "pdf":
-            self.statusBar().clearMessage()
-            return
-        message = f"Report written to {outcome}"
-        try:
-            self.case.record_export(case_id, "pdf", outcome)
-        except CaseStoreError as exc:
-            message += f" (not recorded in the case's audit log: {exc})"
-        self.statusBar().showMessage(message, 10000)
-
     # --- stored cases (logic in case_session) ----------------------------------------------------------
     def _save_to_case(self, results: list) -> None:
         """Store the results in the case; the files are hashed in the background (``_on_case_saved`` follows)."""
@@ -394,16 +396,20 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Results not saved to the case: {exc}", 10000)
 
     def _on_case_saved(self, case_id: int, _count: int) -> None:
-        if case_id == self.case.case_id:
-            self.refresh_case_view()
+        if case_id == self.case.case_id:  # a stored batch: new images carry no review yet, the view has them
+            self._refresh_case_header()
+        if not self._jobs:
+            self._when_idle()
 
     def _on_case_save_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"Results not saved to the case: {message}", 10000)
+        if not self._jobs:
+            self._when_idle()
 
     def show_case(self, record) -> None:
         """Show a stored case's results as they were saved (nothing is analysed again)."""
         self._clear_view()
-        self.image_list.add_paths([Path(image.path) for image in record.images])
+        self.image_list.add_paths([Path(image.path) for image in record.images] + list(self.case.not_analysed))
         for result in record.results:
             self.results[Path(result.path)] = result
             self.image_list.set_result(result)
@@ -422,14 +428,23 @@ class MainWindow(QMainWindow):
         for path in self.image_list.paths():
             image = self.case.image_for(path)
             self.image_list.set_reviewed(path, image.reviewed_class if image and image.overridden else None)
-        self.case_panel.set_case_status(self.case.status_text(), warning=bool(self.case.file_problems))
-        self._update_case_actions()
+        self._refresh_case_header()
         self._refresh_summary()
         self.show_image(self.current)
 
+    def _refresh_case_header(self) -> None:
+        """The case status, conclusion and the Case actions (all a stored batch can change)."""
+        waiting = [] if self._jobs else self.waiting_images()
+        text = self.case.status_text(waiting)
+        self.case_panel.set_case_status(text, warning=bool(self.case.file_problems) or "\u26a0" in text)
+        fields = self.case.fields()
+        self.case_panel.set_conclusion(fields.conclusion, fields.comments)
+        self._update_case_actions()
+
     def _update_case_actions(self) -> None:
         stored, signed = self.case.case_id is not None, self.case.signed
-        self.actions["case_details"].setEnabled(not signed)
+        self.actions["case_details"].setEnabled(True)  # read-only on a signed case
+        self.actions["remove_image"].setEnabled(not signed)
         self.actions["override_class"].setEnabled(stored and not signed)
         self.actions["sign_off"].setEnabled(stored and not signed and not self.case.saving)
         self.actions["reopen_case"].setEnabled(signed)
@@ -441,6 +456,9 @@ class MainWindow(QMainWindow):
 
     def on_case_details(self) -> None:
         self.case_actions.edit_details()
+
+    def on_remove_image(self) -> None:
+        self.case_actions.remove_image()
 
     def on_override_class(self) -> None:
         self.case_actions.override()
@@ -458,13 +476,21 @@ class MainWindow(QMainWindow):
         self.case_actions.export("json")
 
     def on_quit(self) -> None:
-        self.close()
+        if self._ask_when_busy("Quit", self.close):
+            self.close()
 
     def closeEvent(self, event) -> None:
+        """The window's close button asks while images are analysed (like Quit); a close() from code does not."""
+        if not self._closed and event.spontaneous() and not self._ask_when_busy("Quit", self.close):
+            event.ignore()
+            return
         if not self._closed:
             self._closed = True
             self.image_list.thumbnails.stop()
             self.worker_stuck = not self.controller.shutdown(4000)
+            if not self.worker_stuck:  # the batch finished while stopping is stored too
+                QCoreApplication.sendPostedEvents(self, 0)
+            self._jobs.clear()
             BackgroundJob.stop_children(self)  # reports being made: let them finish, show nothing
             self.case.close()  # waits for analyses still being stored
         event.accept()

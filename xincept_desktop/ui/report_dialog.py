@@ -1,10 +1,11 @@
 """Export PDF and Print for a case: a dialog for the patient and specimen fields, then the same report document.
 
-``export_case_pdf`` writes the reportlab PDF (``core.report``); ``print_case`` shows a QPrintPreviewDialog of it:
-with QtPdf (PySide6-Addons) the PDF pages themselves are printed, otherwise the same snapshot is drawn with
-QPainter (``SnapshotPainter``). Freezing the snapshot (thumbnails and overlays: about 3 s for 32 images) and
-writing the PDF run in a :class:`~.background.BackgroundJob`; both functions return that job (``done(outcome,
-error)`` on the UI thread) or None when the user cancelled.
+``export_case_pdf`` writes the reportlab PDF (``core.report``); ``print_case`` prints that same PDF
+(``ui.report_print``: its pages rasterised with QtPdf, or the PDF itself to a file or through CUPS), so both
+carry the same pages and, for the same case state, the same report ID. Freezing the snapshot (thumbnails and
+overlays: about 3 s for 32 images) and rendering the PDF run in a :class:`~.background.BackgroundJob`; both
+functions return that job (``done(outcome, error)`` on the UI thread) or None when the user cancelled. Export's
+outcome is ``(path, report id, sha256)``; both are audited with them by the window.
 
 ``settings`` may carry a stored case (``CaseSession.report_context()``): its patient and specimen fields are then
 shown read-only (they are edited with Case Details, where they are audited), and the reviewers' classes and the
@@ -15,14 +16,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QImage, QPainter
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit, QMessageBox,
-                               QPlainTextEdit, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout,
+                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QWidget)
 
-from ..core.report import ModelInfo, ReportData, build_report_data, fields_from_mapping, model_info_from, write_report
+from ..core.report import ModelInfo, ReportData, build_report_data, fields_from_mapping, model_info_from
 from ..core.report.case_link import REPORT_FIELD_NAMES
-from ..core.report.renderer import DISCLAIMER, display_date, utc_minutes
 from .background import BackgroundJob, describe_error
 
 LINE_FIELDS = (("patient_name", "Patient name"), ("patient_id", "Patient ID"), ("dob", "Date of birth"),
@@ -31,6 +29,7 @@ LINE_FIELDS = (("patient_name", "Patient name"), ("patient_id", "Patient ID"), (
                ("institution", "Institution"), ("reviewer", "Reviewer"))
 TEXT_FIELDS = (("conclusion", "Reviewer's conclusion"), ("comments", "Comments"))
 CASE_KEYS = frozenset(REPORT_FIELD_NAMES.values())  # the fields that come from a stored case
+TEXT_KEYS = frozenset(key for key, _ in TEXT_FIELDS)  # case fields editable here until the case is signed
 
 
 class ReportFieldsDialog(QDialog):
@@ -56,40 +55,96 @@ class ReportFieldsDialog(QDialog):
         for key, label in TEXT_FIELDS:
             edit = QPlainTextEdit(str(prefill.get(key) or ""), self)
             edit.setFixedHeight(64)
+            edit.setReadOnly(case_id is not None and bool(settings.get("signed")))
             self.edits[key] = edit
             form.addRow(label, edit)
+        self._add_overlay_settings(form, settings)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _add_overlay_settings(self, form: QFormLayout, settings: dict) -> None:
+        """The report's own overlay opacity and colour map (the Preferences' defaults, not the screen's)."""
+        from .settings import COLORMAP_CHOICES
+
+        self.opacity = QDoubleSpinBox(self)
+        self.opacity.setRange(0.0, 1.0)
+        self.opacity.setSingleStep(0.05)
+        self.opacity.setValue(float(settings.get("opacity", 0.4)))
+        self.colormap = QComboBox(self)
+        for name in COLORMAP_CHOICES:
+            self.colormap.addItem(name, name)
+        self.colormap.setCurrentIndex(max(0, self.colormap.findData(settings.get("colormap") or "jet")))
+        form.addRow("Overlay opacity (report)", self.opacity)
+        form.addRow("Overlay colour map (report)", self.colormap)
+
     def values(self) -> dict[str, str]:
-        """Field name -> text as typed."""
-        return {key: (e.toPlainText() if isinstance(e, QPlainTextEdit) else e.text()) for key, e in self.edits.items()}
+        """Field name -> text as typed, with the report's ``opacity`` and ``colormap``."""
+        values = {key: (e.toPlainText() if isinstance(e, QPlainTextEdit) else e.text())
+                  for key, e in self.edits.items()}
+        return {**values, "opacity": f"{self.opacity.value():.2f}", "colormap": self.colormap.currentData()}
 
 
-def model_info_for(model, settings: dict) -> ModelInfo:
-    """The model's name and version with the view's heat-map settings (read on the UI thread, not the job's)."""
-    return model_info_from(model, settings.get("cam_method") or "gradcam", settings.get("colormap") or "jet",
-                           float(settings.get("opacity", 0.4)))
+def model_info_for(model, settings: dict, values: dict | None = None) -> ModelInfo:
+    """The model's name and version with the report's overlay settings: the dialog's ``values`` where given,
+    else the settings' (the Preferences' defaults); read on the UI thread, not the job's."""
+    chosen = {**settings, **{k: v for k, v in (values or {}).items() if k in ("opacity", "colormap") and v}}
+    return model_info_from(model, settings.get("cam_method") or "gradcam", chosen.get("colormap") or "jet",
+                           float(chosen.get("opacity", 0.4)))
 
 
 def build_snapshot(results, info: ModelInfo, settings: dict, values: dict[str, str]) -> ReportData:
-    """Freeze the case into a :class:`ReportData` (slow: run it in a background job); reviewers' classes and the
-    sign-off come from ``settings``."""
+    """Freeze the case into a :class:`ReportData` (slow: run it in a background job); reviewers' classes, the
+    sign-off and the stored analyses come from ``settings``."""
     patient, specimen, review = fields_from_mapping(values)
     return build_report_data(results, info, patient, specimen, review, institution=values.get("institution", ""),
-                             reviews=settings.get("reviews"), sign_off=settings.get("sign_off"))
+                             reviews=settings.get("reviews"), sign_off=settings.get("sign_off"),
+                             stored=settings.get("stored"), case_id=settings.get("case_id"),
+                             created=settings.get("created"), not_analysed=settings.get("not_analysed", ()))
 
 
 def snapshot_for(results, model, settings: dict, values: dict[str, str]) -> ReportData:
-    """Freeze the case into a :class:`ReportData` with the dialog's fields and the view's heat-map settings."""
-    return build_snapshot(results, model_info_for(model, settings), settings, values)
+    """Freeze the case into a :class:`ReportData` with the dialog's fields and overlay settings."""
+    return build_snapshot(results, model_info_for(model, settings, values), settings, values)
 
 
 def _ask_fields(parent, settings: dict, title: str) -> dict[str, str] | None:
     dialog = ReportFieldsDialog(parent, settings, title)
-    return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    values = dialog.values()
+    _store_case_text(parent, settings, values)
+    return values
+
+
+def _store_case_text(parent, settings: dict, values: dict[str, str]) -> None:
+    """Conclusion and comments typed here are case fields: store them (audited) while the case is not signed."""
+    save = settings.get("save_case_text")
+    if save is None or settings.get("signed"):
+        return
+    before = dict(settings.get("case_fields") or {})
+    changed = {key: values.get(key, "") for key in TEXT_KEYS if values.get(key, "") != before.get(key, "")}
+    if changed:
+        save(changed)
+
+
+def pdf_outcome(data: ReportData, path: Path | None = None) -> tuple:
+    """Render ``data`` once; write it to ``path`` when given. ``(path, report id, sha256 of the PDF, bytes)``."""
+    import hashlib
+
+    from ..core.atomic import atomic_write_bytes
+    from ..core.report import render_pdf
+
+    pdf = render_pdf(data)
+    if path is not None:
+        from ..errors import ReportError
+
+        try:
+            atomic_write_bytes(path, pdf)
+        except OSError as exc:
+            raise ReportError(f"cannot write the report to {path}: {exc.strerror or exc}") from exc
+    return path, data.report_id, hashlib.sha256(pdf).hexdigest(), pdf
 
 
 def _default_name(values: dict[str, str]) -> str:
@@ -122,8 +177,11 @@ def export_case_pdf(parent, results, model, settings: dict) -> BackgroundJob | N
     if not name:
         return None
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-    results, info = list(results), model_info_for(model, settings)
-    return _start(parent, lambda: write_report(build_snapshot(results, info, settings, values), path),
+    if path.is_dir():
+        QMessageBox.warning(parent, "Export PDF report", f"{path} is a folder; choose a file name")
+        return None
+    results, info = list(results), model_info_for(model, settings, values)
+    return _start(parent, lambda: pdf_outcome(build_snapshot(results, info, settings, values), path)[:3],
                   "Export PDF report", lambda _written: None)
 
 
@@ -133,164 +191,25 @@ def print_case(parent, results, model, settings: dict) -> BackgroundJob | None:
     values = _ask_fields(parent, settings, "Print report")
     if values is None:
         return None
-    results, info = list(results), model_info_for(model, settings)
-    return _start(parent, lambda: build_snapshot(results, info, settings, values), "Print report",
-                  lambda data: show_print_preview(parent, data))
+    results, info = list(results), model_info_for(model, settings, values)
+    on_printed = settings.get("on_printed")
+    return _start(parent, lambda: _print_job(results, info, settings, values), "Print report",
+                  lambda outcome: print_outcome(parent, outcome, on_printed))
 
 
-def show_print_preview(parent, data: ReportData) -> None:
-    """A print preview of the frozen report (printing from there)."""
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+def _print_job(results, info: ModelInfo, settings: dict, values: dict) -> tuple:
+    """Freeze the report, render its PDF once and (with QtPdf) rasterise its pages; runs off the UI thread."""
+    from .report_print import rasterise
 
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    preview = QPrintPreviewDialog(printer, parent)
-    preview.setWindowTitle(f"Print report {data.report_id}")
-    preview.paintRequested.connect(lambda target: paint_report(target, data))
-    preview.exec()
+    data = build_snapshot(results, info, settings, values)
+    _, report_id, sha256, pdf = pdf_outcome(data)
+    return data, {"report_id": report_id, "sha256": sha256}, pdf, rasterise(pdf)
 
 
-def paint_report(printer, data: ReportData) -> None:
-    """Draw the report on ``printer``: the PDF pages through QtPdf when available, else the snapshot itself."""
-    pages = pdf_page_images(data, printer.resolution())
-    if pages is None:
-        SnapshotPainter(printer, data).paint()
-        return
-    painter = QPainter(printer)
-    try:
-        for index, image in enumerate(pages):
-            if index:
-                printer.newPage()
-            target = QRectF(painter.viewport())
-            scaled = image.size().scaled(target.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRectF(0, 0, scaled.width(), scaled.height()), image)
-    finally:
-        painter.end()
+def print_outcome(parent, outcome: tuple, on_printed=None) -> None:
+    """Print the job's PDF; ``on_printed(target, identity)`` (report id and sha256) once printed."""
+    from .report_print import print_pdf
 
-
-def pdf_page_images(data: ReportData, dpi: int) -> list[QImage] | None:
-    """The report's PDF pages as images (QtPdf from PySide6-Addons), or None when QtPdf is not installed."""
-    try:
-        from PySide6.QtCore import QBuffer, QByteArray, QSize
-        from PySide6.QtPdf import QPdfDocument
-    except ImportError:
-        return None
-    from ..core.report import render_pdf
-
-    buffer = QBuffer(QByteArray(render_pdf(data)))
-    buffer.open(QBuffer.OpenModeFlag.ReadOnly)
-    document = QPdfDocument()
-    document.load(buffer)
-    images = []
-    for page in range(document.pageCount()):
-        points = document.pagePointSize(page)
-        images.append(document.render(page, QSize(int(points.width() * dpi / 72), int(points.height() * dpi / 72))))
-    return images
-
-
-class SnapshotPainter:
-    """Draws a :class:`ReportData` with QPainter, page by page (used when QtPdf is not available).
-
-    Qt shapes Arabic and Chinese text itself, so user text is drawn as typed.
-    """
-
-    margin_mm = 16.0
-    font_pt = 9
-
-    def __init__(self, printer, data: ReportData):
-        self.printer, self.data = printer, data
-
-    def paint(self) -> None:
-        self.painter = QPainter(self.printer)
-        try:
-            self.page, self.pages_y = 1, []
-            self._layout()
-        finally:
-            self.painter.end()
-
-    def _mm(self, value: float) -> float:
-        return value * self.printer.resolution() / 25.4
-
-    def _page_rect(self) -> QRectF:
-        area = QRectF(self.painter.viewport())
-        margin = self._mm(self.margin_mm)
-        return area.adjusted(margin, margin, -margin, -margin - self._mm(8))
-
-    def _layout(self) -> None:
-        data, rect = self.data, self._page_rect()
-        self.y = rect.top()
-        self._text(f"{data.institution}   \u2014   Report {data.report_id}   \u2014   {display_date(data)}", bold=True)
-        self._text(DISCLAIMER, bold=True)
-        p, s = data.patient, data.specimen
-        for label, value in (("Patient name", p.name), ("Patient ID", p.patient_id), ("Date of birth", p.date_of_birth),
-                             ("Sex", p.sex), ("Specimen ID", s.specimen_id), ("Specimen type", s.specimen_type),
-                             ("Collection date", s.collection_date), ("Requesting physician", s.physician)):
-            self._text(f"{label}: {value or chr(0x2014)}")
-        self._text("Case-level suggestion: " + data.summary.suggestion, bold=True)
-        self._text("Counts: " + ", ".join(f"{name} {count}" for name, count in data.summary.counts))
-        for entry in data.images:
-            self._image_row(entry)
-        model = data.model
-        self._text(f"Method: XIncept-ALL, model {model.name} {model.version} (hash {model.hash_prefix}); "
-                   f"{model.explanation_name} overlay at {model.opacity:.0%} opacity.")
-        if data.review.conclusion:
-            self._text("Reviewer's conclusion: " + data.review.conclusion)
-        if data.review.comments:
-            self._text("Comments: " + data.review.comments)
-        sign = data.sign_off
-        if sign is not None:
-            self._text(f"Signed off in XIncept by {sign.signed_by} on {utc_minutes(sign.signed_at)}", bold=True)
-        self._text(f"Reviewed by: {data.review.reviewer}    Signature: ____________________    Date: __________")
-        self._footer()
-
-    def _ensure(self, height: float) -> None:
-        rect = self._page_rect()
-        if self.y + height > rect.bottom() and self.y > rect.top():
-            self._footer()
-            self.printer.newPage()
-            self.page += 1
-            self.y = rect.top()
-
-    def _text(self, text: str, bold: bool = False) -> None:
-        font = QFont("DejaVu Sans", self.font_pt)
-        font.setBold(bold)
-        self.painter.setFont(font)
-        rect = self._page_rect()
-        flags = int(Qt.TextFlag.TextWordWrap)
-        bounds = self.painter.boundingRect(QRectF(rect.left(), 0, rect.width(), 1e6), flags, text)
-        self._ensure(bounds.height())
-        self.painter.drawText(QRectF(rect.left(), self.y, rect.width(), bounds.height()), flags, text)
-        self.y += bounds.height() + self._mm(1.5)
-
-    def _image_row(self, entry) -> None:
-        size = self._mm(30)
-        if not entry.ok:
-            self._text(f"{entry.index}. {entry.file_name}: could not be analysed: {entry.error}")
-            return
-        self._ensure(size + self._mm(2))
-        left = self._page_rect().left()
-        for offset, png in ((0, entry.thumbnail_png), (size + self._mm(3), entry.overlay_png)):
-            if png:
-                image = QImage.fromData(png)
-                box = image.size().scaled(int(size), int(size), Qt.AspectRatioMode.KeepAspectRatio)
-                self.painter.drawImage(QRectF(left + offset, self.y, box.width(), box.height()), image)
-        top, self.y = self.y, self.y
-        rect = self._page_rect()
-        saved_left = rect.left() + 2 * size + self._mm(6)
-        verdict = (f"{entry.label} ({entry.label_long}); calibrated confidence {entry.confidence:.1%}; "
-                   f"in domain: {'yes' if entry.in_domain else 'NO'}; file {entry.file_name}")
-        if entry.overridden:
-            verdict = (f"Reviewer's class: {entry.reviewed_label} (reason: {entry.review.reason}); "
-                       f"Model's class: {verdict}")
-        text = f"{entry.index}. {verdict}"
-        self.painter.setFont(QFont("DejaVu Sans", self.font_pt))
-        self.painter.drawText(QRectF(saved_left, top, rect.right() - saved_left, size),
-                              int(Qt.TextFlag.TextWordWrap), text)
-        self.y = top + size + self._mm(2)
-
-    def _footer(self) -> None:
-        area = QRectF(self.painter.viewport())
-        margin = self._mm(self.margin_mm)
-        self.painter.setFont(QFont("DejaVu Sans", self.font_pt - 1))
-        self.painter.drawText(QRectF(margin, area.bottom() - margin - self._mm(6), area.width() - 2 * margin,
-                                     self._mm(6)), int(Qt.AlignmentFlag.AlignLeft),
-                              f"Decision support, to be confirmed by a qualified hematologist.   Page {self.page}")
+    data, identity, pdf, pages = outcome
+    print_pdf(parent, pdf, pages, f"Print report {data.report_id}",
+              None if on_printed is None else lambda target: on_printed(target, identity))

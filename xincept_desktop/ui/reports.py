@@ -15,8 +15,8 @@ def report_settings(prefs, controls, case_context: dict | None = None) -> dict:
     return {
         "institution": prefs.institution,
         "reviewer": prefs.reviewer,
-        "opacity": controls.opacity,
-        "colormap": controls.colormap,
+        "opacity": prefs.opacity,  # the report's own overlay: the Preferences' default, not the screen's
+        "colormap": prefs.colormap,
         "cam_method": controls.method,
         **(case_context or {}),
     }

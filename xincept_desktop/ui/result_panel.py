@@ -92,7 +92,8 @@ class ResultPanel(QWidget):
     def set_model_version(self, text: str) -> None:
         self.model_version.setText(f"Model: {text}")
 
-    def show_result(self, result) -> None:
+    def show_result(self, result, review=None) -> None:
+        """Show ``result``; with a reviewer's ``review`` its class is the heading and the model's stays beside."""
         if result is None:
             self._clear("No image selected")
         elif result.error is not None:
@@ -102,14 +103,20 @@ class ResultPanel(QWidget):
             self.domain_reason.setText(result.error)
         else:
             self._show_ok(result)
+            self.show_review(review)
 
     def show_review(self, review) -> None:
-        """Show the reviewer's class next to the model's (``None`` when the model's class stands)."""
+        """The reviewer's class as the heading, the model's beside it (``None``: the model's class stands)."""
         if review is None:
             self.review.setText("")
             return
-        self.review.setText(f"Reviewed: {CLASS_DESCRIPTIONS.get(review.reviewed_class, review.reviewed_class)} "
-                            f"by {review.reviewer} (model: {review.model_class}) \u2014 {review.reason}")
+        from ..core.case_summary import EXCLUDE_CHOICE, EXCLUDED
+
+        heading = EXCLUDE_CHOICE if review.reviewed_class == EXCLUDED else \
+            CLASS_DESCRIPTIONS.get(review.reviewed_class, review.reviewed_class)
+        self.label.setText(heading)
+        self.review.setText(f"Reviewer's class, by {review.reviewer} \u2014 {review.reason}\n"
+                            f"Model's class: {CLASS_DESCRIPTIONS.get(review.model_class, review.model_class)}")
 
     def show_pending(self, path, status: str) -> None:
         self._clear(path.name)

@@ -26,6 +26,7 @@ class AnalysisWorker(QObject):
     batch_started = Signal(int, object)  # job, paths now being analysed
     result_ready = Signal(int, object)  # job, ImageResult
     progress = Signal(int, int, int)  # job, done, total
+    batch_done = Signal(int, object)  # job, the ImageResults of a finished batch (stored at once by the window)
     job_finished = Signal(int, bool)  # job, cancelled
 
     def __init__(self, model=None):
@@ -76,8 +77,11 @@ class AnalysisWorker(QObject):
 
         paths = [Path(p) for p in paths]
         self.batch_started.emit(job, paths[:GUI_BATCH_SIZE])
+        batch: list = []
 
-        def on_progress(done: int, total: int) -> None:
+        def on_progress(done: int, total: int) -> None:  # called after each batch's results were yielded
+            self.batch_done.emit(job, list(batch))
+            batch.clear()
             self.progress.emit(job, done, total)
             if done < total:
                 self.batch_started.emit(job, paths[done:done + GUI_BATCH_SIZE])
@@ -85,6 +89,7 @@ class AnalysisWorker(QObject):
         for result in analyse(paths, self.model, progress=on_progress, should_stop=lambda: self._cancelled(job),
                               batch_size=GUI_BATCH_SIZE, profile=getattr(self, "profile", None)):
             self.result_ready.emit(job, result)
+            batch.append(result)
         self.job_finished.emit(job, self._cancelled(job))
 
     def _trace(self, model) -> bool:

@@ -94,7 +94,8 @@ def test_report_context_from_a_stored_case(stored_case):
     assert context["case_id"] == case_id
     assert context["case_fields"] == {"patient_name": "Sara Ahmadi", "patient_id": "P-100", "dob": "1980-05-06",
                                       "sex": "", "specimen_id": "S-7", "specimen_type": "",
-                                      "collection_date": "2026-02-27", "physician": "Dr. Wu"}
+                                      "collection_date": "2026-02-27", "physician": "Dr. Wu", "conclusion": "",
+                                      "comments": ""}
     assert list(context["reviews"]) == [Path(results[1].path).absolute()]
     assert context["reviews"][Path(results[1].path).absolute()].reviewed_class == "Pro"
     assert context["sign_off"].signed_by == "Dr. Lee"

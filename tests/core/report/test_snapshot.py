@@ -16,7 +16,7 @@ from xincept_desktop.core.report import ModelInfo, ReportData, build_report_data
     model_info_from
 from xincept_desktop.config import CLASS_DESCRIPTIONS
 from xincept_desktop.core.case_summary import INDETERMINATE
-from xincept_desktop.core.report.snapshot import ImageEntry, summarise, suggestion_text
+from xincept_desktop.core.report.snapshot import ImageEntry, SignOffInfo, summarise, suggestion_text
 
 PLAIN = (str, int, float, bool, bytes, type(None), datetime)
 
@@ -130,11 +130,14 @@ def test_failed_and_vanished_images(make_results, tmp_path):
     assert not failed.ok and failed.error == "not an image: cannot decode" and failed.thumbnail_png is None
 
 
-def test_defaults_give_a_unique_id_and_an_aware_date(make_results):
-    results = make_results(1)
+def test_the_same_case_state_gives_the_same_id_and_an_aware_date(make_results):
+    results = make_results(2)
     first = build_report_data(results, ModelInfo())
     second = build_report_data(results, ModelInfo())
-    assert first.report_id != second.report_id and first.report_id.startswith("XR-")
+    assert first.report_id == second.report_id and first.report_id.startswith("XR-")
+    assert build_report_data(results[:1], ModelInfo()).report_id != first.report_id
+    assert build_report_data(results, ModelInfo(opacity=0.9)).report_id != first.report_id
+    assert build_report_data(results, ModelInfo(), sign_off=SignOffInfo("Dr. A", "t")).report_id != first.report_id
     assert first.created.tzinfo is not None
     assert isinstance(first, ReportData) and first.app_version
 

@@ -31,12 +31,24 @@ Using it from the GUI
 
     store.override_class(image_id, "Pre", reason="nuclear detail", comment="", user="Dr. A")  # -> Review|None
     store.reviewed_class(image_id)               # reviewer's class, else the model's
-    store.sign_off(case_id, user="Dr. A")        # then edits raise SignedCaseError
-    store.reopen(case_id, reason="late flow result", user="Dr. A")
+    store.case_state(case_id)                    # CaseState.OPEN / SIGNED / REOPENED, read from the database now
+    store.sign_off(case_id, user="Dr. A", acknowledged=[...], summary={...})  # then edits raise SignedCaseError
+    store.reopen(case_id, reason="late flow result", user="Dr. A")            # REOPENED: needs a new sign-off
+    case.history, case.amended                   # every sign-off (re-opened ones too); signed again after re-open
+    store.override_class(image_id, EXCLUDED, reason="a neutrophil", comment="", user="Dr. A")  # out of counts
+    store.record_not_analysed(case_id, paths, user="Dr. A", why="analysis stopped")  # store.not_analysed(case_id)
+    store.record_removed(case_id, path, reason="unreadable", user="Dr. A")   # an image never stored, taken out
+    sign_off_check(record, failed={...}, not_analysed=[...])   # .sign_off_check: what a sign-off would sign
     store.export_case(case_id, "csv" or "json", path, user="Dr. A")   # atomic file + audit line
     store.record_export(case_id, "pdf", path, user="Dr. A")           # audit an export written elsewhere
     store.check_files(case_id)                   # FileProblem list (moved/changed since analysis)
     store.audit_log(case_id)                     # AuditEntry list, oldest first
+
+Case states (:mod:`.state`)
+---------------------------
+open -> signed -> re-opened (reason) -> signed (amended). :func:`.state.require` and :func:`.state.transition`
+are the one rule book: the store checks every write against it, and the window asks before any action the state
+of the case on screen does not allow (adding images to a signed case: a new case, or re-open with a reason).
 
 Rules the store enforces
 ------------------------
@@ -60,10 +72,11 @@ from .export import EXPORT_KINDS, to_csv, to_json, write_export
 from .records import (AuditEntry, Analysis, CaseFields, CaseImage, CaseListEntry, CaseRecord, FileProblem,
                       Review, SignOff, reviewed_class)
 from .schema import SCHEMA_VERSION
+from .state import CaseAction, CaseState
 from .store import CaseStore, default_path, model_identity
 
 __all__ = [
-    "Analysis", "AuditEntry", "CaseFields", "CaseImage", "CaseListEntry", "CaseRecord", "CaseStore",
+    "Analysis", "AuditEntry", "CaseAction", "CaseFields", "CaseState", "CaseImage", "CaseListEntry", "CaseRecord", "CaseStore",
     "EXPORT_KINDS", "FileProblem", "Review", "SCHEMA_VERSION", "SignOff", "default_path", "model_identity",
     "reviewed_class", "to_csv", "to_json", "write_export",
 ]

@@ -49,10 +49,11 @@ def _float(value) -> float | None:
     return None if value is None else float(value)
 
 
-def latest_for_case(conn: sqlite3.Connection, case_id: int, paths: dict[int, Path]) -> dict[int, Analysis]:
-    """The latest analysis of each image of the case, keyed by image id, heat maps included."""
+def latest_for_case(conn: sqlite3.Connection, case_id: int, paths: dict[int, Path],
+                    heatmaps: bool = True) -> dict[int, Analysis]:
+    """The latest analysis of each image of the case, keyed by image id, heat maps included unless not wanted."""
     rows = conn.execute(_LATEST_SQL, (case_id,)).fetchall()
-    cams = _heatmaps(conn, [row["id"] for row in rows])
+    cams = _heatmaps(conn, [row["id"] for row in rows]) if heatmaps else {}
     return {row["image_id"]: _analysis(row, paths[row["image_id"]], cams.get(row["id"], {})) for row in rows}
 
 

@@ -28,6 +28,8 @@ class CaseFields:
     specimen_type: str = ""
     collection_date: str = ""
     requesting_physician: str = ""
+    conclusion: str = ""  # the reviewer's conclusion, printed in the report
+    comments: str = ""
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
@@ -179,6 +181,17 @@ class SignOff:
 
 
 @dataclass(frozen=True)
+class SignOffEntry:
+    """One sign-off of a case's history, with its re-opening when there was one."""
+
+    signed_by: str
+    signed_at: str
+    reopened_by: str | None = None
+    reopened_at: str | None = None
+    reopen_reason: str | None = None
+
+
+@dataclass(frozen=True)
 class AuditEntry:
     """One line of the append-only audit log; ``details`` is the decoded JSON."""
 
@@ -201,10 +214,28 @@ class CaseRecord:
     updated_at: str
     images: tuple[CaseImage, ...]
     sign_off: SignOff | None
+    history: tuple[SignOffEntry, ...] = ()  # every sign-off, oldest first (re-opened ones included)
 
     @property
     def signed(self) -> bool:
         return self.sign_off is not None
+
+    @property
+    def state(self):
+        """The :class:`~.state.CaseState` of the case."""
+        from .state import state_of
+
+        return state_of(self.signed, bool(self.history))
+
+    @property
+    def earlier_sign_offs(self) -> tuple[SignOffEntry, ...]:
+        """Sign-offs that were re-opened (the current one excluded)."""
+        return tuple(entry for entry in self.history if entry.reopened_at is not None)
+
+    @property
+    def amended(self) -> bool:
+        """Signed again after an earlier sign-off was re-opened."""
+        return self.signed and bool(self.earlier_sign_offs)
 
     @property
     def results(self) -> list[ImageResult]:

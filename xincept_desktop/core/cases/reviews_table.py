@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from .records import Review, SignOff
+from .records import Review, SignOff, SignOffEntry
 
 _LATEST_SQL = """
 SELECT r.* FROM reviews r JOIN images i ON i.id = r.image_id
@@ -54,3 +54,10 @@ def insert_sign_off(conn: sqlite3.Connection, case_id: int, user: str, now: str)
 def mark_reopened(conn: sqlite3.Connection, sign_off_id: int, user: str, reason: str, now: str) -> None:
     conn.execute("UPDATE sign_offs SET reopened_by = ?, reopened_at = ?, reopen_reason = ? WHERE id = ?",
                  (user, now, reason, sign_off_id))
+
+
+def sign_off_history(conn: sqlite3.Connection, case_id: int) -> tuple[SignOffEntry, ...]:
+    """Every sign-off of the case, oldest first, with its re-opening when there was one."""
+    rows = conn.execute("SELECT * FROM sign_offs WHERE case_id = ? ORDER BY id", (case_id,)).fetchall()
+    return tuple(SignOffEntry(row["signed_by"], row["signed_at"], row["reopened_by"], row["reopened_at"],
+                              row["reopen_reason"]) for row in rows)

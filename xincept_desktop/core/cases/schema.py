@@ -146,9 +146,15 @@ _V2_GUARDS = (
     "CREATE INDEX cases_patient_id ON cases(patient_id)",
 )
 
+_V3_CASE_TEXT = (
+    "ALTER TABLE cases ADD COLUMN conclusion TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE cases ADD COLUMN comments TEXT NOT NULL DEFAULT ''",
+)
+
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V1_TABLES,  # 1: cases, images, analyses, heat maps, reviews, sign-offs, append-only audit log
     _V2_GUARDS,  # 2: signed cases read-only and history immutable in the database too; search indexes
+    _V3_CASE_TEXT,  # 3: the reviewer's conclusion and comments are case fields (signed with the case)
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

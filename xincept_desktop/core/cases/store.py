@@ -16,11 +16,13 @@ from typing import Callable, Iterable, Iterator, Mapping
 from ...config import CLASS_NAMES, user_data_dir
 from ...errors import CaseStoreError, SignedCaseError
 from ..pipeline import ImageResult
+from ..case_summary import EXCLUDED
 from . import analyses_table, audit, cases_table, loading, reviews_table
 from .codec import iso_utc, sha256_file, utc_now
 from .export import EXPORT_KINDS, write_export
 from .records import AuditEntry, CaseFields, CaseListEntry, CaseRecord, FileProblem, Review, SignOff
 from .schema import BUSY_TIMEOUT_MS, SIGNED_MESSAGE, connect, migrate
+from .state import CaseAction, CaseState, require, state_of
 
 DB_NAME = "cases.sqlite3"
 
@@ -117,13 +119,21 @@ class CaseStore:
     def _now(self) -> str:
         return iso_utc(self._clock())
 
-    def _ensure_editable(self, case_id: int) -> None:
-        cases_table.read(self._conn, case_id)
-        current = reviews_table.current_sign_off(self._conn, case_id)
-        if current is not None:
-            signed = current[1]
+    def _ensure_editable(self, case_id: int, action: CaseAction = CaseAction.EDIT_DETAILS) -> None:
+        state = self.case_state(case_id)
+        if state is CaseState.SIGNED and action is not CaseAction.REOPEN and action is not CaseAction.EXPORT:
+            signed = reviews_table.current_sign_off(self._conn, case_id)[1]
             raise SignedCaseError(f"case {case_id} was signed by {signed.signed_by} at {signed.signed_at}; "
                                   "re-open it with a reason before changing it")
+        require(state, action, case_id)
+
+    def case_state(self, case_id: int) -> CaseState:
+        """The :class:`CaseState` of a stored case, read from the database now (another app instance may have
+        signed or re-opened it); :class:`CaseStoreError` for an unknown id."""
+        cases_table.read(self._conn, case_id)
+        history = reviews_table.sign_off_history(self._conn, case_id)
+        signed = any(entry.reopened_at is None for entry in history)
+        return state_of(signed, bool(history))
 
     # --- cases ---------------------------------------------------------------------------------------------
 
@@ -158,14 +168,14 @@ class CaseStore:
         collection date (creation date when unknown) is within ``[date_from, date_to]``; newest change first."""
         return cases_table.search(self._conn, search, date_from, date_to, limit)
 
-    def load_case(self, case_id: int, verify_files: bool = True) -> CaseRecord:
+    def load_case(self, case_id: int, verify_files: bool = True, heatmaps: bool = True) -> CaseRecord:
         """The case with its images' latest results (heat maps included), reviews and sign-off.
 
         With ``verify_files`` every image file is hashed and compared with the analysed one, so
-        ``record.file_problems`` says which results are stale. Raises :class:`CaseStoreError` for an unknown id.
+        ``record.file_problems`` says which results are stale; ``heatmaps=False`` skips decoding heat maps. Raises :class:`CaseStoreError` for an unknown id.
         """
         with self.transaction(write=False) as conn:
-            record = loading.load(conn, case_id)
+            record = loading.load(conn, case_id, heatmaps)
         return loading.with_file_checks(record) if verify_files else record
 
     def is_signed(self, case_id: int) -> bool:
@@ -185,7 +195,7 @@ class CaseStore:
         hashed = [(result, Path(result.path).absolute(), *self._hash(result.path)) for result in results]
         ids = []
         with self.transaction() as conn:
-            self._ensure_editable(case_id)
+            self._ensure_editable(case_id, CaseAction.ADD_IMAGES)
             now = self._now()
             for result, path, sha256, size in hashed:
                 image_id = analyses_table.upsert_image(conn, case_id, path, sha256, size, now)
@@ -217,11 +227,11 @@ class CaseStore:
         A reason is required whenever ``new_class`` differs from the model's class.
         """
         user = _require(user, "reviewer")
-        if new_class not in CLASS_NAMES:
-            raise CaseStoreError(f"unknown class {new_class!r}; use one of {', '.join(CLASS_NAMES)}")
+        if new_class not in (*CLASS_NAMES, EXCLUDED):
+            raise CaseStoreError(f"unknown class {new_class!r}; use one of {', '.join(CLASS_NAMES)} or {EXCLUDED}")
         with self.transaction() as conn:
             case_id = self._image_case(image_id)
-            self._ensure_editable(case_id)
+            self._ensure_editable(case_id, CaseAction.REVIEW)
             analysis_id, model_class = analyses_table.latest_label(conn, image_id)
             previous = reviews_table.latest_for_image(conn, image_id)
             current = previous.reviewed_class if previous else model_class
@@ -249,15 +259,22 @@ class CaseStore:
             raise CaseStoreError(f"there is no image {image_id}")
         return case_id
 
-    def sign_off(self, case_id: int, user: str) -> SignOff:
-        """Sign the case; it is read-only until :meth:`reopen`. Signing a signed case raises."""
+    def sign_off(self, case_id: int, user: str, acknowledged: Iterable[str] = (),
+                 summary: Mapping[str, object] | None = None) -> SignOff:
+        """Sign the case; it is read-only until :meth:`reopen`. Signing a signed case raises.
+
+        ``acknowledged`` lists the warnings the signer accepted (unreviewed flags, missing identifiers) and
+        ``summary`` what was on screen when signing; both are kept in the audit line.
+        """
         user = _require(user, "the name of the person signing")
         with self.transaction() as conn:
-            self._ensure_editable(case_id)
+            self._ensure_editable(case_id, CaseAction.SIGN)
+            amends = len(reviews_table.sign_off_history(conn, case_id))
             now = self._now()
             cases_table.touch(conn, case_id, now)
             sign_off_id = reviews_table.insert_sign_off(conn, case_id, user, now)
-            audit.append(conn, now, user, "sign_off", case_id, sign_off_id=sign_off_id)
+            audit.append(conn, now, user, "sign_off", case_id, sign_off_id=sign_off_id,
+                         acknowledged=list(acknowledged), summary=dict(summary or {}), amends=amends)
         return SignOff(user, now)
 
     def reopen(self, case_id: int, reason: str, user: str) -> None:
@@ -265,10 +282,8 @@ class CaseStore:
         user = _require(user, "user")
         reason = _require(reason, "a reason for re-opening")
         with self.transaction() as conn:
-            cases_table.read(conn, case_id)
+            require(self.case_state(case_id), CaseAction.REOPEN, case_id)
             current = reviews_table.current_sign_off(conn, case_id)
-            if current is None:
-                raise CaseStoreError(f"case {case_id} is not signed")
             now = self._now()
             reviews_table.mark_reopened(conn, current[0], user, reason, now)
             cases_table.touch(conn, case_id, now)
@@ -281,13 +296,47 @@ class CaseStore:
         """The audit lines of one case (all cases when ``None``), oldest first."""
         return audit.read(self._conn, case_id)
 
-    def record_export(self, case_id: int, kind: str, path: Path | str, user: str) -> int:
-        """Audit an export made elsewhere (e.g. a PDF report); return the audit line's id."""
+    def record_export(self, case_id: int, kind: str, path: Path | str, user: str, **details) -> int:
+        """Audit an export made elsewhere (e.g. a PDF report, with ``report_id=`` and ``sha256=``); return the
+        audit line's id. Kind ``print`` is audited as a ``print`` line (``path`` is then the printer)."""
         user = _require(user, "user")
         kind = _require(kind, "export kind")
+        action = "print" if kind == "print" else "export"
         with self.transaction() as conn:
             cases_table.read(conn, case_id)
-            return audit.append(conn, self._now(), user, "export", case_id, kind=kind, path=str(path))
+            return audit.append(conn, self._now(), user, action, case_id, kind=kind, path=str(path), **details)
+
+    def record_not_analysed(self, case_id: int, paths: Iterable[Path | str], user: str, why: str) -> int | None:
+        """Audit images listed in the case that were not analysed (an analysis stopped); None when none."""
+        user = _require(user, "user")
+        names = sorted(str(Path(p).absolute()) for p in paths)
+        if not names:
+            return None
+        with self.transaction() as conn:
+            self._ensure_editable(case_id, CaseAction.ADD_IMAGES)
+            return audit.append(conn, self._now(), user, "not_analysed", case_id, paths=names, why=why)
+
+    def record_removed(self, case_id: int, path: Path | str, reason: str, user: str) -> int:
+        """Audit an image taken out of the case before it was stored (not analysed, or failed), with a reason."""
+        user = _require(user, "user")
+        reason = _require(reason, "a reason for removing the image")
+        with self.transaction() as conn:
+            self._ensure_editable(case_id, CaseAction.ADD_IMAGES)
+            return audit.append(conn, self._now(), user, "image_removed", case_id, path=str(Path(path).absolute()),
+                                reason=reason)
+
+    def not_analysed(self, case_id: int) -> list[Path]:
+        """Images recorded as not analysed (:meth:`record_not_analysed`) that were neither stored since nor
+        removed; oldest record first."""
+        with self.transaction(write=False) as conn:
+            stored = {row["path"] for row in conn.execute("SELECT path FROM images WHERE case_id = ?", (case_id,))}
+            entries = audit.read(conn, case_id)
+        removed = {e.details.get("path") for e in entries if e.action == "image_removed"}
+        found: dict[str, None] = {}
+        for entry in entries:
+            if entry.action == "not_analysed":
+                found.update(dict.fromkeys(entry.details.get("paths", [])))
+        return [Path(p) for p in found if p not in stored and p not in removed]
 
     def export_case(self, case_id: int, kind: str, path: Path | str, user: str) -> Path:
         """Write the case as ``csv`` or ``json`` (atomically) and audit it; the audit line is kept only if the

@@ -2,9 +2,10 @@
 
 from .renderer import CaseReportRenderer, render_pdf
 from .snapshot import (CaseSummary, ImageEntry, ImageReview, ModelInfo, PatientInfo, ReportData, ReviewInfo,
-                       SignOffInfo, SpecimenInfo, build_report_data, fields_from_mapping, model_info_from)
+                       SignOffInfo, SpecimenInfo, StoredAnalysis, build_report_data, fields_from_mapping,
+                       model_info_from, report_id_for)
 from .writer import write_report
 
 __all__ = ["CaseReportRenderer", "CaseSummary", "ImageEntry", "ImageReview", "ModelInfo", "PatientInfo",
-           "ReportData", "ReviewInfo", "SignOffInfo", "SpecimenInfo", "build_report_data", "fields_from_mapping",
-           "model_info_from", "render_pdf", "write_report"]
+           "ReportData", "ReviewInfo", "SignOffInfo", "SpecimenInfo", "StoredAnalysis", "build_report_data",
+           "fields_from_mapping", "model_info_from", "render_pdf", "report_id_for", "write_report"]

@@ -6,7 +6,10 @@ Usage (the GUI's case session)::
     context = report_context(case_id, record, {path: case_image, ...})   # CaseRecord, CaseImage by result path
     context["case_fields"]        # report field name -> text, e.g. {"patient_id": "P-1", "dob": "1970-01-02"}
     context["reviews"]            # Path -> ImageReview, only where the reviewer's class differs from the model's
-    context["sign_off"]           # SignOffInfo or None
+    context["sign_off"]           # SignOffInfo or None (with the earlier, re-opened sign-offs: amended)
+    context["stored"]             # Path -> StoredAnalysis: the model and file hash of each stored analysis
+    context["signed"]             # whether the case is signed (its conclusion and comments are then read-only)
+    context["created"]            # the time of the case state (its last change), so one state gives one document
 
 Only attributes are read, so this module does not import the case store.
 """
@@ -16,12 +19,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Mapping
 
-from .snapshot import ImageReview, SignOffInfo
+from .renderer import utc_minutes
+from .snapshot import ImageReview, SignOffInfo, StoredAnalysis
 
 # case-store field -> the report's field name (``fields_from_mapping``)
 REPORT_FIELD_NAMES = {"patient_name": "patient_name", "patient_id": "patient_id", "date_of_birth": "dob",
                       "sex": "sex", "specimen_id": "specimen_id", "specimen_type": "specimen_type",
-                      "collection_date": "collection_date", "requesting_physician": "physician"}
+                      "collection_date": "collection_date", "requesting_physician": "physician",
+                      "conclusion": "conclusion", "comments": "comments"}
 
 
 def report_fields(case_fields) -> dict[str, str]:
@@ -38,9 +43,23 @@ def image_review(case_image) -> ImageReview | None:
                        reviewer=review.reviewer, reviewed_at=review.reviewed_at)
 
 
-def sign_off_info(sign_off) -> SignOffInfo | None:
-    """A case's current ``SignOff`` as a :class:`SignOffInfo` (``None`` when not signed)."""
-    return SignOffInfo(sign_off.signed_by, sign_off.signed_at) if sign_off is not None else None
+def sign_off_info(sign_off, history=()) -> SignOffInfo | None:
+    """A case's current ``SignOff`` as a :class:`SignOffInfo` (``None`` when not signed); re-opened sign-offs of
+    ``history`` are described in ``earlier``."""
+    if sign_off is None:
+        return None
+    earlier = tuple(f"{entry.signed_by}, {utc_minutes(entry.signed_at)}; re-opened by {entry.reopened_by}, "
+                    f"{utc_minutes(entry.reopened_at)}: {entry.reopen_reason}"
+                    for entry in history if getattr(entry, "reopened_at", None))
+    return SignOffInfo(sign_off.signed_by, sign_off.signed_at, earlier)
+
+
+def stored_analysis(case_image) -> StoredAnalysis | None:
+    """The model and file hash of a ``CaseImage``'s latest analysis."""
+    analysis = getattr(case_image, "analysis", None)
+    if analysis is None:
+        return None
+    return StoredAnalysis(str(analysis.model_version), str(analysis.model_hash), str(analysis.sha256))
 
 
 def report_context(case_id: int, record, images: Mapping[Path, object]) -> dict:
@@ -49,6 +68,18 @@ def report_context(case_id: int, record, images: Mapping[Path, object]) -> dict:
     ``images`` maps the path of each result shown to its ``CaseImage`` (the reviews are looked up by it).
     """
     reviews = {Path(path): review for path, image in images.items() if (review := image_review(image)) is not None}
+    stored = {Path(path): info for path, image in images.items() if (info := stored_analysis(image)) is not None}
     return {"case_id": case_id, "case_fields": report_fields(record.fields), "reviews": reviews,
-            "sign_off": sign_off_info(record.sign_off)}
+            "sign_off": sign_off_info(record.sign_off, getattr(record, "history", ())), "stored": stored,
+            "signed": record.sign_off is not None, "created": state_time(record.updated_at)}
+
+
+def state_time(iso_utc: str):
+    """A stored ISO 8601 UTC time as an aware local ``datetime`` (None when unreadable)."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(iso_utc).astimezone()
+    except (TypeError, ValueError):
+        return None
 

@@ -155,7 +155,7 @@ class CaseReportRenderer:
     def _story(self, data: ReportData) -> list:
         story: list = []
         for step in (self._title_block, self._disclaimer_block, self._patient_block, self._summary_block,
-                     self._images_block, self._errors_block, self._method_block, self._review_block,
+                     self._images_block, self._errors_block, self._not_analysed_block, self._method_block, self._review_block,
                      self._signature_block):
             story.extend(step(data))
         story.extend(self._unprintable_block())
@@ -210,12 +210,14 @@ class CaseReportRenderer:
                   self._p(str(confident.get(name, 0)))] for name, count in summary.counts]
         rows += [[self._p("Analysed / failed / to review", "label"),
                   self._p(f"{summary.analysed} / {summary.failed} / {summary.needs_review}"), ""]]
+        if summary.excluded:
+            rows += [[self._p("Excluded by the reviewer", "label"), self._p(str(summary.excluded)), ""]]
         table = Table(rows, colWidths=[60 * mm, 25 * mm, 40 * mm], hAlign="LEFT")
         table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.3, self.rule),
                                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.accent)]))
         story = [self._p("Case-level suggestion", "heading"), self._p(self.text.markup(summary.suggestion), "label"),
                  Spacer(1, 2 * mm), table]
-        overridden = sum(1 for entry in data.analysed_images if entry.overridden)
+        overridden = sum(1 for entry in data.analysed_images if entry.overridden and not entry.excluded)
         if overridden:
             story += [Spacer(1, 1 * mm), self._p(f"Counts and suggestion use the reviewer's class for {overridden} "
                                                  "image(s) where the reviewer overrode the model.", "small")]
@@ -253,6 +255,10 @@ class CaseReportRenderer:
 
     def _class_text(self, label: str | None) -> str:
         """``<b>Pre</b>: Pre-B ALL ...``: a class name (escaped) and its description."""
+        from ..case_summary import EXCLUDE_CHOICE, EXCLUDED
+
+        if label == EXCLUDED:
+            return f"<b>{self.text.markup(EXCLUDE_CHOICE)}</b> (left out of the counts and the suggestion)"
         return f"<b>{self.text.markup(label)}</b>: {self.text.markup(CLASS_DESCRIPTIONS.get(label or '', ''))}"
 
     def _result_cell(self, entry: ImageEntry) -> list:
@@ -268,6 +274,13 @@ class CaseReportRenderer:
         if entry.needs_review and not entry.overridden:
             lines.append(self._p("Needs review", "warning"))
         lines.append(self._p(f"File: {self.text.markup(entry.file_name)}", "small"))
+        if entry.model_version or entry.model_hash:
+            model = entry.model_version or "unknown"
+            if entry.model_hash and entry.model_hash not in model:
+                model += f" (hash {entry.model_hash})"
+            lines.append(self._p(f"Analysed by model {self.text.markup(model)}", "small"))
+        if entry.file_warning:
+            lines.append(self._p(self.text.markup(entry.file_warning), "warning"))
         if entry.image_note:
             lines.append(self._p(self.text.markup(entry.image_note), "small"))
         return lines
@@ -289,12 +302,22 @@ class CaseReportRenderer:
         if not failed:
             return []
         rows = [[self._p("#", "label"), self._p("File", "label"), self._p("Could not be analysed", "label")]]
-        rows += [[self._p(str(e.index)), self._user(e.file_name), self._user(e.error)] for e in failed]
+        rows += [[self._p(str(e.index)), self._user(e.file_name),
+                  self._user(e.error + (f" (excluded by the reviewer: {e.review.reason})" if e.excluded else ""))]
+                 for e in failed]
         width = self._body_width()
         table = Table(rows, colWidths=[9 * mm, 55 * mm, width - 64 * mm], repeatRows=1)
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, self.rule)]))
         return [self._p("Images that could not be analysed", "heading"), table]
+
+    def _not_analysed_block(self, data: ReportData) -> list:
+        if not data.not_analysed:
+            return []
+        names = ", ".join(data.not_analysed)
+        return [self._p("Images not analysed", "heading"),
+                self._p(f"{len(data.not_analysed)} image(s) of this case were not analysed and are not in the counts: "
+                        f"{self.text.markup(names)}", "warning")]
 
     def _method_block(self, data: ReportData) -> list:
         model = data.model
@@ -330,8 +353,10 @@ class CaseReportRenderer:
         signed = []
         if data.sign_off is not None:
             sign = data.sign_off
-            signed = [self._p(f"Signed off in {APP_NAME} by {self.text.markup(sign.signed_by)} on "
+            amended = "Amended report. " if sign.amended else ""
+            signed = [self._p(f"{amended}Signed off in {APP_NAME} by {self.text.markup(sign.signed_by)} on "
                               f"{self.text.markup(utc_minutes(sign.signed_at))}", "label")]
+            signed += [self._p(f"Earlier sign-off: {self.text.markup(line)}", "small") for line in sign.earlier]
         return [Spacer(1, 4 * mm), KeepTogether([self._p("Review and signature", "heading"), *signed, table])]
 
     def _unprintable_block(self) -> list:

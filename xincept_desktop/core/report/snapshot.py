@@ -9,8 +9,9 @@ snapshot renders to the same document years later, whatever happened to the imag
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
+import hashlib
+import json
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -64,10 +65,25 @@ class ImageReview:
 
 @dataclass(frozen=True)
 class SignOffInfo:
-    """Who signed the case off in the case store, and when (ISO 8601 UTC)."""
+    """Who signed the case off in the case store, and when (ISO 8601 UTC); ``earlier`` describes sign-offs that
+    were re-opened before (the report is then marked amended)."""
 
     signed_by: str
     signed_at: str
+    earlier: tuple[str, ...] = ()
+
+    @property
+    def amended(self) -> bool:
+        return bool(self.earlier)
+
+
+@dataclass(frozen=True)
+class StoredAnalysis:
+    """What the case store knows of an image's analysis: the model that made it and the file's hash then."""
+
+    model_version: str
+    model_hash: str
+    sha256: str
 
 
 @dataclass(frozen=True)
@@ -106,6 +122,15 @@ class ImageEntry:
     overlay_png: bytes | None = None
     image_note: str = ""
     review: ImageReview | None = None
+    model_version: str = ""  # the model that analysed this image (stored cases)
+    model_hash: str = ""
+    file_warning: str = ""  # the file changed or is gone since the analysis: the picture is left out
+
+    @property
+    def excluded(self) -> bool:
+        from ..case_summary import EXCLUDED
+
+        return self.review is not None and self.review.reviewed_class == EXCLUDED
 
     @property
     def ok(self) -> bool:
@@ -147,6 +172,7 @@ class CaseSummary:
     suggestion: str
     confident_counts: tuple[tuple[str, int], ...] = ()
     rule: str = ""
+    excluded: int = 0  # images the reviewer excluded (not a lymphoblast / unusable): outside counts and suggestion
 
 
 @dataclass(frozen=True)
@@ -164,6 +190,7 @@ class ReportData:
     images: tuple[ImageEntry, ...]
     app_version: str = ""
     sign_off: SignOffInfo | None = None
+    not_analysed: tuple[str, ...] = ()  # file names listed in the case but never analysed (analysis stopped)
 
     @property
     def failed_images(self) -> tuple[ImageEntry, ...]:
@@ -174,9 +201,17 @@ class ReportData:
         return tuple(entry for entry in self.images if entry.ok)
 
 
-def new_report_id(now: datetime) -> str:
-    """A unique, human-readable report id such as ``XR-20250131-7F3A9C2E``."""
-    return f"XR-{now:%Y%m%d}-{uuid.uuid4().hex[:8].upper()}"
+def report_id_for(state: dict) -> str:
+    """The report id of a case state: ``XR-`` and 12 hex digits of the SHA-256 of its canonical JSON, so the same
+    case state (fields, results, reviews, sign-off, report settings) always gets the same id."""
+    text = json.dumps(state, sort_keys=True, ensure_ascii=False, default=_jsonable)
+    return f"XR-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:12].upper()}"
+
+
+def _jsonable(value):
+    if isinstance(value, bytes):
+        return hashlib.sha256(value).hexdigest()
+    return str(value)
 
 
 def summarise(entries: Iterable[ImageEntry], classes: Iterable[str] = CLASS_NAMES) -> CaseSummary:
@@ -185,13 +220,14 @@ def summarise(entries: Iterable[ImageEntry], classes: Iterable[str] = CLASS_NAME
     from ..case_summary import SUGGESTION_RULE, summarise_case
 
     entries = tuple(entries)
-    case = summarise_case(entries, tuple(classes), reviewed_class=lambda entry: entry.reviewed_label)
+    case = summarise_case(entries, tuple(classes), reviewed_class=lambda entry: entry.reviewed_label,
+                          excluded_reason=lambda entry: entry.review.reason if entry.review else "")
     counts = tuple((name, int(n)) for name, n in case.counts.items())
     confident = tuple((name, int(n)) for name, n in case.confident_counts.items())
     review = sum(1 for entry in entries if entry.ok and entry.needs_review and not entry.overridden)
     return CaseSummary(counts, case.analysed, case.failed, review,
                        suggestion_text(case.suggestion, confident, case.analysed, review), confident,
-                       SUGGESTION_RULE)
+                       SUGGESTION_RULE, excluded=len(case.excluded))
 
 
 def suggestion_text(suggestion: str, confident: tuple[tuple[str, int], ...], analysed: int,
@@ -228,13 +264,35 @@ def model_info_from(model, explanation_method: str = DEFAULT_EXPLANATION, colorm
     )
 
 
+def file_warning(path, stored: StoredAnalysis | None) -> str:
+    """Why the image file may not be shown beside a stored result ("" when it is the analysed file)."""
+    if stored is None or not stored.sha256:
+        return ""
+    try:
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except FileNotFoundError:
+        return "The image file is gone; the stored result is printed without the picture."
+    except OSError as exc:
+        return f"The image file cannot be read ({exc.strerror or exc}); the stored result is printed without it."
+    if digest.hexdigest() != stored.sha256:
+        return ("The image file changed since it was analysed (SHA-256 differs); the stored result is printed "
+                "without the picture.")
+    return ""
+
+
 def image_entry(index: int, result, model_info: ModelInfo, maker: ThumbnailMaker,
-                review: ImageReview | None = None) -> ImageEntry:
-    """Freeze one ``ImageResult`` (and its reviewer's class, if any) into an :class:`ImageEntry` with PNGs."""
+                review: ImageReview | None = None, stored: StoredAnalysis | None = None) -> ImageEntry:
+    """Freeze one ``ImageResult`` (its reviewer's class and stored analysis, if any) into an :class:`ImageEntry`
+    with PNGs; a file that no longer matches its stored hash gets no pictures and a warning."""
     name = getattr(result.path, "name", str(result.path))
     if not result.ok:
-        return ImageEntry(index=index, file_name=name, error=str(result.error))
-    pictures = maker.pictures(result, model_info.explanation_method, model_info.opacity, model_info.colormap)
+        return ImageEntry(index=index, file_name=name, error=str(result.error), review=review)
+    warning = file_warning(result.path, stored)
+    pictures = maker.pictures(result, model_info.explanation_method, model_info.opacity, model_info.colormap) \
+        if not warning else None
     return ImageEntry(
         index=index,
         file_name=name,
@@ -243,10 +301,13 @@ def image_entry(index: int, result, model_info: ModelInfo, maker: ThumbnailMaker
         probabilities=tuple((str(k), float(v)) for k, v in result.probabilities.items()),
         in_domain=bool(result.in_domain),
         needs_review=bool(result.needs_review),
-        thumbnail_png=pictures.thumbnail_png,
-        overlay_png=pictures.overlay_png,
-        image_note=pictures.note,
+        thumbnail_png=pictures.thumbnail_png if pictures else None,
+        overlay_png=pictures.overlay_png if pictures else None,
+        image_note=pictures.note if pictures else "",
         review=review,
+        model_version=stored.model_version if stored else model_info.version,
+        model_hash=stored.model_hash if stored else model_info.hash_prefix,
+        file_warning=warning,
     )
 
 
@@ -263,6 +324,9 @@ def build_report_data(
     thumbnail_px: int = 240,
     reviews: Mapping[Path, ImageReview] | None = None,
     sign_off: SignOffInfo | None = None,
+    stored: Mapping[Path, StoredAnalysis] | None = None,
+    case_id: int | None = None,
+    not_analysed: Iterable = (),
 ) -> ReportData:
     """Freeze analysed ``ImageResult`` objects and the case's fields into a :class:`ReportData`.
 
@@ -278,16 +342,26 @@ def build_report_data(
         The reviewer's class of each image (by its result's path) where a reviewer overrode the model.
     sign_off : SignOffInfo, optional
         The case's sign-off in the case store, printed with the signature block.
+    stored : mapping of Path to StoredAnalysis, optional
+        The model and file hash of each stored analysis: printed per image, and the file is checked against it.
+    report_id : str, optional
+        Default: :func:`report_id_for` the case state, so the same state gives the same id.
     """
     from ... import __version__
 
     created = created or datetime.now().astimezone()
     maker = ThumbnailMaker(thumbnail_px)
     reviews = {Path(path): review for path, review in (reviews or {}).items()}
-    entries = tuple(image_entry(i + 1, result, model_info, maker, reviews.get(Path(result.path)))
-                    for i, result in enumerate(results))
+    stored = {Path(path): info for path, info in (stored or {}).items()}
+    entries = tuple(image_entry(i + 1, result, model_info, maker, reviews.get(Path(result.path)),
+                                stored.get(Path(result.path))) for i, result in enumerate(results))
+    state = {"case_id": case_id, "institution": institution, "patient": asdict(patient),
+             "specimen": asdict(specimen), "review": asdict(review), "model": asdict(model_info),
+             "images": [asdict(entry) for entry in entries],
+             "sign_off": asdict(sign_off) if sign_off is not None else None,
+             "not_analysed": [Path(p).name for p in not_analysed]}
     return ReportData(
-        report_id=report_id or new_report_id(created),
+        report_id=report_id or report_id_for(state),
         created=created,
         institution=institution,
         patient=patient,
@@ -298,6 +372,7 @@ def build_report_data(
         images=entries,
         app_version=__version__,
         sign_off=sign_off,
+        not_analysed=tuple(state["not_analysed"]),
     )
 
 

@@ -1,0 +1,164 @@
+"""The dialogs behind the Case menu: open a stored case, details, review, remove, sign off, re-open, export.
+
+``CaseActions`` asks (dialogs) and tells (messages); the ``CaseSession`` does the store calls.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from ..errors import CaseStoreError
+
+EXPORT_FILTERS = {"csv": "CSV files (*.csv)", "json": "JSON files (*.json)"}
+
+
+class CaseActions:
+    """The dialogs behind the case menu entries; ``window`` shows results and messages."""
+
+    def __init__(self, window, session: CaseSession):
+        self.window, self.session = window, session
+
+    def _error(self, title: str, exc: Exception) -> None:
+        self.window.statusBar().showMessage(str(exc), 10000)
+        QMessageBox.warning(self.window, title, str(exc))
+
+    def open_case(self) -> None:
+        if self.session.open_error:
+            self._error("Open case", CaseStoreError(f"the case database is not available: "
+                                                    f"{self.session.open_error}"))
+            return
+        case_id = self.session.choose_case()
+        if case_id is None:
+            return
+        try:
+            record = self.session.load(case_id)
+        except CaseStoreError as exc:
+            self._error("Open case", exc)
+            return
+        self.window.show_case(record)
+        self.session.check_files_async(self.window.show_file_problems)
+
+    def edit_details(self) -> None:
+        """Ask for the patient and specimen fields and store them; a signed case shows them read-only."""
+        from .case_details import CaseDetailsDialog
+
+        if self.session.signed:
+            CaseDetailsDialog.show_read_only(self.session.fields(), self.window)
+            return
+        values = CaseDetailsDialog.ask(self.session.fields(), self.window)
+        if values is None:
+            return
+        try:
+            self.session.save_details(values)
+        except CaseStoreError as exc:
+            self._error("Case details", exc)
+            return
+        self.window.statusBar().showMessage(f"Details of case {self.session.case_id} saved", 8000)
+        self.window.refresh_case_view()
+
+    def override(self) -> None:
+        from .review_dialog import ReviewDialog
+
+        path = self.window.current
+        image = self.session.image_for(path) if path is not None else None
+        if image is None or image.analysis is None:
+            self._error("Override class", CaseStoreError("select an analysed image of a saved case first"))
+            return
+        try:
+            self.session.refuse_if_signed("reviews")
+        except CaseStoreError as exc:
+            self._error("Override class", exc)
+            return
+        answer = ReviewDialog.ask(path.name, image.model_class, image.reviewed_class, self.window)
+        if answer is None:
+            return
+        new_class, reason, comment = answer
+        try:
+            self.session.override(path, new_class, reason, comment)
+        except CaseStoreError as exc:
+            self._error("Override class", exc)
+            return
+        self.window.refresh_case_view()
+
+    def sign_off(self) -> None:
+        from PySide6.QtWidgets import QDialog
+
+        from .sign_off_dialog import SignOffDialog
+
+        try:
+            self.session.refuse_if_signed("sign-off")
+            check = self.session.sign_off_check(self.window.failed_images(), self.window.waiting_images())
+        except CaseStoreError as exc:
+            self._error("Sign off", exc)
+            return
+        dialog = SignOffDialog(check, (getattr(self.window.prefs, "reviewer", "") or "").strip(), self.window)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            reviewer, acknowledged = dialog.reviewer(), dialog.acknowledged()
+        finally:
+            dialog.deleteLater()
+        try:
+            self.session.sign_off(reviewer, acknowledged, check.as_audit())
+        except CaseStoreError as exc:
+            self._error("Sign off", exc)
+            return
+        self.window.statusBar().showMessage(f"Case signed off by {reviewer}", 8000)
+        self.window.refresh_case_view()
+
+    def reopen(self) -> bool:
+        """Ask for a reason and re-open the signed case; whether it was re-opened."""
+        from .case_guard import ask_reopen_reason
+
+        reason = ask_reopen_reason(self.window)
+        if reason is None:
+            return False
+        try:
+            self.session.reopen(reason)
+        except CaseStoreError as exc:
+            self._error("Re-open case", exc)
+            return False
+        self.window.statusBar().showMessage("Case re-opened; it needs a new sign-off", 8000)
+        self.window.refresh_case_view()
+        return True
+
+    def remove_image(self) -> None:
+        """Take the selected image out of the case when it is not stored (failed or not analysed), with a reason."""
+        path = self.window.current
+        if path is None:
+            return
+        try:
+            self.session.refuse_if_signed("images")
+            if Path(path) in self.session.image_ids:
+                self.session.remove_image(path, "")  # raises: stored images are excluded, not removed
+            reason = ""
+            if self.session.case_id is not None:
+                reason, ok = QInputDialog.getText(self.window, "Remove image",
+                                                  f"Why is {Path(path).name} taken out of the case?")
+                if not ok:
+                    return
+                if not reason.strip():
+                    raise CaseStoreError("a reason is required to remove an image from a stored case")
+            self.session.remove_image(path, reason)
+        except CaseStoreError as exc:
+            self._error("Remove image", exc)
+            return
+        self.window.remove_from_view(Path(path))
+
+    def export(self, kind: str) -> None:
+        if self.session.case_id is None:
+            self._error("Export case", CaseStoreError("no stored case: analyse images or open a case first"))
+            return
+        name = f"case-{self.session.case_id}.{kind}"
+        target, _ = QFileDialog.getSaveFileName(self.window, f"Export case as {kind.upper()}", name,
+                                                EXPORT_FILTERS[kind])
+        if not target:
+            return
+        try:
+            written = self.session.export(kind, Path(target))
+        except CaseStoreError as exc:
+            self._error("Export case", exc)
+            return
+        self.window.statusBar().showMessage(f"Case exported to {written}", 8000)

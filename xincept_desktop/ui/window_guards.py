@@ -1,0 +1,111 @@
+"""The main window's questions around the case state (a mixin of ``MainWindow``, kept apart to keep both small).
+
+* Images opened, dropped, sent by a second start, or analysed while a signed case is shown: a new case with
+  them, or re-open this case with a reason (:mod:`.case_guard`) - never a silent add.
+* Quit or New Case while images are analysed: wait, stop and keep what is done, or stay; after a stop the case
+  records (audited) which images were not analysed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .image_list import DONE, ERROR
+
+
+class CaseGuardMixin:
+    """Needs the window's ``case``, ``case_actions``, ``image_list``, ``results``, ``_jobs``, ``_after_jobs`` and
+    ``_stopped``, and its ``open_paths``, ``analyse_paths``, ``on_cancel`` and ``refresh_case_view``."""
+
+    def _analyse_beside_signed(self, todo: list[Path]) -> None:
+        """Analyse is pressed on a signed case with images waiting: a new case with them, or re-open."""
+        from .case_guard import NEW_CASE, REOPEN, ask_signed_case
+
+        answer = ask_signed_case(self, self.case.case_id, self._signed_by(), len(todo))
+        if answer == NEW_CASE:
+            self.on_new_case()
+            self.open_paths(todo)
+        elif answer == REOPEN and self.case_actions.reopen():
+            self.analyse_paths(todo)
+
+    def _may_add(self, count: int) -> bool:
+        """Whether images may be added to the case on screen; asks when it is signed (read from the store now,
+        so a sign-off made in another window counts)."""
+        from .case_guard import NEW_CASE, REOPEN, ask_signed_case
+
+        if not count or not self.case.signed:
+            return True
+        answer = ask_signed_case(self, self.case.case_id, self._signed_by(), count)
+        if answer == NEW_CASE:
+            self._start_new_case()
+            return True
+        return answer == REOPEN and self.case_actions.reopen()
+
+    def _signed_by(self) -> str:
+        self.case.reload()
+        sign = self.case.record.sign_off if self.case.record is not None else None
+        return sign.signed_by if sign is not None else "someone"
+
+    def failed_images(self) -> dict[Path, str]:
+        """Listed images that could not be analysed, with why (the stored ones are in the case record too)."""
+        return {p: self.results[p].error for p in self.image_list.paths()
+                if p in self.results and self.results[p].error is not None}
+
+    def waiting_images(self) -> list[Path]:
+        """Listed images without a result yet (queued or being analysed)."""
+        return [p for p in self.image_list.paths() if self.image_list.status(p) not in (DONE, ERROR)]
+
+    def remove_from_view(self, path: Path) -> None:
+        """Drop an image that is not stored from the list (after Case > Remove Image)."""
+        self.results.pop(path, None)
+        self.image_list.remove(path)
+        if self.current == path:
+            self.current = None
+            self.show_image(None)
+        self.refresh_case_view()
+
+    def _when_idle(self) -> None:
+        """After the last job: note the images a stop left unanalysed, then run what waited for the end."""
+        if self.case.saving:  # the last batches are still being stored; ``_on_case_saved`` comes back here
+            return
+        if self._stopped:
+            self._stopped = False
+            self._record_waiting("analysis stopped")
+        action, self._after_jobs = self._after_jobs, None
+        if action is not None:
+            action()
+
+    def _record_waiting(self, why: str) -> None:
+        from ..errors import CaseStoreError
+
+        try:
+            self.case.record_not_analysed(self.waiting_images(), why)
+        except CaseStoreError as exc:
+            self.statusBar().showMessage(f"Not recorded in the case: {exc}", 10000)
+        self.refresh_case_view()
+
+    def _ask_when_busy(self, what: str, action) -> bool:
+        """While images are analysed, ask before ``what``: wait for the end, stop and keep what is done, or stay.
+        True when ``action`` may run now; otherwise it runs (or not) later."""
+        from .case_guard import STOP, ask_busy
+
+        if not self._jobs:
+            return True
+        answer = ask_busy(self, what, len(self.waiting_images()))
+        if answer is None:
+            return False
+        self._after_jobs = action
+        if answer == STOP:
+            self.on_cancel()
+        self.statusBar().showMessage(f"{what} once the analysis has {'stopped' if answer == STOP else 'finished'}"
+                                     "…")
+        return False
+
+    def bring_forward(self, paths: list) -> None:
+        """Another start of the app asked for this window (single instance): show it, open its paths (the signed
+        case question applies)."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if paths:
+            self.open_paths([Path(p) for p in paths])
