@@ -78,3 +78,23 @@ def test_each_result_says_which_class_its_heat_maps_explain(scaled_model):
     [single] = analyse_images([images[0]], scaled_model)
     head = scaled_model.predict_batch(images[0][None]).head_probabilities[0]
     assert single.explained_class == scaled_model.classes[int(head.argmax())]
+
+
+def test_a_field_inside_the_training_spread_is_read_both_ways_and_averaged(scaled_model):
+    from dataclasses import replace
+
+    reference = scaled_model.scale_reference
+    scaled_model.scale_reference = replace(reference, training_spread=(0.6, 1.8))
+    try:
+        image = smear(11, (150, 150), seed=30)  # about 1.35x the training red cells
+        [result] = analyse_images([image], scaled_model)
+        scaled_model.scale_reference = replace(reference, training_spread=(1.0, 1.0))
+        [at_scale_only] = analyse_images([image], scaled_model)
+    finally:
+        scaled_model.scale_reference = reference
+    assert result.scale.compare_as_photographed
+    assert result.label_at_scale in scaled_model.classes and result.label_as_photographed in scaled_model.classes
+    assert result.label_at_scale == at_scale_only.label
+    assert result.probabilities != at_scale_only.probabilities  # averaged with the reading as photographed
+    if result.scale_sensitive:
+        assert result.in_domain is False and "depends on the magnification" in result.ood_reason

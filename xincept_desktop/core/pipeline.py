@@ -47,6 +47,13 @@ class ImageResult:
     tile_boxes: list[tuple[int, int, int, int]] = field(default_factory=list)  # (x0, y0, x1, y1) per tile
     notes: list[str] = field(default_factory=list)  # what the reader said about the file (e.g. page 1 of 3)
     explained_class: str | None = None  # the class the network's softmax head (the heat maps' target) gives
+    label_as_photographed: str | None = None  # the class read at the photograph's own scale, when compared
+    label_at_scale: str | None = None  # the class read at the training scale, when compared
+
+    @property
+    def scale_sensitive(self) -> bool:
+        """True when the class read at the training scale and at the photograph's own scale differ."""
+        return self.ok and self.label_as_photographed is not None and self.label_as_photographed != self.label_at_scale
 
     @property
     def explanation_agrees(self) -> bool:
@@ -84,6 +91,9 @@ class ImageResult:
             return ""
         if self.scale_unknown:
             return f"{self.scale.note}: the magnification could not be brought to the training scale"
+        if self.scale_sensitive:
+            return (f"the class depends on the magnification ({self.label_at_scale} at the training scale, "
+                    f"{self.label_as_photographed} as photographed): check the microscope and its profile")
         if self.in_domain:
             return f"like the training images (distance {self.ood_score:.2f} <= {self.ood_threshold:.2f})"
         return f"unlike the training images (distance {self.ood_score:.2f} > {self.ood_threshold:.2f}): check stain, magnification and content"
@@ -97,6 +107,11 @@ class _Decoded:
     size: tuple[int, int] | None
     error: str | None
     notes: list[str] = field(default_factory=list)
+    as_photographed: TilePlan | None = None  # the unresized tiles, when the decision asks to compare
+
+    @property
+    def tiles(self) -> list:
+        return self.plan.tiles + (self.as_photographed.tiles if self.as_photographed is not None else [])
 
 
 def _decode(path: Path, model, profile: MicroscopeProfile | None) -> _Decoded:
@@ -106,7 +121,16 @@ def _decode(path: Path, model, profile: MicroscopeProfile | None) -> _Decoded:
         return _Decoded(path, None, None, None, str(exc))
     except MemoryError:
         return _Decoded(path, None, None, None, "not enough memory to decode this image")
-    return _Decoded(path, *prepare(rgb, model, profile), rgb.shape[:2], None, notes)
+    plan, decision = prepare(rgb, model, profile)
+    return _Decoded(path, plan, decision, rgb.shape[:2], None, notes, _as_photographed(rgb, decision, model))
+
+
+def _as_photographed(rgb: np.ndarray, decision: ScaleDecision, model, pad: str = PAD_REFLECT) -> TilePlan | None:
+    if not decision.compare_as_photographed:
+        return None
+    from dataclasses import replace
+
+    return plan_tiles(rgb, replace(decision, resize_x=1.0, resize_y=1.0), model.input_size, pad)
 
 
 def prepare(rgb: np.ndarray, model, profile: MicroscopeProfile | None = None,
@@ -124,8 +148,11 @@ def analyse_images(images: Sequence[np.ndarray], model, names: Sequence[str] | N
     """Like :func:`analyse` for RGB arrays already in memory (evaluation, tests); ``names`` label the results;
     ``pad`` lets the evaluation compare padding rules."""
     names = names or [f"image-{i}" for i in range(len(images))]
-    decoded = [_Decoded(Path(name), *prepare(rgb, model, profile, pad), rgb.shape[:2], None)
-               for name, rgb in zip(names, images)]
+    decoded = []
+    for name, rgb in zip(names, images):
+        plan, decision = prepare(rgb, model, profile, pad)
+        decoded.append(_Decoded(Path(name), plan, decision, rgb.shape[:2], None, [],
+                                _as_photographed(rgb, decision, model, pad)))
     return _predict_decoded(decoded, model, keep_cams=True, batch_size=batch_size)
 
 
@@ -171,14 +198,14 @@ def _predict_decoded(decoded: list[_Decoded], model, keep_cams: bool, batch_size
     results = {id(d): ImageResult(d.path, error=d.error) for d in decoded if d.error is not None}
     if good:
         try:
-            batches = _predict_tiles([t.image for d in good for t in d.plan.tiles], model, batch_size)
+            batches = _predict_tiles([t.image for d in good for t in d.tiles], model, batch_size)
         except Exception as exc:  # a fault in the batch fails that batch only
             for d in good:
                 results[id(d)] = ImageResult(d.path, error=f"analysis failed: {type(exc).__name__}: {exc}")
         else:
             start = 0
             for d in good:
-                count = len(d.plan.tiles)
+                count = len(d.tiles)
                 results[id(d)] = _result_from_tiles(d, _rows(batches, start, count), model, keep_cams)
                 start += count
     return [results[id(d)] for d in decoded]
@@ -205,15 +232,25 @@ def _rows(batches: dict, start: int, count: int) -> dict:
 
 
 def _result_from_tiles(decoded: _Decoded, rows: dict, model, keep_cams: bool) -> ImageResult:
-    weights = tile_weights(decoded.plan, rows["gate_coverage"])
-    probabilities = aggregate(rows["probabilities"], weights)
-    probabilities = probabilities / probabilities.sum()
-    ood_score = float(aggregate(rows["ood_scores"], weights))
+    count = len(decoded.plan.tiles)
+    at_scale = _rows(rows, 0, count)
+    weights = tile_weights(decoded.plan, at_scale["gate_coverage"])
+    probabilities = _normalised(aggregate(at_scale["probabilities"], weights))
+    compared = {}
+    if decoded.as_photographed is not None:
+        photographed = _rows(rows, count, len(decoded.as_photographed.tiles))
+        other = _normalised(aggregate(photographed["probabilities"],
+                                      tile_weights(decoded.as_photographed, photographed["gate_coverage"])))
+        compared = {"label_at_scale": model.classes[int(np.argmax(probabilities))],
+                    "label_as_photographed": model.classes[int(np.argmax(other))]}
+        probabilities = (probabilities + other) / 2.0
+    ood_score = float(aggregate(at_scale["ood_scores"], weights))
     threshold = float(model.detector.threshold)
     best = int(np.argmax(probabilities))
-    head = int(np.argmax(aggregate(rows["head_probabilities"], weights)))
-    cams = {method: stitch(decoded.plan, maps, weights) for method, maps in rows["cams"].items()} if keep_cams else {}
-    return ImageResult(
+    head = int(np.argmax(aggregate(at_scale["head_probabilities"], weights)))
+    cams = ({method: stitch(decoded.plan, maps, weights) for method, maps in at_scale["cams"].items()}
+            if keep_cams else {})
+    result = ImageResult(
         path=decoded.path,
         label=model.classes[best],
         confidence=float(probabilities[best]),
@@ -227,4 +264,12 @@ def _result_from_tiles(decoded: _Decoded, rows: dict, model, keep_cams: bool) ->
         tile_boxes=decoded.plan.boxes_on_original(),
         notes=list(decoded.notes),
         explained_class=model.classes[head],
+        **compared,
     )
+    if result.scale_sensitive:
+        result.in_domain = False
+    return result
+
+
+def _normalised(probabilities: np.ndarray) -> np.ndarray:
+    return probabilities / probabilities.sum()

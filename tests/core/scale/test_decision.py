@@ -86,3 +86,16 @@ def test_a_decision_survives_storage_and_old_records_read_as_none(make_smear, re
     decision = decide(read_scale(make_smear(32, (448, 448), seed=12)), reference)
     assert ScaleDecision.from_dict(decision.as_dict()) == decision
     assert ScaleDecision.from_dict({}) is None
+
+
+def test_inside_the_training_spread_the_image_is_also_read_as_photographed(make_smear, reference):
+    from dataclasses import replace
+
+    wide = replace(reference, training_spread=(0.7, 1.6))
+    inside = decide(read_scale(make_smear(21, (448, 448), seed=14)), wide)  # about 1.3x
+    assert inside.resized and inside.compare_as_photographed
+    assert "as photographed" in inside.note
+    outside = decide(read_scale(make_smear(32, (448, 448), seed=12)), wide)  # about 2x
+    assert outside.resized and not outside.compare_as_photographed
+    as_trained = decide(read_scale(make_smear(16, (448, 448), seed=11)), wide)
+    assert not as_trained.resized and not as_trained.compare_as_photographed

@@ -15,6 +15,12 @@ Rule (also in the README and the model card):
 A known scale within ``TOLERANCE`` (10 %) of the training median, with an aspect inside the training images'
 band, leaves the image as it is. Otherwise the image is resized so its red cells match the training median (per
 axis when the aspect is outside its band, e.g. a 4:3 camera whose image was stretched).
+
+Inside the spread of the training images' own scales (0.74-1.51x) scale follows the class (Pro fields 0.87x,
+Pre 1.09x), so the model has learned it: there a Pre field shrunk to the median can read as another class, and a
+Pro field magnified 1.5x left as it is reads as Pre. Such an image is analysed both ways
+(``compare_as_photographed``); the probabilities are averaged, and where the two readings give different classes
+the image is flagged (never shown as in domain). Measured on the held-out blocks: see the model card.
 """
 
 from __future__ import annotations
@@ -41,6 +47,7 @@ class ScaleDecision:
     resize_y: float
     red_cell_px: float | None  # red-cell diameter in this image's pixels, when known
     note: str  # one line for people
+    compare_as_photographed: bool = False  # also analyse it unresized: its scale lies within the training spread
 
     @property
     def known(self) -> bool:
@@ -122,5 +129,9 @@ def _known(source: str, scale_x: float, scale_y: float, diameter: float, referen
     else:
         resize_x, resize_y = 1.0 / scale_x, 1.0 / scale_y
         action = f"rescaled x{resize_x:.2f} (width) and x{resize_y:.2f} (height) to the training scale"
+    spread_low, spread_high = reference.training_spread
+    compare = (resize_x, resize_y) != (1.0, 1.0) and spread_low <= scale <= spread_high
+    if compare:
+        action += ", and as photographed (within the training images' own spread): the two are averaged"
     note = f"red cells {diameter:.0f} px, {scale:.2f}x the training images ({how}); {action}"
-    return ScaleDecision(source, scale_x, scale_y, resize_x, resize_y, diameter, note)
+    return ScaleDecision(source, scale_x, scale_y, resize_x, resize_y, diameter, note, compare)

@@ -127,8 +127,10 @@ def _scale_lines(scale: dict | None) -> list[str]:
              f"their own scales span {reference['training_spread'][0]:.2f}-{reference['training_spread'][1]:.2f}x "
              f"(1st-99th percentile). Images read within {reference['band'][0]:.2f}-{reference['band'][1]:.2f}x "
              f"are analysed as they are; others are rescaled to the median, wide fields tiled (224 px, >= 25 % "
-             f"overlap), small ones reflection-padded; an image whose scale cannot be read (and no microscope "
-             f"profile is set) is marked 'scale unknown' and out of domain.", "",
+             f"overlap), small ones reflection-padded. Inside the training images' own spread an image is also "
+             f"read as photographed and the two readings are averaged; where their classes differ it is flagged. "
+             f"An image whose scale cannot be read (and no microscope profile is set) is marked 'scale unknown' "
+             f"and out of domain.", "",
              "Ruler spread on the training images, by class (scale relative to the median):", "",
              "| class | 5th pct | median | 95th pct | red cells (median) |", "|---|---|---|---|---|"]
     for name, row in scale["spread_by_class"].items():
