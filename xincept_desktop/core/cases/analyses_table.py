@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from ..pipeline import ImageResult
+from ..scale import ScaleDecision
 from .codec import decode_heatmap, encode_heatmap
 from .records import Analysis
 
@@ -33,16 +34,37 @@ def insert_analysis(conn: sqlite3.Connection, image_id: int, sha256: str, result
     height, width = result.image_size or (None, None)
     cursor = conn.execute(
         "INSERT INTO analyses (image_id, sha256, model_version, model_hash, label, confidence, probabilities, "
-        "in_domain, ood_score, ood_threshold, error, image_height, image_width, analysed_at, analysed_by) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "in_domain, ood_score, ood_threshold, error, image_height, image_width, analysed_at, analysed_by, context) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (image_id, sha256, model_version, model_hash, result.label, _float(result.confidence),
          json.dumps({k: float(v) for k, v in result.probabilities.items()}),
          None if result.in_domain is None else int(bool(result.in_domain)), _float(result.ood_score),
-         _float(result.ood_threshold), result.error, height, width, now, user))
+         _float(result.ood_threshold), result.error, height, width, now, user, json.dumps(analysis_context(result))))
     analysis_id = int(cursor.lastrowid)
     conn.executemany("INSERT INTO heatmaps (analysis_id, method, npy) VALUES (?, ?, ?)",
                      [(analysis_id, method, encode_heatmap(cam)) for method, cam in result.cams.items()])
     return analysis_id
+
+
+def analysis_context(result: ImageResult) -> dict:
+    """What else the screen and the report say about how the image was read (stored as JSON)."""
+    return {"scale": result.scale.as_dict() if result.scale is not None else None,
+            "tile_boxes": [list(box) for box in result.tile_boxes], "notes": list(result.notes),
+            "explained_class": result.explained_class, "label_at_scale": result.label_at_scale,
+            "label_as_photographed": result.label_as_photographed}
+
+
+def _context_fields(text: str | None) -> dict:
+    """ImageResult fields from a stored context; an analysis stored before version 4 has none."""
+    try:
+        context = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    scale = ScaleDecision.from_dict(context.get("scale") or {})
+    return {"scale": scale, "tile_boxes": [tuple(box) for box in context.get("tile_boxes", [])],
+            "notes": list(context.get("notes", [])), "explained_class": context.get("explained_class"),
+            "label_at_scale": context.get("label_at_scale"),
+            "label_as_photographed": context.get("label_as_photographed")}
 
 
 def _float(value) -> float | None:
@@ -73,7 +95,7 @@ def _analysis(row: sqlite3.Row, path: Path, cams: dict) -> Analysis:
                          probabilities=json.loads(row["probabilities"]),
                          in_domain=None if row["in_domain"] is None else bool(row["in_domain"]),
                          ood_score=row["ood_score"], ood_threshold=row["ood_threshold"], error=row["error"],
-                         cams=cams, image_size=size)
+                         cams=cams, image_size=size, **_context_fields(row["context"]))
     return Analysis(row["id"], row["sha256"], row["model_version"], row["model_hash"], row["analysed_at"],
                     row["analysed_by"], result)
 

@@ -151,10 +151,15 @@ _V3_CASE_TEXT = (
     "ALTER TABLE cases ADD COLUMN comments TEXT NOT NULL DEFAULT ''",
 )
 
+_V4_ANALYSIS_CONTEXT = (
+    "ALTER TABLE analyses ADD COLUMN context TEXT NOT NULL DEFAULT '{}'",
+)
+
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V1_TABLES,  # 1: cases, images, analyses, heat maps, reviews, sign-offs, append-only audit log
     _V2_GUARDS,  # 2: signed cases read-only and history immutable in the database too; search indexes
     _V3_CASE_TEXT,  # 3: the reviewer's conclusion and comments are case fields (signed with the case)
+    _V4_ANALYSIS_CONTEXT,  # 4: how each image was read: scale, tiles, reader notes, the heat maps' class (JSON)
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
