@@ -48,7 +48,7 @@ def shrink(rgb: np.ndarray, longest: int) -> np.ndarray:
 
 
 class ThumbnailMaker:
-    """Makes the thumbnail and the overlay for the predicted class of an ``ImageResult``."""
+    """Makes the thumbnail and the overlay for the explained class of an ``ImageResult``."""
 
     def __init__(self, longest_px: int = 240):
         self.longest_px = int(longest_px)
@@ -68,4 +68,7 @@ class ThumbnailMaker:
 
     @staticmethod
     def _class_index(result) -> int:
-        return list(result.probabilities).index(result.label)
+        """The class whose map is overlaid: the one the heat maps explain (the network's head), which is the
+        given class except where the two differ (the report then says so)."""
+        explained = getattr(result, "explained_class", None) or result.label
+        return list(result.probabilities).index(explained)

@@ -274,6 +274,7 @@ class CaseReportRenderer:
         if entry.needs_review and not entry.overridden:
             lines.append(self._p("Needs review", "warning"))
         lines.append(self._p(f"File: {self.text.markup(entry.file_name)}", "small"))
+        lines += self._reading_lines(entry)
         if entry.model_version or entry.model_hash:
             model = entry.model_version or "unknown"
             if entry.model_hash and entry.model_hash not in model:
@@ -283,6 +284,19 @@ class CaseReportRenderer:
             lines.append(self._p(self.text.markup(entry.file_warning), "warning"))
         if entry.image_note:
             lines.append(self._p(self.text.markup(entry.image_note), "small"))
+        return lines
+
+    def _reading_lines(self, entry: ImageEntry) -> list:
+        """The scale the image was read at, its tiles, the heat map's class where it differs, reader notes."""
+        lines = []
+        if entry.scale_note:
+            tiles = f"; analysed as {entry.tiles} tiles" if entry.tiles > 1 else ""
+            lines.append(self._p(f"Scale: {self.text.markup(entry.scale_note)}{tiles}",
+                                 "warning" if entry.scale_unknown else "small"))
+        if entry.explained_class and entry.explained_class != entry.label:
+            lines.append(self._p(f"Heat map: the network's evidence for {self.text.markup(entry.explained_class)}, "
+                                 f"which differs from the given class {self.text.markup(entry.label)}", "warning"))
+        lines += [self._p(self.text.markup(note), "small") for note in entry.reading_notes]
         return lines
 
     def _review_lines(self, entry: ImageEntry) -> list:
@@ -326,9 +340,11 @@ class CaseReportRenderer:
                 f"{self.text.markup(model.hash_prefix or 'unknown')}): features of two ImageNet-trained networks "
                 "(InceptionV3 and Xception) are fused and a gradient-boosted classifier gives calibrated "
                 "probabilities for the four classes. \"In domain\" tells whether an image resembles the training "
-                f"images. Explanation maps: {model.explanation_name} for the predicted class, overlaid at "
-                f"{model.opacity * 100:.0f} % opacity ({self.text.markup(model.colormap)} colormap); warm colours "
-                "mark the regions that weighed most in the decision.")
+                f"images. Explanation maps: {model.explanation_name}, overlaid at "
+                f"{model.opacity * 100:.0f} % opacity ({self.text.markup(model.colormap)} colormap), show the "
+                "network's evidence for the shown class: warm colours mark the cells whose features raised that "
+                "class's score in the network's own classification head. Each image's scale (its red cells' size "
+                "against the training images) is measured and brought to the training scale before analysis.")
         return [self._p("Method", "heading"), self._p(text)]
 
     def _review_block(self, data: ReportData) -> list:

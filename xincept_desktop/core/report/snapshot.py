@@ -125,6 +125,11 @@ class ImageEntry:
     model_version: str = ""  # the model that analysed this image (stored cases)
     model_hash: str = ""
     file_warning: str = ""  # the file changed or is gone since the analysis: the picture is left out
+    scale_note: str = ""  # the scale the image was read at and what was done with it
+    scale_unknown: bool = False
+    tiles: int = 1
+    explained_class: str | None = None  # the class its heat map explains (the network's head)
+    reading_notes: tuple[str, ...] = ()  # what the file reader said (e.g. page 1 of 3)
 
     @property
     def excluded(self) -> bool:
@@ -308,7 +313,19 @@ def image_entry(index: int, result, model_info: ModelInfo, maker: ThumbnailMaker
         model_version=stored.model_version if stored else model_info.version,
         model_hash=stored.model_hash if stored else model_info.hash_prefix,
         file_warning=warning,
+        **_reading(result),
     )
+
+
+def _reading(result) -> dict:
+    """How the image was read: scale, tiles, the heat maps' class and the reader's notes (results made before
+    the ruler have none)."""
+    scale = getattr(result, "scale", None)
+    return {"scale_note": scale.note if scale is not None else "",
+            "scale_unknown": bool(getattr(result, "scale_unknown", False)),
+            "tiles": max(1, len(getattr(result, "tile_boxes", []) or [])),
+            "explained_class": getattr(result, "explained_class", None),
+            "reading_notes": tuple(getattr(result, "notes", []) or ())}
 
 
 def build_report_data(
