@@ -84,17 +84,21 @@ def test_a_field_inside_the_training_spread_is_read_both_ways_and_averaged(scale
     from dataclasses import replace
 
     reference = scaled_model.scale_reference
-    scaled_model.scale_reference = replace(reference, training_spread=(0.6, 1.8))
+    image = smear(11, (150, 150), seed=30)  # about 1.35x the training red cells
     try:
-        image = smear(11, (150, 150), seed=30)  # about 1.35x the training red cells
+        scaled_model.scale_reference = replace(reference, training_spread=(0.6, 1.8))
         [result] = analyse_images([image], scaled_model)
         scaled_model.scale_reference = replace(reference, training_spread=(1.0, 1.0))
-        [at_scale_only] = analyse_images([image], scaled_model)
+        [at_scale] = analyse_images([image], scaled_model)
+        scaled_model.scale_reference = replace(reference, band=(0.1, 10.0))
+        [as_photographed] = analyse_images([image], scaled_model)
     finally:
         scaled_model.scale_reference = reference
-    assert result.scale.compare_as_photographed
-    assert result.label_at_scale in scaled_model.classes and result.label_as_photographed in scaled_model.classes
-    assert result.label_at_scale == at_scale_only.label
-    assert result.probabilities != at_scale_only.probabilities  # averaged with the reading as photographed
+    assert result.scale.compare_as_photographed and not at_scale.scale.compare_as_photographed
+    assert result.label_at_scale == at_scale.label and result.label_as_photographed == as_photographed.label
+    for name in scaled_model.classes:  # the mean of the two readings
+        expected = (at_scale.probabilities[name] + as_photographed.probabilities[name]) / 2
+        assert result.probabilities[name] == pytest.approx(expected, abs=1e-6)
+    assert result.tile_boxes == at_scale.tile_boxes  # the picture and heat map are the training-scale reading's
     if result.scale_sensitive:
         assert result.in_domain is False and "depends on the magnification" in result.ood_reason
