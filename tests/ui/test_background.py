@@ -179,10 +179,10 @@ def test_export_pdf_returns_at_once_and_reports_when_written(ready_window, case_
 def test_closing_while_a_report_is_made_waits_and_shows_nothing(ready_window, case_folder, qtbot, gate,
                                                                 slow_snapshot, export_to, tmp_path, warnings,
                                                                 monkeypatch):
-    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    from PySide6.QtPrintSupport import QPrintDialog
 
     previews = []
-    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: previews.append(self) or 0)
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: previews.append(self) or 0)
     window = ready_window
     window.open_paths([case_folder(1)])
     wait_analysed(qtbot, window)

@@ -142,8 +142,6 @@ def test_print_to_file_gives_the_exported_pdf_itself(qtbot, results, accept_with
     from xincept_desktop.ui import report_print
     from xincept_desktop.ui.report_dialog import export_case_pdf, print_case
 
-    if report_print.rasterise(b"%PDF-1.4") is not None:
-        pytest.skip("QtPdf is installed: printing goes through the rasterised preview")
     accept_with(patient_name=NAME)
     _save_as(monkeypatch, tmp_path / "exported.pdf")
     fixed = {**SETTINGS, "created": datetime(2026, 3, 1, 9, 30, tzinfo=timezone.utc)}  # one case state, one time
@@ -172,3 +170,23 @@ def test_printing_to_a_printer_spools_the_same_pdf(monkeypatch, tmp_path):
     monkeypatch.setattr(report_print.shutil, "which", lambda name: None)
     with pytest.raises(ReportError, match="Export PDF"):
         report_print.send_to_cups(b"%PDF", "Ward-3")
+
+
+def test_print_pages_are_the_exported_pdf_rasterised_at_300_dpi_at_most(qtbot, results, accept_with, monkeypatch,
+                                                                         tmp_path):
+    from pypdf import PdfReader
+
+    from xincept_desktop.ui import report_print
+    from xincept_desktop.ui.report_dialog import export_case_pdf
+
+    accept_with(patient_name=NAME)
+    _save_as(monkeypatch, tmp_path / "exported.pdf")
+    wait_job(qtbot, export_case_pdf(None, results, MODEL, SETTINGS))
+    pdf = (tmp_path / "exported.pdf").read_bytes()
+    pages = report_print.rasterise(pdf, dpi=600)
+    assert pages is not None, "pypdfium2 is a dependency: printing always has page images"
+    reader = PdfReader(str(tmp_path / "exported.pdf"))
+    assert len(pages) == len(reader.pages)
+    width_points = float(reader.pages[0].mediabox.width)
+    assert abs(pages[0].width() - width_points * 300 / 72) <= 2  # 600 asked, 300 given
+    assert not pages[0].isNull() and pages[0].pixelColor(5, 5).name() == "#ffffff"  # a white page margin

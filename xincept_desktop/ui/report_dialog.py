@@ -1,7 +1,7 @@
 """Export PDF and Print for a case: a dialog for the patient and specimen fields, then the same report document.
 
 ``export_case_pdf`` writes the reportlab PDF (``core.report``); ``print_case`` prints that same PDF
-(``ui.report_print``: its pages rasterised with QtPdf, or the PDF itself to a file or through CUPS), so both
+(``ui.report_print``: its pages rasterised with pdfium or QtPdf, or the PDF itself to a file or through CUPS), so both
 carry the same pages and, for the same case state, the same report ID. Freezing the snapshot (thumbnails and
 overlays: about 3 s for 32 images) and rendering the PDF run in a :class:`~.background.BackgroundJob`; both
 functions return that job (``done(outcome, error)`` on the UI thread) or None when the user cancelled. Export's
@@ -198,7 +198,7 @@ def print_case(parent, results, model, settings: dict) -> BackgroundJob | None:
 
 
 def _print_job(results, info: ModelInfo, settings: dict, values: dict) -> tuple:
-    """Freeze the report, render its PDF once and (with QtPdf) rasterise its pages; runs off the UI thread."""
+    """Freeze the report, render its PDF once and rasterise its pages (pdfium or QtPdf); runs off the UI thread."""
     from .report_print import rasterise
 
     data = build_snapshot(results, info, settings, values)

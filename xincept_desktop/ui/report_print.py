@@ -2,10 +2,10 @@
 
 The PDF is rendered once in a background job (``report_dialog``). Then, on the UI thread:
 
-* where QtPdf (PySide6-Addons) is installed, the job has also rasterised its pages at :data:`PRINT_DPI` and a
-  print preview paints those page images;
-* otherwise a print dialog asks where to print: "Print to file (PDF)" writes the same PDF bytes to the chosen file;
-  a printer gets the same PDF through CUPS (``lp``), in a background job.
+* the job has also rasterised its pages at :data:`PRINT_DPI` with pdfium (pypdfium2, a dependency) or QtPdf;
+* the system print dialog asks where to print: "Print to file (PDF)" writes the same PDF bytes to the chosen file;
+  a printer gets those page images (any platform), or, where neither rasteriser is installed, the PDF itself
+  through CUPS (``lp``) in a background job.
 
 Usage::
 
@@ -28,15 +28,41 @@ from .background import BackgroundJob, describe_error
 PRINT_DPI = 300  # page images for printing are never finer than this
 
 
+def can_rasterise() -> bool:
+    """True when pdfium or QtPdf can turn the report's pages into images for printing."""
+    import importlib.util
+
+    return any(importlib.util.find_spec(name) is not None for name in ("pypdfium2", "PySide6.QtPdf"))
+
+
 def rasterise(pdf: bytes, dpi: int = PRINT_DPI) -> list[QImage] | None:
-    """The PDF's pages as images at ``dpi`` (at most :data:`PRINT_DPI`) with QtPdf; None when QtPdf is absent.
-    Safe off the UI thread (no widgets)."""
+    """The PDF's pages as images at ``dpi`` (at most :data:`PRINT_DPI`) with pdfium (pypdfium2) or QtPdf; None
+    when neither is installed. Safe off the UI thread (no widgets)."""
+    dpi = min(int(dpi), PRINT_DPI)
+    try:
+        import pypdfium2
+    except ImportError:
+        return _rasterise_with_qtpdf(pdf, dpi)
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return [_qimage(document[index].render(scale=dpi / 72.0).to_pil()) for index in range(len(document))]
+    finally:
+        document.close()
+
+
+def _qimage(picture) -> QImage:
+    """A QImage that owns a copy of a PIL image's RGB pixels."""
+    rgb = picture.convert("RGB")
+    data = rgb.tobytes()
+    return QImage(data, rgb.width, rgb.height, 3 * rgb.width, QImage.Format.Format_RGB888).copy()
+
+
+def _rasterise_with_qtpdf(pdf: bytes, dpi: int) -> list[QImage] | None:
     try:
         from PySide6.QtCore import QBuffer, QByteArray, QSize
         from PySide6.QtPdf import QPdfDocument
     except ImportError:
         return None
-    dpi = min(int(dpi), PRINT_DPI)
     buffer = QBuffer(QByteArray(pdf))
     buffer.open(QBuffer.OpenModeFlag.ReadOnly)
     document = QPdfDocument()
@@ -63,23 +89,21 @@ def paint_pages(printer, pages: list[QImage]) -> None:
 
 
 def print_pdf(parent, pdf: bytes, pages: list[QImage] | None, title: str, on_printed=None) -> None:
-    """Print ``pdf``: a preview of its page images when there are any, else a print dialog (file or CUPS)."""
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+    """Print ``pdf`` through the system print dialog: "Print to file (PDF)" writes the very same PDF bytes; a
+    printer gets its pages rasterised by pdfium (any platform), or, without page images, the PDF through CUPS."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    if pages is not None:
-        preview = QPrintPreviewDialog(printer, parent)
-        preview.setWindowTitle(title)
-        preview.paintRequested.connect(lambda target: paint_pages(target, pages))
-        if preview.exec() == QDialog.DialogCode.Accepted and on_printed is not None:
-            on_printed(printer.printerName() or printer.outputFileName() or "printer")
-        return
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(title)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
         _write_copy(parent, pdf, Path(printer.outputFileName()), on_printed)
+    elif pages is not None:
+        paint_pages(printer, pages)
+        if on_printed is not None:
+            on_printed(printer.printerName() or "printer")
     else:
         _spool(parent, pdf, printer.printerName(), on_printed)
 
