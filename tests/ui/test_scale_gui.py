@@ -26,7 +26,7 @@ def test_a_magnified_wide_field_shows_its_scale_and_tiles(make_window, scaled_mo
     wait_analysed(qtbot, window)
     window.image_list.select(path)
     text = window.result_panel.scale.text()
-    assert text.startswith("Scale: red cells") and "the training images" in text and "9 tiles" in text
+    assert text.startswith("Scale: red cells") and "x training (measured)" in text and "9 tiles" in text
     assert window.viewer.tile_count == 9
 
 

@@ -148,7 +148,7 @@ def scale_text(result) -> str:
     """'Scale: red cells 37 px, 2.02x the training images ...; 4 tiles' plus what the file reader noted."""
     lines = []
     if result.scale is not None:
-        tiles = f"; {result.tiles} tiles (outlined on the image)" if result.tiles > 1 else ""
+        tiles = f"; {result.tiles} tiles (outlined)" if result.tiles > 1 else ""
         lines.append(f"Scale: {result.scale.note}{tiles}")
     lines += [f"Note: {note}" for note in result.notes]
     return "\n".join(lines)

@@ -84,19 +84,19 @@ def decide(reading: ScaleReading | None, reference: ScaleReference | None,
     problem = ruler_problem(reading, reference)
     if problem is None:
         scale_x, scale_y = (float(v) for v in combined(reference.relative(reading)))
-        decision = _known(RULER, scale_x, scale_y, red_cell_diameter(reading), reference, "measured from the red cells")
+        decision = _known(RULER, scale_x, scale_y, red_cell_diameter(reading), reference, "measured")
     elif profile is not None:
         diameter = RED_CELL_UM / profile.um_per_pixel
         scale = diameter / reference.red_cell_px
-        decision = _known(PROFILE, scale, scale, diameter, reference, f"{problem}; from microscope profile "
-                          f"'{profile.name}' ({profile.um_per_pixel:g} um/px)")
+        decision = _known(PROFILE, scale, scale, diameter, reference, f"from microscope profile '{profile.name}' "
+                          f"({profile.um_per_pixel:g} um/px): {problem}")
     else:
         return ScaleDecision(UNKNOWN, None, None, 1.0, 1.0, None,
                              f"scale unknown ({problem}): set the microscope profile")
     if max(decision.resize_x, decision.resize_y) > MAX_ENLARGEMENT:
         return ScaleDecision(UNKNOWN, decision.scale_x, decision.scale_y, 1.0, 1.0, decision.red_cell_px,
-                             f"red cells {decision.red_cell_px:.0f} px, {decision.scale:.2f}x the training images: "
-                             f"too small to bring to the training scale (use a higher magnification)")
+                             f"red cells {decision.red_cell_px:.0f} px, {decision.scale:.2f}x training: too small "
+                             f"to bring to the training scale (use a higher magnification)")
     return decision
 
 
@@ -128,10 +128,10 @@ def _known(source: str, scale_x: float, scale_y: float, diameter: float, referen
         action = f"rescaled x{resize_x:.2f} to the training scale"
     else:
         resize_x, resize_y = 1.0 / scale_x, 1.0 / scale_y
-        action = f"rescaled x{resize_x:.2f} (width) and x{resize_y:.2f} (height) to the training scale"
+        action = f"rescaled x{resize_x:.2f} wide, x{resize_y:.2f} high to the training scale"
     spread_low, spread_high = reference.training_spread
     compare = (resize_x, resize_y) != (1.0, 1.0) and spread_low <= scale <= spread_high
     if compare:
-        action += ", and as photographed (within the training images' own spread): the two are averaged"
-    note = f"red cells {diameter:.0f} px, {scale:.2f}x the training images ({how}); {action}"
+        action += " and read as photographed; the two averaged"
+    note = f"red cells {diameter:.0f} px, {scale:.2f}x training ({how}); {action}"
     return ScaleDecision(source, scale_x, scale_y, resize_x, resize_y, diameter, note, compare)
