@@ -45,6 +45,9 @@ class AnalysisWorker(QObject):
                                    "Start with --model DIR or set XINCEPT_MODEL_DIR.")
             return
         try:
+            from ..quiet import quiet_tensorflow
+
+            quiet_tensorflow()  # TensorFlow's start-up notices (CUDA, oneDNN, absl) stay off the terminal
             from ..core.model.predictor import XInceptModel
 
             model = XInceptModel.load(Path(folder))
