@@ -166,7 +166,7 @@ class CaseSession(QObject):
         case_id = self.case_id
         job = BackgroundJob(partial(store_analyses, self.db_path, case_id, good, *model_identity(model), self.user),
                             self)
-        job.done.connect(lambda ids, error: self._on_saved(job, case_id, good, ids, error))
+        job.then(partial(self._on_saved, job, case_id, good))  # called by the job's own slot, on the UI thread
         self._saves.append(job)
         job.start()
         self.changed.emit()
@@ -223,20 +223,19 @@ class CaseSession(QObject):
         """Hash the case's files in a thread; ``on_done(problems)`` on the UI thread when still current."""
         case_id = self.case_id
         check = BackgroundJob(partial(check_case_files, self.db_path, case_id), self)
+        check.then(partial(self._on_files_checked, check, case_id, on_done))  # by the job's slot, UI thread
         self._checks.append(check)
-
-        def finished(problems, error) -> None:
-            if check in self._checks:
-                self._checks.remove(check)
-            check.deleteLater()
-            if case_id == self.case_id:
-                self.file_problems = [error] if error is not None else problems
-                self.changed.emit()
-                on_done(self.file_problems)
-
-        check.done.connect(finished)
         check.start()
         return check
+
+    def _on_files_checked(self, check: BackgroundJob, case_id: int, on_done, problems, error) -> None:
+        if check in self._checks:
+            self._checks.remove(check)
+        check.deleteLater()
+        if case_id == self.case_id:
+            self.file_problems = [error] if error is not None else problems
+            self.changed.emit()
+            on_done(self.file_problems)
 
     # --- review --------------------------------------------------------------------------------------
     def override(self, path: Path, new_class: str, reason: str, comment: str = "") -> None:

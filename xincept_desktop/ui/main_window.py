@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QVBoxLayout,
                                QWidget)
 
@@ -111,7 +111,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         worker = self.controller.worker
         worker.model_ready.connect(self._on_model_ready)
         worker.model_failed.connect(self._on_model_failed)
-        worker.device_found.connect(lambda text: self.device_label.setText(f"Device: {text}"))
+        worker.device_found.connect(self._on_device_found)
         worker.batch_started.connect(self._on_batch_started)
         worker.result_ready.connect(self._on_result)
         worker.batch_done.connect(self._on_batch_done)
@@ -135,6 +135,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
             self.statusBar().showMessage(f"Loading the model from {self.model_dir}\u2026")
             self.controller.load_model(self.model_dir)
 
+    @Slot(object)
     def _on_model_ready(self, model) -> None:
         self.model = model
         self.model_label.setText(f"Model: {model.version_label}")
@@ -145,6 +146,11 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         if pending:
             self.analyse_paths(pending)
 
+    @Slot(str)
+    def _on_device_found(self, text: str) -> None:
+        self.device_label.setText(f"Device: {text}")
+
+    @Slot(str)
     def _on_model_failed(self, message: str) -> None:
         self.banner.setText(message)
         self.banner.setVisible(True)
@@ -223,15 +229,18 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
             return
         self.analyse_paths(todo)
 
+    @Slot(int, object)
     def _on_batch_started(self, job: int, paths: list) -> None:
         if job in self._jobs:
             self.image_list.set_status(paths, ANALYSING)
 
+    @Slot(int, object)
     def _on_batch_done(self, job: int, results: list) -> None:
         """A batch is finished: store its results in the case now, not at the end of the job."""
         if job in self._jobs:
             self._save_to_case(results)
 
+    @Slot(int, object)
     def _on_result(self, job: int, result) -> None:
         if job not in self._jobs:
             return
@@ -243,6 +252,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         if result.path == self.current:
             self.show_image(result.path)
 
+    @Slot(int, bool)
     def _on_job_finished(self, job: int, cancelled: bool) -> None:
         paths = self._jobs.pop(job, None)
         if paths is None:
