@@ -33,6 +33,7 @@ class BackgroundJob(QThread):
     def __init__(self, work: Callable[[], object], parent=None,
                  on_done: Callable[[object, Exception | None], None] | None = None):
         super().__init__(parent)
+        self.setObjectName("xincept-background-job")  # named in Qt's own warnings about threads
         self.work = work
         self._callbacks = [on_done] if on_done is not None else []  # called on the UI thread by ``_report``
         self.result: object = None

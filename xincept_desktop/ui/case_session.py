@@ -100,7 +100,9 @@ class CaseSession(QObject):
         self.changed.emit()
 
     def reload(self) -> None:
-        """Read the current case again (after an override, sign-off or re-open)."""
+        """Read the current case again (after an override, sign-off or re-open); nothing once closed."""
+        if self.closed:
+            return
         if self.case_id is not None:  # the window keeps the results' heat maps; the record needs none
             self.record = self.store.load_case(self.case_id, verify_files=False, heatmaps=False)
             self.not_analysed = self.store.not_analysed(self.case_id)
@@ -232,7 +234,7 @@ class CaseSession(QObject):
         if check in self._checks:
             self._checks.remove(check)
         check.deleteLater()
-        if case_id == self.case_id:
+        if case_id == self.case_id and not self.closed:
             self.file_problems = [error] if error is not None else problems
             self.changed.emit()
             on_done(self.file_problems)
@@ -266,7 +268,7 @@ class CaseSession(QObject):
 
     def record_not_analysed(self, paths: list[Path], why: str) -> None:
         """Note in the case (audited) which listed images were not analysed; nothing without a stored case."""
-        if self.case_id is None or not paths:
+        if self.case_id is None or not paths or self.closed:
             return
         self.store.record_not_analysed(self.case_id, paths, user=self.user, why=why)
         self.reload()

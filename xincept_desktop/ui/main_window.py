@@ -137,6 +137,8 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
 
     @Slot(object)
     def _on_model_ready(self, model) -> None:
+        if self._closed:  # late signals of a closing window: its case store is closed
+            return
         self.model = model
         self.model_label.setText(f"Model: {model.version_label}")
         self.result_panel.set_model_version(model.version_label)
@@ -231,17 +233,23 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
 
     @Slot(int, object)
     def _on_batch_started(self, job: int, paths: list) -> None:
+        if self._closed:  # late signals of a closing window: its case store is closed
+            return
         if job in self._jobs:
             self.image_list.set_status(paths, ANALYSING)
 
     @Slot(int, object)
     def _on_batch_done(self, job: int, results: list) -> None:
         """A batch is finished: store its results in the case now, not at the end of the job."""
+        if self._closed:  # late signals of a closing window: its case store is closed
+            return
         if job in self._jobs:
             self._save_to_case(results)
 
     @Slot(int, object)
     def _on_result(self, job: int, result) -> None:
+        if self._closed:  # late signals of a closing window: its case store is closed
+            return
         if job not in self._jobs:
             return
         self.results[result.path] = result
@@ -254,6 +262,8 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
 
     @Slot(int, bool)
     def _on_job_finished(self, job: int, cancelled: bool) -> None:
+        if self._closed:  # late signals of a closing window: its case store is closed
+            return
         paths = self._jobs.pop(job, None)
         if paths is None:
             return
@@ -406,12 +416,16 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
             self.statusBar().showMessage(f"Results not saved to the case: {exc}", 10000)
 
     def _on_case_saved(self, case_id: int, _count: int) -> None:
+        if self._closed:  # late signals of a closing window: its case store is closed
+            return
         if case_id == self.case.case_id:  # a stored batch: new images carry no review yet, the view has them
             self._refresh_case_header()
         if not self._jobs:
             self._when_idle()
 
     def _on_case_save_failed(self, message: str) -> None:
+        if self._closed:  # late signals of a closing window: its case store is closed
+            return
         self.statusBar().showMessage(f"Results not saved to the case: {message}", 10000)
         if not self._jobs:
             self._when_idle()
@@ -452,6 +466,11 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self._update_case_actions()
 
     def _update_case_actions(self) -> None:
+        if self.case.closed:  # the window is closing: its case database is closed, nothing may be asked of it
+            for name in ("case_details", "remove_image", "override_class", "sign_off", "reopen_case",
+                         "export_case_csv", "export_case_json"):
+                self.actions[name].setEnabled(False)
+            return
         stored, signed = self.case.case_id is not None, self.case.signed
         self.actions["case_details"].setEnabled(True)  # read-only on a signed case
         self.actions["remove_image"].setEnabled(not signed)
