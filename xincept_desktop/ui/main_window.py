@@ -20,7 +20,7 @@ from .heat_cache import HeatCache
 from .heat_controls import HeatControls
 from .image_list import ANALYSING, DONE, ERROR, QUEUED, ImageList
 from .progress import AnalysisProgress
-from .result_panel import ResultPanel
+from .result_panel import ResultPanel, heat_class
 from .viewer import ImageViewer
 from .window_guards import CaseGuardMixin
 from .window_reports import ReportMixin
@@ -343,10 +343,12 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
     def _update_heat(self) -> None:
         result = self.results.get(self.current) if self.current is not None else None
         self.viewer.set_tiles(result.tile_boxes if result is not None and result.ok else [])
+        class_name = heat_class(result, self.controls.class_name)  # by default the head's class: what it explains
         if result is None or not result.ok or self.controls.method not in result.cams:
+            self.result_panel.show_heat_class(result, None)
             self.viewer.set_heat(None)
             return
-        class_name = self.controls.class_name or result.label
+        self.result_panel.show_heat_class(result, class_name)
         self.viewer.set_heat(self.heat_cache.coloured(result, class_name, self.controls.method,
                                                       self.controls.colormap))
         self.viewer.set_heat_opacity(self.controls.opacity)
