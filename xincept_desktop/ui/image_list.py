@@ -75,6 +75,12 @@ class ImageList(QListWidget):
         if item is not None:
             self.takeItem(self.row(item))
 
+    def select_next(self) -> None:
+        self.setCurrentRow(min(self.count() - 1, self.currentRow() + 1))
+
+    def select_previous(self) -> None:
+        self.setCurrentRow(max(0, self.currentRow() - 1))
+
     def paths(self) -> list[Path]:
         return list(self._items)
 

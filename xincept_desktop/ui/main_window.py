@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QM
 
 from ..config import APP_NAME
 from ..core.case_summary import summarise_case
-from . import settings as store
+from . import settings as preferences_store
 from .actions import build_menus, build_toolbar, create_actions
 from .background import BackgroundJob
 from .case_panel import DISCLAIMER, CasePanel
@@ -41,7 +41,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.resize(1280, 820)
         self.model_dir, self.model = Path(model_dir), None
         self._given_model = model
-        self.prefs = store.load_preferences()
+        self.prefs = preferences_store.load_preferences()
         self.results: dict[Path, object] = {}
         self.current: Path | None = None
         self._jobs: dict[int, list[Path]] = {}
@@ -89,7 +89,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.docks = [self._dock("Images", self.image_list, Qt.DockWidgetArea.LeftDockWidgetArea),
                       self._dock("Result", self.result_panel, Qt.DockWidgetArea.RightDockWidgetArea),
                       self._dock("Case summary", self.case_panel, Qt.DockWidgetArea.RightDockWidgetArea)]
-        self.actions = create_actions(self)
+        self.actions = create_actions(self, self._action_targets())
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         build_menus(self, self.actions, self.recent_menu, self.docks)
@@ -99,6 +99,18 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.model_label)
         self.statusBar().addPermanentWidget(self.device_label)
+
+    def _action_targets(self) -> dict:
+        """Actions connected straight to the object that does the work (the rest trigger ``on_<name>`` here).
+        QAction signals are emitted on the GUI thread, so the two lambdas (an argument) run there."""
+        cases, viewer, images = self.case_actions, self.viewer, self.image_list
+        return {"open_case": cases.open_case, "case_details": cases.edit_details, "remove_image": cases.remove_image,
+                "override_class": cases.override, "sign_off": cases.sign_off, "reopen_case": cases.reopen,
+                "export_case_csv": lambda: cases.export("csv"), "export_case_json": lambda: cases.export("json"),
+                "export_pdf": lambda: self._report("pdf"), "print": lambda: self._report("print"),
+                "zoom_in": viewer.zoom_in, "zoom_out": viewer.zoom_out, "fit": viewer.fit,
+                "actual_size": viewer.actual_size, "toggle_heat": None,  # its ``toggled``, in ``_connect``
+                "next_image": images.select_next, "previous_image": images.select_previous}
 
     def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -122,6 +134,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.controls.changed.connect(self._update_heat)
         self.controls.opacity_changed.connect(self.viewer.set_heat_opacity)
         self.controls.visibility_changed.connect(self._on_heat_visibility)
+        self.actions["toggle_heat"].toggled.connect(self.controls.show_box.setChecked)
         self.case.changed.connect(self._update_case_actions)
         self.case.saved.connect(self._on_case_saved)
         self.case.save_failed.connect(self._on_case_save_failed)
@@ -186,7 +199,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         scan = scan_paths(paths)
         if not self._may_add(len(scan.files) + len(scan.problems)):
             return []
-        store.add_recent([Path(p) for p in paths])
+        preferences_store.add_recent([Path(p) for p in paths])
         added = self.image_list.add_paths(scan.files)
         for path, reason in scan.problems:
             self.image_list.add_problem(path, reason)
@@ -199,7 +212,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        for path in store.recent_paths():
+        for path in preferences_store.recent_paths():
             self.recent_menu.addAction(str(path), lambda p=path: self.open_paths([p]))
         self.recent_menu.setEnabled(True)
 
@@ -357,27 +370,6 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.viewer.set_heat_visible(visible)
         self.actions["toggle_heat"].setChecked(visible)
 
-    def on_toggle_heat(self) -> None:
-        self.controls.show_box.setChecked(self.actions["toggle_heat"].isChecked())
-
-    def on_zoom_in(self) -> None:
-        self.viewer.zoom_in()
-
-    def on_zoom_out(self) -> None:
-        self.viewer.zoom_out()
-
-    def on_fit(self) -> None:
-        self.viewer.fit()
-
-    def on_actual_size(self) -> None:
-        self.viewer.actual_size()
-
-    def on_next_image(self) -> None:
-        self.image_list.setCurrentRow(min(self.image_list.count() - 1, self.image_list.currentRow() + 1))
-
-    def on_previous_image(self) -> None:
-        self.image_list.setCurrentRow(max(0, self.image_list.currentRow() - 1))
-
     # --- dialogs -------------------------------------------------------------------------------------
     def on_preferences(self) -> None:
         from .preferences import PreferencesDialog
@@ -386,10 +378,10 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         if dialog.exec():
             self.apply_preferences(dialog.preferences())
 
-    def apply_preferences(self, prefs: store.Preferences) -> None:
+    def apply_preferences(self, prefs: preferences_store.Preferences) -> None:
         """Store ``prefs`` and make them the current heat-map settings."""
         self.prefs = prefs
-        store.save_preferences(prefs)
+        preferences_store.save_preferences(prefs)
         self.controller.use_profile(prefs.profile)
         self.controls.opacity_slider.setValue(round(prefs.opacity * 100))
         self.controls.colormap_box.setCurrentIndex(self.controls.colormap_box.findData(prefs.colormap))
@@ -400,12 +392,6 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
 
         version = self.model.version_label if self.model is not None else "not loaded"
         AboutDialog(self.model_dir if self.model is not None else None, version, self).exec()
-
-    def on_export_pdf(self) -> None:
-        self._report("pdf")
-
-    def on_print(self) -> None:
-        self._report("print")
 
     # --- stored cases (logic in case_session) ----------------------------------------------------------
     def _save_to_case(self, results: list) -> None:
@@ -481,30 +467,6 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.actions["reopen_case"].setEnabled(signed)
         self.actions["export_case_csv"].setEnabled(stored)
         self.actions["export_case_json"].setEnabled(stored)
-
-    def on_open_case(self) -> None:
-        self.case_actions.open_case()
-
-    def on_case_details(self) -> None:
-        self.case_actions.edit_details()
-
-    def on_remove_image(self) -> None:
-        self.case_actions.remove_image()
-
-    def on_override_class(self) -> None:
-        self.case_actions.override()
-
-    def on_sign_off(self) -> None:
-        self.case_actions.sign_off()
-
-    def on_reopen_case(self) -> None:
-        self.case_actions.reopen()
-
-    def on_export_case_csv(self) -> None:
-        self.case_actions.export("csv")
-
-    def on_export_case_json(self) -> None:
-        self.case_actions.export("json")
 
     def on_quit(self) -> None:
         if self._ask_when_busy("Quit", self.close):
