@@ -25,9 +25,9 @@ def test_late_events_after_close_during_analysis_touch_no_closed_store(ready_win
     window.case.saved.emit(case_id, 1)
     window.case.changed.emit()
     window.case.reload()
-    window._stopped = True
-    window._on_batch_done(1, list(window.results.values())[:1])  # the worker itself is gone
-    window._on_job_finished(1, True)
+    window.analysis._stopped = True
+    window.analysis._on_batch_done(1, list(window.results.values())[:1])  # the worker itself is gone
+    window.analysis._on_job_finished(1, True)
     qtbot.wait(50)
     assert not window.actions["sign_off"].isEnabled() and not window.actions["reopen_case"].isEnabled()
     assert [job for job in window.findChildren(BackgroundJob) if job.isRunning()] == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QVBoxLayout,
                                QWidget)
 
@@ -12,13 +12,14 @@ from ..config import APP_NAME
 from ..core.case_summary import summarise_case
 from . import settings as preferences_store
 from .actions import build_menus, build_toolbar, create_actions
+from .analysis_controller import AnalysisController
 from .background import BackgroundJob
 from .case_panel import DISCLAIMER, CasePanel
 from .case_actions import CaseActions
 from .case_session import CaseSession
 from .heat_cache import HeatCache
 from .heat_controls import HeatControls
-from .image_list import ANALYSING, DONE, ERROR, QUEUED, ImageList
+from .image_list import ANALYSING, QUEUED, ImageList
 from .progress import AnalysisProgress
 from .result_panel import ResultPanel, heat_class
 from .viewer import ImageViewer
@@ -44,17 +45,13 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.prefs = preferences_store.load_preferences()
         self.results: dict[Path, object] = {}
         self.current: Path | None = None
-        self._jobs: dict[int, list[Path]] = {}
-        self._pending: list[Path] = []
-        self._run_total = self._run_done = 0
         self.worker_stuck = False
         self._closed = False
-        self._after_jobs = None  # what to do once the analysis has ended (quit, new case), asked for while busy
-        self._stopped = False  # the user stopped the analysis: record the images left unanalysed
         self.heat_cache = HeatCache()
         self.controller = WorkerController(self)
         self.controller.use_profile(self.prefs.profile)
         self.case = CaseSession(self)
+        self.analysis = AnalysisController(self.controller, self.case, self)  # jobs, saving, cancelling
         self.case_actions = CaseActions(self, self.case)
         self._build_widgets()
         self._build_chrome()
@@ -124,10 +121,14 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         worker.model_ready.connect(self._on_model_ready)
         worker.model_failed.connect(self._on_model_failed)
         worker.device_found.connect(self._on_device_found)
-        worker.batch_started.connect(self._on_batch_started)
-        worker.result_ready.connect(self._on_result)
-        worker.batch_done.connect(self._on_batch_done)
-        worker.job_finished.connect(self._on_job_finished)
+        analysis = self.analysis
+        analysis.run_grew.connect(self._on_run_grew)
+        analysis.batch_started.connect(self._on_batch_started)
+        analysis.result_ready.connect(self._on_result)
+        analysis.job_unfinished.connect(self._on_job_unfinished)
+        analysis.run_finished.connect(self._on_run_finished)
+        analysis.save_failed.connect(self._on_case_save_failed)
+        analysis.idle.connect(self._on_analysis_idle)
         self.progress.cancel_requested.connect(self.on_cancel)
         self.image_list.image_selected.connect(self.show_image)
         self.case_panel.review_selected.connect(self.image_list.select)
@@ -157,9 +158,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.result_panel.set_model_version(model.version_label)
         self.statusBar().showMessage("Model ready", 5000)
         self._set_model_state(ready=True)
-        pending, self._pending = self._pending, []
-        if pending:
-            self.analyse_paths(pending)
+        self.analysis.set_model(model)  # images opened while it loaded are analysed now
 
     @Slot(str)
     def _on_device_found(self, text: str) -> None:
@@ -207,7 +206,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self._refresh_summary()
         if self.image_list.currentItem() is None and self.image_list.count():
             self.image_list.setCurrentRow(0)
-        self.analyse_paths(added) if self.model is not None else self._pending.extend(added)
+        self.analysis.queue(added)
         return added
 
     def _fill_recent_menu(self) -> None:
@@ -226,73 +225,51 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
             event.acceptProposedAction()
             self.open_paths(paths)
 
-    # --- analysis ------------------------------------------------------------------------------------
-    def analyse_paths(self, paths: list[Path]) -> None:
-        if not paths or self.model is None:
-            return
-        job = self.controller.analyse(paths)
-        self._jobs[job] = list(paths)
-        self._run_total += len(paths)
-        self.progress.start(self._run_total)
-        self.actions["cancel"].setEnabled(True)
-
+    # --- analysis (the bookkeeping is in ``self.analysis``; here only what the window shows) ------------
     def on_analyse(self) -> None:
-        in_flight = {p for paths in self._jobs.values() for p in paths}
+        in_flight = self.analysis.in_flight()
         todo = [p for p in self.image_list.paths() if self.image_list.status(p) == QUEUED and p not in in_flight]
         if todo and self.case.signed:
             self._analyse_beside_signed(todo)
             return
-        self.analyse_paths(todo)
+        self.analysis.analyse(todo)
 
-    @Slot(int, object)
-    def _on_batch_started(self, job: int, paths: list) -> None:
-        if self._closed:  # late signals of a closing window: its case store is closed
-            return
-        if job in self._jobs:
-            self.image_list.set_status(paths, ANALYSING)
+    @Slot(int)
+    def _on_run_grew(self, total: int) -> None:
+        self.progress.start(total)
+        self.actions["cancel"].setEnabled(True)
 
-    @Slot(int, object)
-    def _on_batch_done(self, job: int, results: list) -> None:
-        """A batch is finished: store its results in the case now, not at the end of the job."""
-        if self._closed:  # late signals of a closing window: its case store is closed
-            return
-        if job in self._jobs:
-            self._save_to_case(results)
+    @Slot(object)
+    def _on_batch_started(self, paths: list) -> None:
+        self.image_list.set_status(paths, ANALYSING)
 
-    @Slot(int, object)
-    def _on_result(self, job: int, result) -> None:
-        if self._closed:  # late signals of a closing window: its case store is closed
-            return
-        if job not in self._jobs:
-            return
+    @Slot(object, int)
+    def _on_result(self, result, done: int) -> None:
         self.results[result.path] = result
         self.image_list.set_result(result)
-        self._run_done += 1
-        self.progress.update_done(self._run_done)
+        self.progress.update_done(done)
         self._refresh_summary()
         if result.path == self.current:
             self.show_image(result.path)
 
-    @Slot(int, bool)
-    def _on_job_finished(self, job: int, cancelled: bool) -> None:
-        if self._closed:  # late signals of a closing window: its case store is closed
-            return
-        paths = self._jobs.pop(job, None)
-        if paths is None:
-            return
-        unfinished = [p for p in paths if self.image_list.status(p) not in (DONE, ERROR)]
-        self.image_list.set_status(unfinished, QUEUED)
-        if not self._jobs:
-            self.progress.finish()
-            self._run_total = self._run_done = 0
-            self.actions["cancel"].setEnabled(False)
-            self.statusBar().showMessage("Analysis cancelled" if cancelled else "Analysis finished", 5000)
-            self._when_idle()
+    @Slot(object)
+    def _on_job_unfinished(self, paths: list) -> None:
+        self.image_list.set_status(paths, QUEUED)
+
+    @Slot(bool)
+    def _on_run_finished(self, cancelled: bool) -> None:
+        self.progress.finish()
+        self.actions["cancel"].setEnabled(False)
+        self.statusBar().showMessage("Analysis cancelled" if cancelled else "Analysis finished", 5000)
+
+    @Slot(bool)
+    def _on_analysis_idle(self, stopped: bool) -> None:
+        """Every job ended and its results are stored: after a stop, the case records the images left waiting."""
+        if stopped:
+            self._record_waiting("analysis stopped")
 
     def on_cancel(self) -> None:
-        if self._jobs:
-            self._stopped = True
-            self.controller.cancel_all()
+        if self.analysis.cancel():
             self.progress.cancelling()
 
     def _refresh_summary(self) -> None:
@@ -313,12 +290,8 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.refresh_case_view()
 
     def _clear_view(self) -> None:
-        self.controller.cancel_all()
-        self._jobs.clear()
-        self._pending.clear()
+        self.analysis.clear()
         self.progress.finish()
-        self._run_total = self._run_done = 0
-        self._after_jobs, self._stopped = None, False
         self.results.clear()
         self.heat_cache.clear()
         self.image_list.clear_case()
@@ -394,29 +367,16 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         AboutDialog(self.model_dir if self.model is not None else None, version, self).exec()
 
     # --- stored cases (logic in case_session) ----------------------------------------------------------
-    def _save_to_case(self, results: list) -> None:
-        """Store the results in the case; the files are hashed in the background (``_on_case_saved`` follows)."""
-        from ..errors import CaseStoreError
-
-        try:
-            self.case.save_results(results, self.model)
-        except CaseStoreError as exc:
-            self.statusBar().showMessage(f"Results not saved to the case: {exc}", 10000)
-
     def _on_case_saved(self, case_id: int, _count: int) -> None:
         if self._closed:  # late signals of a closing window: its case store is closed
             return
         if case_id == self.case.case_id:  # a stored batch: new images carry no review yet, the view has them
             self._refresh_case_header()
-        if not self._jobs:
-            self._when_idle()
 
     def _on_case_save_failed(self, message: str) -> None:
         if self._closed:  # late signals of a closing window: its case store is closed
             return
         self.statusBar().showMessage(f"Results not saved to the case: {message}", 10000)
-        if not self._jobs:
-            self._when_idle()
 
     def show_case(self, record) -> None:
         """Show a stored case's results as they were saved (nothing is analysed again)."""
@@ -446,7 +406,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
 
     def _refresh_case_header(self) -> None:
         """The case status, conclusion and the Case actions (all a stored batch can change)."""
-        waiting = [] if self._jobs else self.waiting_images()
+        waiting = [] if self.analysis.busy else self.waiting_images()
         text = self.case.status_text(waiting)
         self.case_panel.set_case_status(text, warning=bool(self.case.file_problems) or "\u26a0" in text)
         fields = self.case.fields()
@@ -482,8 +442,8 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
             self.image_list.thumbnails.stop()
             self.worker_stuck = not self.controller.shutdown(4000)
             if not self.worker_stuck:  # the batch finished while stopping is stored too
-                QCoreApplication.sendPostedEvents(self, 0)
-            self._jobs.clear()
+                QCoreApplication.sendPostedEvents(self.analysis, 0)
+            self.analysis.close()
             BackgroundJob.stop_children(self)  # reports being made: let them finish, show nothing
             self.case.close()  # waits for analyses still being stored
         event.accept()
