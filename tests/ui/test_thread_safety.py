@@ -3,8 +3,8 @@
 PySide6 runs a lambda or ``functools.partial`` slot in the thread that emits the signal, even with a queued
 connection: a worker signal connected to one would call widgets from the TensorFlow thread. Two checks:
 
-* at run time, every widget update a real analysis causes (device and model labels, status bar, image list,
-  result and case panels, progress) is recorded with the thread it ran in, and must be the application's thread;
+* at run time, every widget update a real analysis causes (device and model labels, status bar, image list and
+  its thumbnails, result and case panels, progress) is recorded with the thread it ran in, and must be the application's thread;
 * in the source, no signal of the worker, a background job or the thumbnail loader is connected to a lambda, a
   ``partial`` or a function defined inside the connecting function.
 """
@@ -54,7 +54,7 @@ def test_a_real_analysis_touches_widgets_only_on_the_gui_thread(make_window, tin
 
     log = ThreadLog()
     for cls, names in ((ResultPanel, ("show_result", "show_pending", "set_model_version")),
-                       (ImageList, ("set_result", "set_status", "add_paths")),
+                       (ImageList, ("set_result", "set_status", "add_paths", "_set_thumbnail")),
                        (CasePanel, ("show_summary", "set_case_status")),
                        (AnalysisProgress, ("start", "update_done", "finish"))):
         for name in names:
@@ -72,6 +72,7 @@ def test_a_real_analysis_touches_widgets_only_on_the_gui_thread(make_window, tin
     window.open_paths([folder])
     window.image_list.setCurrentRow(0)
     wait_analysed(qtbot, window)
+    qtbot.waitUntil(lambda: "ImageList._set_thumbnail" in log.names(), timeout=30_000)  # from the thumbnail pool
 
     assert {"device_label.setText", "model_label.setText", "ImageList.set_result", "ImageList.set_status",
             "ResultPanel.show_result", "AnalysisProgress.update_done", "CasePanel.show_summary"} <= log.names()

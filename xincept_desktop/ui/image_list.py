@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
@@ -138,6 +138,7 @@ class ImageList(QListWidget):
             item.setForeground(QBrush(REVIEW_COLOUR))
             item.setToolTip(f"{path}\n{result.ood_reason}")
 
+    @Slot(str, QImage)
     def _set_thumbnail(self, path: str, image: QImage) -> None:
         item = self._items.get(Path(path))
         if item is not None:
