@@ -79,9 +79,7 @@ def test_an_unknown_class_is_refused_at_once_without_loading_tensorflow(image, t
 
 def _entry_points() -> list:
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
-    marks = {"xincept-desktop": pytest.mark.xfail(strict=True, reason="issue 17: ui/app.py parse_args needs a "
-                                                  "--version argument (GUI code, left to the GUI work)")}
-    return [pytest.param(name, target, id=name, marks=marks.get(name, ())) for name, target in scripts.items()]
+    return [pytest.param(name, target, id=name) for name, target in scripts.items()]
 
 
 @pytest.mark.parametrize(("name", "target"), _entry_points())

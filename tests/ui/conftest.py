@@ -72,7 +72,7 @@ def wait_analysed(qtbot, window, timeout: int = 60_000) -> None:
     """Wait until every listed image is done or failed, no job is left and the results are in the case store."""
     from xincept_desktop.ui.image_list import DONE, ERROR
 
-    qtbot.waitUntil(lambda: not window._jobs and not window.case.saving
+    qtbot.waitUntil(lambda: not window.analysis.busy and not window.case.saving
                     and all(window.image_list.status(p) in (DONE, ERROR) for p in window.image_list.paths()),
                     timeout=timeout)
 

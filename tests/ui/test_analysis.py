@@ -57,7 +57,7 @@ def test_cancel_stops_the_analysis_and_leaves_the_rest_queued(ready_window, case
     window.open_paths([case_folder(40)])
     qtbot.waitUntil(lambda: bool(window.results), timeout=60_000)
     window.actions["cancel"].trigger()
-    qtbot.waitUntil(lambda: not window._jobs, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.analysis.busy, timeout=10_000)
     statuses = [window.image_list.status(p) for p in window.image_list.paths()]
     assert statuses.count(QUEUED) > 0 and statuses.count(DONE) > 0
     assert not window.progress.isVisible()

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from xincept_desktop.core.case_summary import INDETERMINATE, SUGGESTION_RULE
 from xincept_desktop.ui import reports
-from xincept_desktop.ui import settings as store
+from xincept_desktop.ui import settings as preferences_store
 from xincept_desktop.ui.about import AboutDialog
 from xincept_desktop.ui.case_panel import DISCLAIMER
 from xincept_desktop.ui.preferences import PreferencesDialog
@@ -21,17 +21,17 @@ def test_preferences_round_trip_and_apply(make_window, qtbot):
     dialog.institution.setText("Taleqani Hospital")
     dialog.reviewer.setText("Dr. A")
     window.apply_preferences(dialog.preferences())
-    saved = store.load_preferences()
+    saved = preferences_store.load_preferences()
     assert (saved.opacity, saved.colormap, saved.institution, saved.reviewer) == (0.7, "cividis", "Taleqani Hospital",
                                                                                   "Dr. A")
     assert window.controls.opacity == 0.7 and window.controls.colormap == "cividis"
 
 
 def test_invalid_stored_preferences_fall_back_to_defaults():
-    s = store.settings()
+    s = preferences_store.settings()
     s.setValue("prefs/opacity", "lots")
     s.setValue("prefs/colormap", "rainbow")
-    prefs = store.load_preferences(s)
+    prefs = preferences_store.load_preferences(s)
     assert (prefs.opacity, prefs.colormap) == (0.4, "jet")
 
 

@@ -200,7 +200,7 @@ def test_report_of_a_stopped_analysis_lists_the_images_not_analysed(make_window,
         window.actions["cancel"].trigger()
     finally:
         gate.release()
-    qtbot.waitUntil(lambda: not window._jobs and not window.case.saving and bool(window.case.not_analysed),
+    qtbot.waitUntil(lambda: not window.analysis.busy and not window.case.saving and bool(window.case.not_analysed),
                     timeout=60_000)
     data, _ = print_report(window, monkeypatch, qtbot)
     assert data.not_analysed == tuple(f"img{i:03d}.png" for i in range(8, 12))

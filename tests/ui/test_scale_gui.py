@@ -7,7 +7,7 @@ from PIL import Image
 from tests.scale_images import scaled_bundle, smear
 from tests.ui.conftest import wait_analysed
 from xincept_desktop.core.scale import MicroscopeProfile
-from xincept_desktop.ui import settings as store
+from xincept_desktop.ui import settings as preferences_store
 
 
 @pytest.fixture(scope="module")
@@ -46,13 +46,13 @@ def test_a_field_without_red_cells_says_scale_unknown(make_window, scaled_model,
 def test_microscope_profiles_round_trip_through_preferences(qapp):
     from xincept_desktop.ui.preferences import PreferencesDialog
 
-    prefs = store.Preferences(microscope_profiles=[MicroscopeProfile("Zeiss 100x", 0.11, "100x oil", "Axiocam")],
+    prefs = preferences_store.Preferences(microscope_profiles=[MicroscopeProfile("Zeiss 100x", 0.11, "100x oil", "Axiocam")],
                               active_profile="Zeiss 100x")
     dialog = PreferencesDialog(prefs)
     edited = dialog.preferences()
     assert edited.profile == MicroscopeProfile("Zeiss 100x", 0.11, "100x oil", "Axiocam")
-    store.save_preferences(edited)
-    assert store.load_preferences().profile == edited.profile
+    preferences_store.save_preferences(edited)
+    assert preferences_store.load_preferences().profile == edited.profile
     dialog.microscopes.table.item(0, 3).setText("not a number")
     with pytest.raises(ValueError, match="row 1"):
         dialog.microscopes.profiles()
@@ -67,9 +67,9 @@ def test_the_active_profile_reaches_the_worker(make_window, scaled_model, qtbot,
     window = make_window(model=scaled_model)
     qtbot.waitUntil(lambda: window.model is not None, timeout=60_000)
     profile = MicroscopeProfile("Lab B 100x", um_per_pixel=7.5 / 16)
-    window.apply_preferences(store.Preferences(microscope_profiles=[profile], active_profile="Lab B 100x"))
+    window.apply_preferences(preferences_store.Preferences(microscope_profiles=[profile], active_profile="Lab B 100x"))
     window.open_paths([path])
     wait_analysed(qtbot, window)
     window.image_list.select(path)
     assert "from microscope profile 'Lab B 100x'" in window.result_panel.scale.text()
-    assert store.load_preferences().profile == profile
+    assert preferences_store.load_preferences().profile == profile

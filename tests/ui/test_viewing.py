@@ -6,7 +6,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from tests.ui.conftest import wait_analysed
-from xincept_desktop.ui import settings as store
+from xincept_desktop.ui import settings as preferences_store
 
 
 def analysed_window(ready_window, case_folder, qtbot, n=4):
@@ -81,7 +81,7 @@ def test_drop_opens_files_and_recent_list_remembers_them(make_window, case_folde
                        Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
     assert window.image_list.count() == 2
-    assert store.recent_paths()[0] == folder
+    assert preferences_store.recent_paths()[0] == folder
     window._fill_recent_menu()
     assert window.recent_menu.actions()[0].text() == str(folder)
 

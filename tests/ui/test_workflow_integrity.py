@@ -282,7 +282,7 @@ def test_new_case_during_analysis_asks_and_keeps_what_is_done(gated_window, case
     window.open_paths([case_folder(12)])
     qtbot.waitUntil(lambda: window.case.case_id is not None and len(window.case.image_ids) == 4, timeout=60_000)
     first = window.case.case_id
-    assert window._jobs  # the second batch waits at the gate
+    assert window.analysis.busy  # the second batch waits at the gate
 
     replies["busy"].append(None)  # stay: nothing changes
     window.actions["new_case"].trigger()
@@ -310,7 +310,7 @@ def test_stopped_analysis_is_listed_in_the_case(gated_window, case_folder, qtbot
     qtbot.waitUntil(lambda: len(window.case.image_ids) == 4, timeout=60_000)
     window.actions["cancel"].trigger()
     gate.release()
-    qtbot.waitUntil(lambda: not window._jobs and not window.case.saving and bool(window.case.not_analysed),
+    qtbot.waitUntil(lambda: not window.analysis.busy and not window.case.saving and bool(window.case.not_analysed),
                     timeout=60_000)
     assert "4 image(s) not analysed" in window.case_panel.case_status.text()
     assert len(window.case.not_analysed) == 4 and len(window.case.image_ids) == 8
@@ -344,11 +344,11 @@ def test_analyse_on_a_signed_case_with_images_waiting_asks(ready_window, case_fo
     late.write_bytes((folder / "img000.png").read_bytes())
     window.image_list.add_paths([late])  # listed, not analysed (e.g. recorded as not analysed when stopped)
     jobs = []
-    monkeypatch.setattr(window, "analyse_paths", lambda paths: jobs.append(paths))
+    monkeypatch.setattr(window.analysis, "analyse", lambda paths: jobs.append(paths))
     replies["signed"].append(None)
     window.actions["analyse"].trigger()
     assert asked["signed"] == [(signed_id, "Dr. Sign", 1)] and jobs == []
-    monkeypatch.delattr(window, "analyse_paths")  # the window's own method again
+    monkeypatch.delattr(window.analysis, "analyse")  # the controller's own method again
     replies["signed"].append(case_guard.NEW_CASE)
     window.actions["analyse"].trigger()
     wait_analysed(qtbot, window)

@@ -50,8 +50,10 @@ TOOLBAR = ["open", "open_folder", None, "analyse", "cancel", None, "zoom_in", "z
            None, "export_pdf"]
 
 
-def create_actions(window) -> dict[str, QAction]:
-    """One QAction per entry of :data:`ACTIONS`, triggering ``window.on_<name>``."""
+def create_actions(window, targets: dict | None = None) -> dict[str, QAction]:
+    """One QAction per entry of :data:`ACTIONS`, triggering ``targets[name]`` when given (``None``: nothing), else
+    ``window.on_<name>``."""
+    targets = targets or {}
     actions = {}
     for name, (text, shortcut, icon, tip) in ACTIONS.items():
         action = QAction(text, window)
@@ -62,7 +64,9 @@ def create_actions(window) -> dict[str, QAction]:
         action.setToolTip(f"{tip} ({keys})" if keys else tip)
         if icon:
             action.setIcon(window.style().standardIcon(getattr(QStyle.StandardPixmap, icon)))
-        action.triggered.connect(getattr(window, f"on_{name}"))
+        slot = targets[name] if name in targets else getattr(window, f"on_{name}")
+        if slot is not None:  # None: the window connects another of the action's signals itself
+            action.triggered.connect(slot)
         actions[name] = action
     actions["toggle_heat"].setCheckable(True)
     actions["toggle_heat"].setChecked(True)

@@ -7,11 +7,13 @@ import os
 import sys
 from pathlib import Path
 
+from .. import __version__
 from ..config import APP_NAME, PACKAGE_DIR, default_model_dir
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="xincept-desktop", description=f"{APP_NAME} Desktop (offline).")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--model", type=Path, default=None, help="model bundle folder (default: bundled model)")
     parser.add_argument("--self-test", action="store_true", help="check this installation headless and exit")
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="images or folders to open")

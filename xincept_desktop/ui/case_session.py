@@ -100,7 +100,9 @@ class CaseSession(QObject):
         self.changed.emit()
 
     def reload(self) -> None:
-        """Read the current case again (after an override, sign-off or re-open)."""
+        """Read the current case again (after an override, sign-off or re-open); nothing once closed."""
+        if self.closed:
+            return
         if self.case_id is not None:  # the window keeps the results' heat maps; the record needs none
             self.record = self.store.load_case(self.case_id, verify_files=False, heatmaps=False)
             self.not_analysed = self.store.not_analysed(self.case_id)
@@ -166,7 +168,7 @@ class CaseSession(QObject):
         case_id = self.case_id
         job = BackgroundJob(partial(store_analyses, self.db_path, case_id, good, *model_identity(model), self.user),
                             self)
-        job.done.connect(lambda ids, error: self._on_saved(job, case_id, good, ids, error))
+        job.then(partial(self._on_saved, job, case_id, good))  # called by the job's own slot, on the UI thread
         self._saves.append(job)
         job.start()
         self.changed.emit()
@@ -223,20 +225,19 @@ class CaseSession(QObject):
         """Hash the case's files in a thread; ``on_done(problems)`` on the UI thread when still current."""
         case_id = self.case_id
         check = BackgroundJob(partial(check_case_files, self.db_path, case_id), self)
+        check.then(partial(self._on_files_checked, check, case_id, on_done))  # by the job's slot, UI thread
         self._checks.append(check)
-
-        def finished(problems, error) -> None:
-            if check in self._checks:
-                self._checks.remove(check)
-            check.deleteLater()
-            if case_id == self.case_id:
-                self.file_problems = [error] if error is not None else problems
-                self.changed.emit()
-                on_done(self.file_problems)
-
-        check.done.connect(finished)
         check.start()
         return check
+
+    def _on_files_checked(self, check: BackgroundJob, case_id: int, on_done, problems, error) -> None:
+        if check in self._checks:
+            self._checks.remove(check)
+        check.deleteLater()
+        if case_id == self.case_id and not self.closed:
+            self.file_problems = [error] if error is not None else problems
+            self.changed.emit()
+            on_done(self.file_problems)
 
     # --- review --------------------------------------------------------------------------------------
     def override(self, path: Path, new_class: str, reason: str, comment: str = "") -> None:
@@ -267,7 +268,7 @@ class CaseSession(QObject):
 
     def record_not_analysed(self, paths: list[Path], why: str) -> None:
         """Note in the case (audited) which listed images were not analysed; nothing without a stored case."""
-        if self.case_id is None or not paths:
+        if self.case_id is None or not paths or self.closed:
             return
         self.store.record_not_analysed(self.case_id, paths, user=self.user, why=why)
         self.reload()

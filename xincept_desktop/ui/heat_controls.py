@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSlider
 from ..config import CLASS_DESCRIPTIONS, CLASS_NAMES
 from .settings import CAM_METHOD_LABELS, CAM_METHODS, COLORMAP_CHOICES
 
-PREDICTED = ""  # class selector value meaning "the predicted class"
+PREDICTED = ""  # class selector value meaning "the class the network's head gives" (what Grad-CAM explains)
 COLOUR_BLIND_SAFE = ("viridis", "cividis")
 
 
@@ -23,7 +23,8 @@ class HeatControls(QWidget):
         super().__init__(parent)
         self.show_box = QCheckBox("&Heat map")
         self.show_box.setChecked(True)
-        self.show_box.setToolTip("Show the class-activation heat map over the image (H)")
+        self.show_box.setToolTip("Show the heat map over the image: the network's evidence for the shown class; warm "
+                                 "regions are where that evidence lies (H)")
         self.opacity_slider = QSlider(Qt.Orientation.Horizontal)
         self.opacity_slider.setRange(0, 100)
         self.opacity_slider.setValue(round(opacity * 100))
@@ -32,8 +33,11 @@ class HeatControls(QWidget):
         self.opacity_label = QLabel()
         self.colormap_box = self._combo([(name + (" (colour-blind safe)" if name in COLOUR_BLIND_SAFE else ""), name)
                                          for name in COLORMAP_CHOICES], colormap)
-        self.class_box = self._combo([("predicted class", PREDICTED)]
+        self.class_box = self._combo([("network's class", PREDICTED)]
                                      + [(CLASS_DESCRIPTIONS.get(c, c), c) for c in CLASS_NAMES], PREDICTED)
+        self.class_box.setToolTip("Which class's evidence the heat map shows; by default the class the network's own "
+                                  "head gives, which is what the heat map explains (the result's class comes from the "
+                                  "classifier on top and can differ: the result panel then says so)")
         self.method_box = self._combo([(CAM_METHOD_LABELS[m], m) for m in CAM_METHODS], method)
         self._layout()
         self._connect()

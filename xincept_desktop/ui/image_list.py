@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
@@ -75,6 +75,12 @@ class ImageList(QListWidget):
         if item is not None:
             self.takeItem(self.row(item))
 
+    def select_next(self) -> None:
+        self.setCurrentRow(min(self.count() - 1, self.currentRow() + 1))
+
+    def select_previous(self) -> None:
+        self.setCurrentRow(max(0, self.currentRow() - 1))
+
     def paths(self) -> list[Path]:
         return list(self._items)
 
@@ -132,6 +138,7 @@ class ImageList(QListWidget):
             item.setForeground(QBrush(REVIEW_COLOUR))
             item.setToolTip(f"{path}\n{result.ood_reason}")
 
+    @Slot(str, QImage)
     def _set_thumbnail(self, path: str, image: QImage) -> None:
         item = self._items.get(Path(path))
         if item is not None:

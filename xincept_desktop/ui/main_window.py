@@ -4,23 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QVBoxLayout,
                                QWidget)
 
 from ..config import APP_NAME
 from ..core.case_summary import summarise_case
-from . import settings as store
+from . import settings as preferences_store
 from .actions import build_menus, build_toolbar, create_actions
+from .analysis_controller import AnalysisController
 from .background import BackgroundJob
 from .case_panel import DISCLAIMER, CasePanel
 from .case_actions import CaseActions
 from .case_session import CaseSession
 from .heat_cache import HeatCache
 from .heat_controls import HeatControls
-from .image_list import ANALYSING, DONE, ERROR, QUEUED, ImageList
+from .image_list import ANALYSING, QUEUED, ImageList
 from .progress import AnalysisProgress
-from .result_panel import ResultPanel
+from .result_panel import ResultPanel, heat_class
 from .viewer import ImageViewer
 from .window_guards import CaseGuardMixin
 from .window_reports import ReportMixin
@@ -41,20 +42,16 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.resize(1280, 820)
         self.model_dir, self.model = Path(model_dir), None
         self._given_model = model
-        self.prefs = store.load_preferences()
+        self.prefs = preferences_store.load_preferences()
         self.results: dict[Path, object] = {}
         self.current: Path | None = None
-        self._jobs: dict[int, list[Path]] = {}
-        self._pending: list[Path] = []
-        self._run_total = self._run_done = 0
         self.worker_stuck = False
         self._closed = False
-        self._after_jobs = None  # what to do once the analysis has ended (quit, new case), asked for while busy
-        self._stopped = False  # the user stopped the analysis: record the images left unanalysed
         self.heat_cache = HeatCache()
         self.controller = WorkerController(self)
         self.controller.use_profile(self.prefs.profile)
         self.case = CaseSession(self)
+        self.analysis = AnalysisController(self.controller, self.case, self)  # jobs, saving, cancelling
         self.case_actions = CaseActions(self, self.case)
         self._build_widgets()
         self._build_chrome()
@@ -89,7 +86,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.docks = [self._dock("Images", self.image_list, Qt.DockWidgetArea.LeftDockWidgetArea),
                       self._dock("Result", self.result_panel, Qt.DockWidgetArea.RightDockWidgetArea),
                       self._dock("Case summary", self.case_panel, Qt.DockWidgetArea.RightDockWidgetArea)]
-        self.actions = create_actions(self)
+        self.actions = create_actions(self, self._action_targets())
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         build_menus(self, self.actions, self.recent_menu, self.docks)
@@ -99,6 +96,18 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.model_label)
         self.statusBar().addPermanentWidget(self.device_label)
+
+    def _action_targets(self) -> dict:
+        """Actions connected straight to the object that does the work (the rest trigger ``on_<name>`` here).
+        QAction signals are emitted on the GUI thread, so the two lambdas (an argument) run there."""
+        cases, viewer, images = self.case_actions, self.viewer, self.image_list
+        return {"open_case": cases.open_case, "case_details": cases.edit_details, "remove_image": cases.remove_image,
+                "override_class": cases.override, "sign_off": cases.sign_off, "reopen_case": cases.reopen,
+                "export_case_csv": lambda: cases.export("csv"), "export_case_json": lambda: cases.export("json"),
+                "export_pdf": lambda: self._report("pdf"), "print": lambda: self._report("print"),
+                "zoom_in": viewer.zoom_in, "zoom_out": viewer.zoom_out, "fit": viewer.fit,
+                "actual_size": viewer.actual_size, "toggle_heat": None,  # its ``toggled``, in ``_connect``
+                "next_image": images.select_next, "previous_image": images.select_previous}
 
     def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -111,17 +120,22 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         worker = self.controller.worker
         worker.model_ready.connect(self._on_model_ready)
         worker.model_failed.connect(self._on_model_failed)
-        worker.device_found.connect(lambda text: self.device_label.setText(f"Device: {text}"))
-        worker.batch_started.connect(self._on_batch_started)
-        worker.result_ready.connect(self._on_result)
-        worker.batch_done.connect(self._on_batch_done)
-        worker.job_finished.connect(self._on_job_finished)
+        worker.device_found.connect(self._on_device_found)
+        analysis = self.analysis
+        analysis.run_grew.connect(self._on_run_grew)
+        analysis.batch_started.connect(self._on_batch_started)
+        analysis.result_ready.connect(self._on_result)
+        analysis.job_unfinished.connect(self._on_job_unfinished)
+        analysis.run_finished.connect(self._on_run_finished)
+        analysis.save_failed.connect(self._on_case_save_failed)
+        analysis.idle.connect(self._on_analysis_idle)
         self.progress.cancel_requested.connect(self.on_cancel)
         self.image_list.image_selected.connect(self.show_image)
         self.case_panel.review_selected.connect(self.image_list.select)
         self.controls.changed.connect(self._update_heat)
         self.controls.opacity_changed.connect(self.viewer.set_heat_opacity)
         self.controls.visibility_changed.connect(self._on_heat_visibility)
+        self.actions["toggle_heat"].toggled.connect(self.controls.show_box.setChecked)
         self.case.changed.connect(self._update_case_actions)
         self.case.saved.connect(self._on_case_saved)
         self.case.save_failed.connect(self._on_case_save_failed)
@@ -135,16 +149,22 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
             self.statusBar().showMessage(f"Loading the model from {self.model_dir}\u2026")
             self.controller.load_model(self.model_dir)
 
+    @Slot(object)
     def _on_model_ready(self, model) -> None:
+        if self._closed:  # late signals of a closing window: its case store is closed
+            return
         self.model = model
         self.model_label.setText(f"Model: {model.version_label}")
         self.result_panel.set_model_version(model.version_label)
         self.statusBar().showMessage("Model ready", 5000)
         self._set_model_state(ready=True)
-        pending, self._pending = self._pending, []
-        if pending:
-            self.analyse_paths(pending)
+        self.analysis.set_model(model)  # images opened while it loaded are analysed now
 
+    @Slot(str)
+    def _on_device_found(self, text: str) -> None:
+        self.device_label.setText(f"Device: {text}")
+
+    @Slot(str)
     def _on_model_failed(self, message: str) -> None:
         self.banner.setText(message)
         self.banner.setVisible(True)
@@ -178,7 +198,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         scan = scan_paths(paths)
         if not self._may_add(len(scan.files) + len(scan.problems)):
             return []
-        store.add_recent([Path(p) for p in paths])
+        preferences_store.add_recent([Path(p) for p in paths])
         added = self.image_list.add_paths(scan.files)
         for path, reason in scan.problems:
             self.image_list.add_problem(path, reason)
@@ -186,12 +206,12 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self._refresh_summary()
         if self.image_list.currentItem() is None and self.image_list.count():
             self.image_list.setCurrentRow(0)
-        self.analyse_paths(added) if self.model is not None else self._pending.extend(added)
+        self.analysis.queue(added)
         return added
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        for path in store.recent_paths():
+        for path in preferences_store.recent_paths():
             self.recent_menu.addAction(str(path), lambda p=path: self.open_paths([p]))
         self.recent_menu.setEnabled(True)
 
@@ -205,61 +225,51 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
             event.acceptProposedAction()
             self.open_paths(paths)
 
-    # --- analysis ------------------------------------------------------------------------------------
-    def analyse_paths(self, paths: list[Path]) -> None:
-        if not paths or self.model is None:
-            return
-        job = self.controller.analyse(paths)
-        self._jobs[job] = list(paths)
-        self._run_total += len(paths)
-        self.progress.start(self._run_total)
-        self.actions["cancel"].setEnabled(True)
-
+    # --- analysis (the bookkeeping is in ``self.analysis``; here only what the window shows) ------------
     def on_analyse(self) -> None:
-        in_flight = {p for paths in self._jobs.values() for p in paths}
+        in_flight = self.analysis.in_flight()
         todo = [p for p in self.image_list.paths() if self.image_list.status(p) == QUEUED and p not in in_flight]
         if todo and self.case.signed:
             self._analyse_beside_signed(todo)
             return
-        self.analyse_paths(todo)
+        self.analysis.analyse(todo)
 
-    def _on_batch_started(self, job: int, paths: list) -> None:
-        if job in self._jobs:
-            self.image_list.set_status(paths, ANALYSING)
+    @Slot(int)
+    def _on_run_grew(self, total: int) -> None:
+        self.progress.start(total)
+        self.actions["cancel"].setEnabled(True)
 
-    def _on_batch_done(self, job: int, results: list) -> None:
-        """A batch is finished: store its results in the case now, not at the end of the job."""
-        if job in self._jobs:
-            self._save_to_case(results)
+    @Slot(object)
+    def _on_batch_started(self, paths: list) -> None:
+        self.image_list.set_status(paths, ANALYSING)
 
-    def _on_result(self, job: int, result) -> None:
-        if job not in self._jobs:
-            return
+    @Slot(object, int)
+    def _on_result(self, result, done: int) -> None:
         self.results[result.path] = result
         self.image_list.set_result(result)
-        self._run_done += 1
-        self.progress.update_done(self._run_done)
+        self.progress.update_done(done)
         self._refresh_summary()
         if result.path == self.current:
             self.show_image(result.path)
 
-    def _on_job_finished(self, job: int, cancelled: bool) -> None:
-        paths = self._jobs.pop(job, None)
-        if paths is None:
-            return
-        unfinished = [p for p in paths if self.image_list.status(p) not in (DONE, ERROR)]
-        self.image_list.set_status(unfinished, QUEUED)
-        if not self._jobs:
-            self.progress.finish()
-            self._run_total = self._run_done = 0
-            self.actions["cancel"].setEnabled(False)
-            self.statusBar().showMessage("Analysis cancelled" if cancelled else "Analysis finished", 5000)
-            self._when_idle()
+    @Slot(object)
+    def _on_job_unfinished(self, paths: list) -> None:
+        self.image_list.set_status(paths, QUEUED)
+
+    @Slot(bool)
+    def _on_run_finished(self, cancelled: bool) -> None:
+        self.progress.finish()
+        self.actions["cancel"].setEnabled(False)
+        self.statusBar().showMessage("Analysis cancelled" if cancelled else "Analysis finished", 5000)
+
+    @Slot(bool)
+    def _on_analysis_idle(self, stopped: bool) -> None:
+        """Every job ended and its results are stored: after a stop, the case records the images left waiting."""
+        if stopped:
+            self._record_waiting("analysis stopped")
 
     def on_cancel(self) -> None:
-        if self._jobs:
-            self._stopped = True
-            self.controller.cancel_all()
+        if self.analysis.cancel():
             self.progress.cancelling()
 
     def _refresh_summary(self) -> None:
@@ -280,12 +290,8 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.refresh_case_view()
 
     def _clear_view(self) -> None:
-        self.controller.cancel_all()
-        self._jobs.clear()
-        self._pending.clear()
+        self.analysis.clear()
         self.progress.finish()
-        self._run_total = self._run_done = 0
-        self._after_jobs, self._stopped = None, False
         self.results.clear()
         self.heat_cache.clear()
         self.image_list.clear_case()
@@ -323,10 +329,12 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
     def _update_heat(self) -> None:
         result = self.results.get(self.current) if self.current is not None else None
         self.viewer.set_tiles(result.tile_boxes if result is not None and result.ok else [])
+        class_name = heat_class(result, self.controls.class_name)  # by default the head's class: what it explains
         if result is None or not result.ok or self.controls.method not in result.cams:
+            self.result_panel.show_heat_class(result, None)
             self.viewer.set_heat(None)
             return
-        class_name = self.controls.class_name or result.label
+        self.result_panel.show_heat_class(result, class_name)
         self.viewer.set_heat(self.heat_cache.coloured(result, class_name, self.controls.method,
                                                       self.controls.colormap))
         self.viewer.set_heat_opacity(self.controls.opacity)
@@ -334,27 +342,6 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
     def _on_heat_visibility(self, visible: bool) -> None:
         self.viewer.set_heat_visible(visible)
         self.actions["toggle_heat"].setChecked(visible)
-
-    def on_toggle_heat(self) -> None:
-        self.controls.show_box.setChecked(self.actions["toggle_heat"].isChecked())
-
-    def on_zoom_in(self) -> None:
-        self.viewer.zoom_in()
-
-    def on_zoom_out(self) -> None:
-        self.viewer.zoom_out()
-
-    def on_fit(self) -> None:
-        self.viewer.fit()
-
-    def on_actual_size(self) -> None:
-        self.viewer.actual_size()
-
-    def on_next_image(self) -> None:
-        self.image_list.setCurrentRow(min(self.image_list.count() - 1, self.image_list.currentRow() + 1))
-
-    def on_previous_image(self) -> None:
-        self.image_list.setCurrentRow(max(0, self.image_list.currentRow() - 1))
 
     # --- dialogs -------------------------------------------------------------------------------------
     def on_preferences(self) -> None:
@@ -364,10 +351,10 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         if dialog.exec():
             self.apply_preferences(dialog.preferences())
 
-    def apply_preferences(self, prefs: store.Preferences) -> None:
+    def apply_preferences(self, prefs: preferences_store.Preferences) -> None:
         """Store ``prefs`` and make them the current heat-map settings."""
         self.prefs = prefs
-        store.save_preferences(prefs)
+        preferences_store.save_preferences(prefs)
         self.controller.use_profile(prefs.profile)
         self.controls.opacity_slider.setValue(round(prefs.opacity * 100))
         self.controls.colormap_box.setCurrentIndex(self.controls.colormap_box.findData(prefs.colormap))
@@ -379,32 +366,17 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         version = self.model.version_label if self.model is not None else "not loaded"
         AboutDialog(self.model_dir if self.model is not None else None, version, self).exec()
 
-    def on_export_pdf(self) -> None:
-        self._report("pdf")
-
-    def on_print(self) -> None:
-        self._report("print")
-
     # --- stored cases (logic in case_session) ----------------------------------------------------------
-    def _save_to_case(self, results: list) -> None:
-        """Store the results in the case; the files are hashed in the background (``_on_case_saved`` follows)."""
-        from ..errors import CaseStoreError
-
-        try:
-            self.case.save_results(results, self.model)
-        except CaseStoreError as exc:
-            self.statusBar().showMessage(f"Results not saved to the case: {exc}", 10000)
-
     def _on_case_saved(self, case_id: int, _count: int) -> None:
+        if self._closed:  # late signals of a closing window: its case store is closed
+            return
         if case_id == self.case.case_id:  # a stored batch: new images carry no review yet, the view has them
             self._refresh_case_header()
-        if not self._jobs:
-            self._when_idle()
 
     def _on_case_save_failed(self, message: str) -> None:
+        if self._closed:  # late signals of a closing window: its case store is closed
+            return
         self.statusBar().showMessage(f"Results not saved to the case: {message}", 10000)
-        if not self._jobs:
-            self._when_idle()
 
     def show_case(self, record) -> None:
         """Show a stored case's results as they were saved (nothing is analysed again)."""
@@ -434,7 +406,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
 
     def _refresh_case_header(self) -> None:
         """The case status, conclusion and the Case actions (all a stored batch can change)."""
-        waiting = [] if self._jobs else self.waiting_images()
+        waiting = [] if self.analysis.busy else self.waiting_images()
         text = self.case.status_text(waiting)
         self.case_panel.set_case_status(text, warning=bool(self.case.file_problems) or "\u26a0" in text)
         fields = self.case.fields()
@@ -442,6 +414,11 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self._update_case_actions()
 
     def _update_case_actions(self) -> None:
+        if self.case.closed:  # the window is closing: its case database is closed, nothing may be asked of it
+            for name in ("case_details", "remove_image", "override_class", "sign_off", "reopen_case",
+                         "export_case_csv", "export_case_json"):
+                self.actions[name].setEnabled(False)
+            return
         stored, signed = self.case.case_id is not None, self.case.signed
         self.actions["case_details"].setEnabled(True)  # read-only on a signed case
         self.actions["remove_image"].setEnabled(not signed)
@@ -450,30 +427,6 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.actions["reopen_case"].setEnabled(signed)
         self.actions["export_case_csv"].setEnabled(stored)
         self.actions["export_case_json"].setEnabled(stored)
-
-    def on_open_case(self) -> None:
-        self.case_actions.open_case()
-
-    def on_case_details(self) -> None:
-        self.case_actions.edit_details()
-
-    def on_remove_image(self) -> None:
-        self.case_actions.remove_image()
-
-    def on_override_class(self) -> None:
-        self.case_actions.override()
-
-    def on_sign_off(self) -> None:
-        self.case_actions.sign_off()
-
-    def on_reopen_case(self) -> None:
-        self.case_actions.reopen()
-
-    def on_export_case_csv(self) -> None:
-        self.case_actions.export("csv")
-
-    def on_export_case_json(self) -> None:
-        self.case_actions.export("json")
 
     def on_quit(self) -> None:
         if self._ask_when_busy("Quit", self.close):
@@ -489,8 +442,8 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
             self.image_list.thumbnails.stop()
             self.worker_stuck = not self.controller.shutdown(4000)
             if not self.worker_stuck:  # the batch finished while stopping is stored too
-                QCoreApplication.sendPostedEvents(self, 0)
-            self._jobs.clear()
+                QCoreApplication.sendPostedEvents(self.analysis, 0)
+            self.analysis.close()
             BackgroundJob.stop_children(self)  # reports being made: let them finish, show nothing
             self.case.close()  # waits for analyses still being stored
         event.accept()

@@ -154,15 +154,13 @@ def _default_name(values: dict[str, str]) -> str:
 
 def _start(parent, work, title: str, on_success) -> BackgroundJob:
     """Run ``work`` in a background job; a warning titled ``title`` if it fails, else ``on_success(outcome)``."""
-    job = BackgroundJob(work, parent)
-
-    def done(outcome, error) -> None:
+    def done(outcome, error) -> None:  # called by the job's own slot, on the UI thread
         if error is not None:
             QMessageBox.warning(parent, title, describe_error(error))
         else:
             on_success(outcome)
 
-    job.done.connect(done)
+    job = BackgroundJob(work, parent, on_done=done)
     job.start()
     return job
 

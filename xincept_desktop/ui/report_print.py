@@ -136,14 +136,12 @@ def send_to_cups(pdf: bytes, printer_name: str) -> str:
 
 
 def _spool(parent, pdf: bytes, printer_name: str, on_printed) -> BackgroundJob:
-    job = BackgroundJob(lambda: send_to_cups(pdf, printer_name), parent)
-
-    def done(target, error) -> None:
+    def done(target, error) -> None:  # called by the job's own slot, on the UI thread
         if error is not None:
             QMessageBox.warning(parent, "Print report", describe_error(error))
         elif on_printed is not None:
             on_printed(target)
 
-    job.done.connect(done)
+    job = BackgroundJob(lambda: send_to_cups(pdf, printer_name), parent, on_done=done)
     job.start()
     return job

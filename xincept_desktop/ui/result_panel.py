@@ -83,9 +83,12 @@ class ResultPanel(QWidget):
         self.review = QLabel()
         self.review.setWordWrap(True)
         self.review.setStyleSheet(WARN_STYLE)
+        self.heat_note = QLabel()  # which class the heat map shows, when it is not the result's class
+        self.heat_note.setWordWrap(True)
+        self.heat_note.setStyleSheet(WARN_STYLE)
         layout = QVBoxLayout(self)
-        for widget in (self.title, self.label, self.review, self.bars, self.confidence, self.domain, self.domain_reason,
-                       self.scale, self.model_version):
+        for widget in (self.title, self.label, self.review, self.heat_note, self.bars, self.confidence, self.domain,
+                       self.domain_reason, self.scale, self.model_version):
             layout.addWidget(widget)
         layout.addStretch(1)
 
@@ -118,6 +121,11 @@ class ResultPanel(QWidget):
         self.review.setText(f"Reviewer's class, by {review.reviewer} \u2014 {review.reason}\n"
                             f"Model's class: {CLASS_DESCRIPTIONS.get(review.model_class, review.model_class)}")
 
+    def show_heat_class(self, result, shown: str | None) -> None:
+        """Say which class the heat map shows when it is not the result's class: by default the heat map follows
+        the network's own head (``result.explained_class``), while the result's class comes from XGBoost."""
+        self.heat_note.setText(heat_note(result, shown))
+
     def show_pending(self, path, status: str) -> None:
         self._clear(path.name)
         self.label.setText(status.capitalize())
@@ -125,7 +133,8 @@ class ResultPanel(QWidget):
     def _clear(self, title: str) -> None:
         self.title.setText(title)
         self.label.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        for widget in (self.label, self.review, self.confidence, self.domain, self.domain_reason, self.scale):
+        for widget in (self.label, self.review, self.heat_note, self.confidence, self.domain, self.domain_reason,
+                       self.scale):
             widget.setText("")
         self.bars.set_probabilities({})
 
@@ -152,3 +161,18 @@ def scale_text(result) -> str:
         lines.append(f"Scale: {result.scale.note}{tiles}")
     lines += [f"Note: {note}" for note in result.notes]
     return "\n".join(lines)
+
+
+def heat_class(result, chosen: str = "") -> str | None:
+    """The class whose heat map is shown: the one chosen in the heat-map controls, else the network head's class
+    (what Grad-CAM explains), else the result's class; None without a successful result."""
+    if result is None or not result.ok:
+        return None
+    return chosen or result.explained_class or result.label
+
+
+def heat_note(result, shown: str | None) -> str:
+    """'Heat map shows evidence for Pre (the network's head); the result is Pro' when they differ, else ''."""
+    if result is None or not result.ok or not shown or shown == result.label:
+        return ""
+    return f"Heat map shows evidence for {shown} (the network's head); the result is {result.label}"

@@ -14,8 +14,8 @@ from .image_list import DONE, ERROR
 
 
 class CaseGuardMixin:
-    """Needs the window's ``case``, ``case_actions``, ``image_list``, ``results``, ``_jobs``, ``_after_jobs`` and
-    ``_stopped``, and its ``open_paths``, ``analyse_paths``, ``on_cancel`` and ``refresh_case_view``."""
+    """Needs the window's ``case``, ``case_actions``, ``image_list``, ``results`` and ``analysis`` (the
+    ``AnalysisController``), and its ``open_paths``, ``on_cancel`` and ``refresh_case_view``."""
 
     def _analyse_beside_signed(self, todo: list[Path]) -> None:
         """Analyse is pressed on a signed case with images waiting: a new case with them, or re-open."""
@@ -26,7 +26,7 @@ class CaseGuardMixin:
             self.on_new_case()
             self.open_paths(todo)
         elif answer == REOPEN and self.case_actions.reopen():
-            self.analyse_paths(todo)
+            self.analysis.analyse(todo)
 
     def _may_add(self, count: int) -> bool:
         """Whether images may be added to the case on screen; asks when it is signed (read from the store now,
@@ -64,17 +64,6 @@ class CaseGuardMixin:
             self.show_image(None)
         self.refresh_case_view()
 
-    def _when_idle(self) -> None:
-        """After the last job: note the images a stop left unanalysed, then run what waited for the end."""
-        if self.case.saving:  # the last batches are still being stored; ``_on_case_saved`` comes back here
-            return
-        if self._stopped:
-            self._stopped = False
-            self._record_waiting("analysis stopped")
-        action, self._after_jobs = self._after_jobs, None
-        if action is not None:
-            action()
-
     def _record_waiting(self, why: str) -> None:
         from ..errors import CaseStoreError
 
@@ -89,12 +78,12 @@ class CaseGuardMixin:
         True when ``action`` may run now; otherwise it runs (or not) later."""
         from .case_guard import STOP, ask_busy
 
-        if not self._jobs:
+        if not self.analysis.busy:
             return True
         answer = ask_busy(self, what, len(self.waiting_images()))
         if answer is None:
             return False
-        self._after_jobs = action
+        self.analysis.run_when_idle(action)
         if answer == STOP:
             self.on_cancel()
         self.statusBar().showMessage(f"{what} once the analysis has {'stopped' if answer == STOP else 'finished'}"

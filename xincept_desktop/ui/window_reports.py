@@ -3,6 +3,8 @@ conclusion typed in the report dialog stored in the case, and the audit of both 
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import QMessageBox
 
 from .background import BackgroundJob
@@ -26,7 +28,7 @@ class ReportMixin:
         job = run_report(self, kind, results, self.model, settings)
         if isinstance(job, BackgroundJob):  # the snapshot (and the PDF) are made in a thread
             self.statusBar().showMessage("Preparing the report\u2026")
-            job.done.connect(lambda outcome, error: self._on_report_done(kind, case_id, outcome, error))
+            job.then(partial(self._on_report_done, kind, case_id))  # called by the job's own slot, on the UI thread
 
     def _save_case_text(self, changes: dict) -> None:
         """Conclusion or comments typed in the report dialog: stored in the case (audited) before the report."""

@@ -45,6 +45,9 @@ class AnalysisWorker(QObject):
                                    "Start with --model DIR or set XINCEPT_MODEL_DIR.")
             return
         try:
+            from ..quiet import quiet_tensorflow
+
+            quiet_tensorflow()  # TensorFlow's start-up notices (CUDA, oneDNN, absl) stay off the terminal
             from ..core.model.predictor import XInceptModel
 
             model = XInceptModel.load(Path(folder))
@@ -183,4 +186,10 @@ class WorkerController(QObject):
             return True
         self.cancel_all()
         self.thread.quit()
-        return self.thread.wait(timeout_ms)
+        if self.thread.wait(timeout_ms):
+            return True
+        _STILL_RUNNING.append(self.thread)  # never destroyed while running (Qt aborts); it ends with the process
+        return False
+
+
+_STILL_RUNNING: list[QThread] = []  # worker threads a closed window could not wait for (inside a model load)

@@ -1,17 +1,15 @@
-"""Small pure helpers: heat maps to and from ``.npy`` bytes (float16, never pickled), file hashes, UTC times."""
+"""Small pure helpers: heat maps to and from ``.npy`` bytes (float16, never pickled), file hashes (the one helper of
+``core.hashing``), UTC times."""
 
 from __future__ import annotations
 
-import hashlib
 import io
 from datetime import datetime, timezone
-from pathlib import Path
 
 import numpy as np
 
 from ...errors import CaseStoreError
-
-HASH_CHUNK = 1 << 20
+from ..hashing import sha256_file_and_size as sha256_file  # noqa: F401  ((hex, size); store and files use it)
 
 
 def encode_heatmap(array: np.ndarray) -> bytes:
@@ -28,17 +26,6 @@ def decode_heatmap(blob: bytes) -> np.ndarray:
     except ValueError as exc:
         raise CaseStoreError(f"a stored heat map is damaged: {exc}") from exc
     return array.astype(np.float32)
-
-
-def sha256_file(path: Path) -> tuple[str, int]:
-    """The SHA-256 hex digest and size in bytes of ``path`` (``OSError`` when it cannot be read)."""
-    digest = hashlib.sha256()
-    size = 0
-    with open(path, "rb") as handle:
-        while chunk := handle.read(HASH_CHUNK):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
 
 
 def utc_now() -> datetime:
