@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QVBoxLayout,
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QScrollArea, QVBoxLayout,
                                QWidget)
 
 from ..config import APP_NAME
@@ -84,7 +84,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
 
     def _build_chrome(self) -> None:
         self.docks = [self._dock("Images", self.image_list, Qt.DockWidgetArea.LeftDockWidgetArea),
-                      self._dock("Result", self.result_panel, Qt.DockWidgetArea.RightDockWidgetArea),
+                      self._dock("Result", scrolling(self.result_panel), Qt.DockWidgetArea.RightDockWidgetArea),
                       self._dock("Case summary", self.case_panel, Qt.DockWidgetArea.RightDockWidgetArea)]
         self.actions = create_actions(self, self._action_targets())
         self.recent_menu = QMenu("Open &Recent", self)
@@ -454,3 +454,12 @@ class _Queued:
 
     def __init__(self, path: Path):
         self.path, self.error, self.label, self.confidence, self.in_domain = path, None, None, None, None
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """``widget`` in a scroll area, so a short dock scrolls instead of drawing its rows over each other."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
