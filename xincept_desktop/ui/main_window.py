@@ -21,6 +21,7 @@ from .heat_cache import HeatCache
 from .heat_controls import HeatControls
 from .image_list import ANALYSING, QUEUED, ImageList
 from .progress import AnalysisProgress
+from .gc_guard import collect_on_gui_thread
 from .result_panel import ResultPanel, heat_class
 from .viewer import ImageViewer
 from .window_guards import CaseGuardMixin
@@ -37,6 +38,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
 
     def __init__(self, model_dir: Path, model=None):
         super().__init__()
+        collect_on_gui_thread()
         self.setWindowTitle(f"{APP_NAME} Desktop \u2014 ALL subtyping decision support")
         self.setAcceptDrops(True)
         self.resize(1280, 820)
