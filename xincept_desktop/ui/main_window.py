@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QScrollArea, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QScrollArea, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
 from ..config import APP_NAME
 from ..core.case_summary import summarise_case
@@ -17,9 +17,10 @@ from .background import BackgroundJob
 from .case_panel import DISCLAIMER, CasePanel
 from .case_actions import CaseActions
 from .case_session import CaseSession
+from .empty_state import EmptyState, no_images_message
 from .heat_cache import HeatCache
 from .heat_controls import HeatControls
-from .image_list import ANALYSING, QUEUED, ImageList
+from .image_list import ANALYSING, ERROR, QUEUED, ImageList
 from .progress import AnalysisProgress
 from .gc_guard import collect_on_gui_thread
 from .result_panel import ResultPanel, heat_class
@@ -81,7 +82,11 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         for widget in (self.banner, disclaimer, self.controls):
             column.addWidget(widget)
-        column.addWidget(self.viewer, 1)
+        self.empty_state = EmptyState()
+        self.viewer_stack = QStackedWidget()  # the hint while no image is listed, else the viewer
+        self.viewer_stack.addWidget(self.empty_state)
+        self.viewer_stack.addWidget(self.viewer)
+        column.addWidget(self.viewer_stack, 1)
         self.setCentralWidget(centre)
 
     def _build_chrome(self) -> None:
@@ -141,6 +146,8 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.case.changed.connect(self._update_case_actions)
         self.case.saved.connect(self._on_case_saved)
         self.case.save_failed.connect(self._on_case_save_failed)
+        self.empty_state.open_images.clicked.connect(self.actions["open"].trigger)
+        self.empty_state.open_folder.clicked.connect(self.actions["open_folder"].trigger)
 
     # --- model ---------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -208,8 +215,24 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self._refresh_summary()
         if self.image_list.currentItem() is None and self.image_list.count():
             self.image_list.setCurrentRow(0)
+        self._update_empty_state()
+        if not scan.files:  # last, so that it is the status bar's message (a failed image shown writes one)
+            self._report_no_images([Path(p) for p in paths], scan.problems)
         self.analysis.queue(added)
         return added
+
+    def _report_no_images(self, paths: list[Path], problems: list) -> None:
+        """Nothing to show: say so in the status bar and under the empty-state hint, with what was skipped."""
+        message = no_images_message(paths, problems)
+        self.statusBar().showMessage(message, 15000)
+        self.empty_state.set_notice(message)
+
+    def _update_empty_state(self) -> None:
+        """The hint stands in for the viewer while no listed image can be shown (none, or only failed ones)."""
+        images = [p for p in self.image_list.paths() if self.image_list.status(p) != ERROR]
+        self.viewer_stack.setCurrentWidget(self.viewer if images else self.empty_state)
+        if images:
+            self.empty_state.set_notice("")
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -251,6 +274,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.image_list.set_result(result)
         self.progress.update_done(done)
         self._refresh_summary()
+        self._update_empty_state()
         if result.path == self.current:
             self.show_image(result.path)
 
@@ -289,6 +313,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         """Forget everything case-level in the window: images, results, the stored case and its header."""
         self._clear_view()
         self.case.new_case()
+        self.empty_state.set_notice("")
         self.refresh_case_view()
 
     def _clear_view(self) -> None:
@@ -316,6 +341,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         else:
             self.result_panel.show_result(None)
         self._update_heat()
+        self._update_empty_state()
 
     def _load_for_view(self, path: Path):
         from ..core.imaging import load_image
