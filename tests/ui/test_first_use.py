@@ -63,3 +63,16 @@ def test_folder_of_text_files_says_how_many_were_skipped_and_why(make_window, tm
     window.open_paths([case_folder(1)])  # images at last: the notice goes, the viewer shows
     assert not window.empty_state.notice.text()
     assert window.viewer_stack.currentWidget() is window.viewer
+
+
+def test_drops_anywhere_reach_the_window(make_window, case_folder):
+    """Qt hands a drop to the innermost widget that accepts drops: none but the window may, or the drop is lost
+    (the viewer, a graphics view, used to take drops and ignore them)."""
+    from PySide6.QtWidgets import QWidget
+
+    window = make_window(start=False)
+    assert window.acceptDrops()
+    takers = [w for w in window.findChildren(QWidget) if w.acceptDrops()]
+    assert takers == [], [type(w).__name__ for w in takers]
+    window.open_paths([case_folder(1)])  # with an image shown too
+    assert [w for w in window.findChildren(QWidget) if w.acceptDrops()] == []

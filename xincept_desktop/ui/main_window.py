@@ -66,6 +66,8 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
     def _build_widgets(self) -> None:
         self.image_list = ImageList()
         self.viewer = ImageViewer()
+        for target in (self.viewer, self.viewer.viewport()):  # a graphics view takes drops and ignores them: let
+            target.setAcceptDrops(False)                        # them reach the window, which opens them
         self.controls = HeatControls(self.prefs.opacity, self.prefs.colormap, self.prefs.cam_method)
         self.viewer.set_heat_opacity(self.controls.opacity)
         self.result_panel = ResultPanel()
