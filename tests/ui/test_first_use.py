@@ -76,3 +76,25 @@ def test_drops_anywhere_reach_the_window(make_window, case_folder):
     assert takers == [], [type(w).__name__ for w in takers]
     window.open_paths([case_folder(1)])  # with an image shown too
     assert [w for w in window.findChildren(QWidget) if w.acceptDrops()] == []
+
+
+def test_zoom_percentage_in_the_status_bar(make_window, case_folder):
+    window = make_window(start=False)
+    assert window.zoom_label.text() == ""  # nothing shown, no zoom
+    window.open_paths([case_folder(1)])
+    window.actions["actual_size"].trigger()
+    assert window.zoom_label.text() == "Zoom: 100%" and window.zoom_label.isVisible()
+    window.actions["zoom_in"].trigger()
+    assert window.zoom_label.text() == "Zoom: 125%"
+    window.actions["fit"].trigger()
+    assert window.zoom_label.text() == f"Zoom: {window.viewer.scale_factor:.0%}"
+    window.on_new_case()
+    assert window.zoom_label.text() == ""
+
+
+def test_totals_use_the_right_plural(make_window, case_folder):
+    window = make_window(start=False)
+    window.open_paths([case_folder(1)])
+    assert window.case_panel.totals.text() == "0 analysed of 1 image"
+    window.open_paths([case_folder(2)])
+    assert window.case_panel.totals.text() == "0 analysed of 3 images"

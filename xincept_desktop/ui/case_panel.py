@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QListWidget, QListWidgetItem,
 
 from ..config import CLASS_DESCRIPTIONS, CLASS_NAMES
 from ..core.case_summary import SUGGESTION_RULE
+from .empty_state import plural
 
 DISCLAIMER = ("Decision support only: every result must be reviewed and confirmed by a hematologist. "
               "Not a diagnosis.")
@@ -61,7 +62,7 @@ class CasePanel(QWidget):
     def show_summary(self, summary) -> None:
         """Fill the panel from a ``core.case_summary.CaseSummary``."""
         self.suggestion.setText(CLASS_DESCRIPTIONS.get(summary.suggestion, summary.suggestion))
-        self.totals.setText(f"{summary.analysed} analysed of {summary.total} images"
+        self.totals.setText(f"{summary.analysed} analysed of {plural(summary.total, 'image')}"
                             + (f", {summary.failed} failed" if summary.failed else ""))
         for name, label in self.count_labels.items():
             label.setText(f"{summary.counts.get(name, 0)}  ({summary.confident_counts.get(name, 0)} confident)")

@@ -102,6 +102,9 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         build_toolbar(self, self.actions)
         self.device_label = QLabel("Device: \u2026")
         self.model_label = QLabel("Model: loading\u2026")
+        self.zoom_label = QLabel()
+        self.zoom_label.setToolTip("Zoom of the image (100 %: one image pixel per screen pixel)")
+        self.statusBar().addPermanentWidget(self.zoom_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.model_label)
         self.statusBar().addPermanentWidget(self.device_label)
@@ -142,6 +145,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.image_list.image_selected.connect(self.show_image)
         self.case_panel.review_selected.connect(self.image_list.select)
         self.controls.changed.connect(self._update_heat)
+        self.viewer.zoom_changed.connect(self._on_zoom_changed)
         self.controls.opacity_changed.connect(self.viewer.set_heat_opacity)
         self.controls.visibility_changed.connect(self._on_heat_visibility)
         self.actions["toggle_heat"].toggled.connect(self.controls.show_box.setChecked)
@@ -170,6 +174,10 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.statusBar().showMessage("Model ready", 5000)
         self._set_model_state(ready=True)
         self.analysis.set_model(model)  # images opened while it loaded are analysed now
+
+    @Slot(float)
+    def _on_zoom_changed(self, scale: float) -> None:
+        self.zoom_label.setText(f"Zoom: {scale:.0%}" if self.viewer.has_image() else "")
 
     @Slot(str)
     def _on_device_found(self, text: str) -> None:
