@@ -3,7 +3,7 @@
 from PySide6.QtCore import QTimer
 
 from tests.ui.conftest import wait_analysed
-from xincept_desktop.ui.image_list import DONE, ERROR, OOD_MARK, QUEUED
+from xincept_desktop.ui.image_list import DONE, ERROR, NOT_ASSESSABLE_MARK, QUEUED
 
 
 def test_open_folder_analyses_every_image_and_shows_errors(ready_window, case_folder, qtbot):
@@ -19,7 +19,7 @@ def test_open_folder_analyses_every_image_and_shows_errors(ready_window, case_fo
     good = window.results[folder / "img000.png"]
     text = window.image_list.item_text(good.path)
     assert good.label in text and f"{good.confidence:.0%}" in text
-    assert (OOD_MARK in text) == (good.in_domain is False)
+    assert (NOT_ASSESSABLE_MARK in text) == (good.in_domain is False)
     assert window.case_panel.totals.text().startswith("6 analysed of 7 images, 1 failed")
     assert window.case_panel.review_list.count() >= 1  # the broken file at least
     assert not window.progress.isVisible()
@@ -33,7 +33,9 @@ def test_selected_result_is_shown_with_its_heat_map(ready_window, case_folder, q
     window.image_list.select(folder / "img001.png")
     result = window.results[folder / "img001.png"]
     assert window.result_panel.bars.probabilities == result.probabilities
-    assert "Calibrated confidence" in window.result_panel.confidence.text()
+    confidence = window.result_panel.confidence.text()
+    # an out-of-domain result gives its class only as the closest one (issue 19, point 3)
+    assert confidence.startswith("Calibrated confidence" if result.in_domain else "Closest class")
     assert window.result_panel.domain.text().endswith("domain")
     assert window.result_panel.domain_reason.text() == result.ood_reason
     assert "tiny-test" in window.result_panel.model_version.text()

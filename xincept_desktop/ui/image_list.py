@@ -12,6 +12,7 @@ from .thumbnails import THUMBNAIL_SIZE, ThumbnailLoader
 
 QUEUED, ANALYSING, DONE, ERROR = "queued", "analysing", "done", "error"
 OOD_MARK = "\u26a0 out of domain"
+NOT_ASSESSABLE_MARK = "\u26a0 not assessable"
 PATH_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 REVIEWED_MARK = "reviewed: "
@@ -21,16 +22,18 @@ REVIEW_COLOUR = QColor(160, 90, 0)
 
 
 def describe(status: str, result=None) -> str:
-    """Second line of an item: status, then class, confidence and the out-of-domain mark when known."""
+    """Second line of an item: status, then class and confidence; for an out-of-domain image 'not assessable'
+    with the closest class after it."""
     if result is None:
         return status
     if result.error is not None:
         return f"error: {result.error}"
+    if result.in_domain is False:
+        # not the class first: the eye would read a diagnosis off an image unlike the training images
+        return f"{status} \u00b7 {NOT_ASSESSABLE_MARK} (closest {result.label}, {result.confidence:.0%})"
     parts = [status, result.label, f"{result.confidence:.0%}"]
     if result.low_confidence:
         parts.append("low confidence")
-    if result.in_domain is False:
-        parts.append(OOD_MARK)
     return " \u00b7 ".join(parts)
 
 

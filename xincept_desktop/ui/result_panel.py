@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
@@ -13,6 +15,9 @@ TOP_COLOUR = QColor(30, 90, 200)
 OK_STYLE = "color: #1b5e20; font-weight: bold;"
 WARN_STYLE = "color: #a15c00; font-weight: bold;"
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
+HEADING_STYLE = "font-size: 15pt; font-weight: bold;"
+SECONDARY_STYLE = "color: #555555;"
+NOT_ASSESSABLE = "Not assessable: unlike the training images"
 
 
 class ProbabilityBars(QWidget):
@@ -69,7 +74,8 @@ class ResultPanel(QWidget):
         self.title = QLabel("No image selected")
         self.title.setWordWrap(True)
         self.label = QLabel()
-        self.label.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.label.setWordWrap(True)  # an out-of-domain heading carries its reason
+        self.label.setStyleSheet(HEADING_STYLE)
         self.bars = ProbabilityBars()
         self.confidence = QLabel()
         self.domain = QLabel()
@@ -115,6 +121,8 @@ class ResultPanel(QWidget):
             return
         from ..core.case_summary import EXCLUDE_CHOICE, EXCLUDED
 
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setStyleSheet(HEADING_STYLE)
         heading = EXCLUDE_CHOICE if review.reviewed_class == EXCLUDED else \
             CLASS_DESCRIPTIONS.get(review.reviewed_class, review.reviewed_class)
         self.label.setText(heading)
@@ -132,7 +140,8 @@ class ResultPanel(QWidget):
 
     def _clear(self, title: str) -> None:
         self.title.setText(title)
-        self.label.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setStyleSheet(HEADING_STYLE)
         for widget in (self.label, self.review, self.heat_note, self.confidence, self.domain, self.domain_reason,
                        self.scale):
             widget.setText("")
@@ -140,17 +149,39 @@ class ResultPanel(QWidget):
 
     def _show_ok(self, result) -> None:
         self._clear(result.path.name)
-        self.label.setText(CLASS_DESCRIPTIONS.get(result.label, result.label))
-        self.bars.set_probabilities(result.probabilities)
-        low = " \u2014 low confidence, review" if result.low_confidence else ""
-        self.confidence.setText(f"Calibrated confidence: {result.confidence:.1%}{low}")
-        self.confidence.setStyleSheet(WARN_STYLE if result.low_confidence else "")
         in_domain = bool(result.in_domain)
+        self.bars.set_probabilities(result.probabilities)
+        if in_domain:
+            self.label.setText(CLASS_DESCRIPTIONS.get(result.label, result.label))
+            low = " \u2014 low confidence, review" if result.low_confidence else ""
+            self.confidence.setText(f"Calibrated confidence: {result.confidence:.1%}{low}")
+            self.confidence.setStyleSheet(WARN_STYLE if result.low_confidence else "")
+        else:
+            # The warning is the heading, its reason right under it; the class is only the closest one, so the eye
+            # does not read a diagnosis off an image the model was never trained on.
+            self.label.setTextFormat(Qt.TextFormat.RichText)
+            self.label.setText(not_assessable_heading(result))
+            self.label.setStyleSheet(WARN_STYLE + "font-size: 15pt;")
+            self.confidence.setText(closest_class_text(result))
+            self.confidence.setStyleSheet(SECONDARY_STYLE)
         self.domain.setText("\u2713 In domain" if in_domain else "\u26a0 Out of domain")
         self.domain.setStyleSheet(OK_STYLE if in_domain else WARN_STYLE)
         self.domain_reason.setText(result.ood_reason)
         self.scale.setText(scale_text(result))
         self.scale.setStyleSheet(WARN_STYLE if result.scale_unknown else "")
+
+
+def not_assessable_heading(result) -> str:
+    """Rich text: 'Not assessable: unlike the training images' with the (escaped) reason in body type below."""
+    reason = html.escape(result.ood_reason or "")
+    small = f'<br><span style="font-size: 10pt; font-weight: normal;">{reason}</span>' if reason else ""
+    return f"{html.escape(NOT_ASSESSABLE)}{small}"
+
+
+def closest_class_text(result) -> str:
+    """'Closest class: Pre-B ALL (99.4 %, not a diagnosis)': the secondary line of an out-of-domain result."""
+    name = CLASS_DESCRIPTIONS.get(result.label, result.label)
+    return f"Closest class: {name} ({(result.confidence or 0.0) * 100:.1f} %, not a diagnosis)"
 
 
 def scale_text(result) -> str:
