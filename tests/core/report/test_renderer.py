@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from tests.core.report.conftest import FIELDS, snapshot_from
 from tests.core.report.pdftext import font_names, pdf_text, reader
@@ -125,3 +126,16 @@ def test_without_any_truetype_font_latin1_still_prints(make_results):
     fields = dict(FIELDS, patient_name="Zoë Ågård", reviewer="王")
     text = pdf_text(CaseReportRenderer(fonts).render(snapshot_from(make_results(1), fields=fields)))
     assert "Zoë Ågård" in text and "U+738B" in text and "Characters not printable" in text
+
+
+def test_an_out_of_domain_image_leads_with_not_assessable_and_its_class_is_only_the_closest(tmp_path):
+    from tests.core.report.conftest import fake_result
+
+    path = tmp_path / "neutrophil.png"
+    Image.new("RGB", (120, 90), (200, 120, 160)).save(path)
+    text = pdf_text(render_pdf(snapshot_from([fake_result(path, 2, confidence=0.994, in_domain=False)])))
+    flat = " ".join(text.split())
+    heading = flat.index("Not assessable: unlike the training images")
+    assert heading < flat.index("unlike the training images (distance 3.00 > 2.00)") < flat.index("Closest class: Pre")
+    assert "(not a diagnosis)" in flat and "99.4 %" in flat
+    assert "Pre: Pre-B" not in flat[:heading]  # no class heading before the warning

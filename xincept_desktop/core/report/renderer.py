@@ -29,6 +29,7 @@ from .text import TextStyler
 DISCLAIMER = ("Decision support only: these results are suggestions from a computer model and must be confirmed "
               "by a qualified hematologist before any clinical decision.")
 NOT_GIVEN = "\u2014"
+NOT_ASSESSABLE = "Not assessable: unlike the training images"
 
 
 def pdf_date(data: ReportData) -> str:
@@ -268,6 +269,13 @@ class CaseReportRenderer:
             lines = self._review_lines(entry) + [
                 self._p(f"Model's class: {self._class_text(entry.label)}"),
                 self._p(f"Model's calibrated confidence: {confidence}")]
+        elif entry.in_domain is False:
+            # the warning leads: a class heading would be read as a diagnosis of an image the model never learnt
+            lines = [self._p(NOT_ASSESSABLE, "warning")]
+            if entry.ood_reason:
+                lines.append(self._p(self.text.markup(entry.ood_reason)))
+            lines += [self._p(f"Closest class: {self._class_text(entry.label)} (not a diagnosis)", "small"),
+                      self._p(f"Calibrated confidence: {confidence}", "small")]
         else:
             lines = [self._p(self._class_text(entry.label)), self._p(f"Calibrated confidence: {confidence}")]
         lines.append(self._p(f"In domain: {domain}", "body" if entry.in_domain else "warning"))

@@ -130,6 +130,7 @@ class ImageEntry:
     tiles: int = 1
     explained_class: str | None = None  # the class its heat map explains (the network's head)
     reading_notes: tuple[str, ...] = ()  # what the file reader said (e.g. page 1 of 3)
+    ood_reason: str = ""  # why the image is (or is not) like the training images
 
     @property
     def excluded(self) -> bool:
@@ -325,7 +326,8 @@ def _reading(result) -> dict:
             "scale_unknown": bool(getattr(result, "scale_unknown", False)),
             "tiles": max(1, len(getattr(result, "tile_boxes", []) or [])),
             "explained_class": getattr(result, "explained_class", None),
-            "reading_notes": tuple(getattr(result, "notes", []) or ())}
+            "reading_notes": tuple(getattr(result, "notes", []) or ()),
+            "ood_reason": str(getattr(result, "ood_reason", "") or "")}
 
 
 def build_report_data(
