@@ -149,3 +149,17 @@ def test_help_lists_the_exit_statuses(capsys):
         assert exit_info.value.code == 0
         text = capsys.readouterr().out
         assert "exit status:" in text and "3  could not run at all" in text, argv
+
+
+def test_an_out_of_domain_row_keeps_the_columns_with_the_closest_class_as_label(tmp_path):
+    """Out-of-domain images read 'not assessable' in the app and the report (issue 19, point 3); the CSV keeps
+    its columns for scripts: ``label`` is the closest class and ``in_domain`` false."""
+    from xincept_desktop.cli_predict import result_row
+    from xincept_desktop.core.pipeline import ImageResult
+
+    probabilities = {"Benign": 0.002, "Early": 0.002, "Pre": 0.994, "Pro": 0.002}
+    result = ImageResult(path=tmp_path / "neutrophil.png", label="Pre", confidence=0.994,
+                         probabilities=probabilities, in_domain=False, ood_score=3.0, ood_threshold=2.0)
+    row = result_row(result)
+    assert list(row) == CSV_COLUMNS
+    assert (row["label"], row["in_domain"], row["confidence"], row["error"]) == ("Pre", "false", "0.994000", "")

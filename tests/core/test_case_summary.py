@@ -72,3 +72,12 @@ def test_excluded_images_leave_counts_and_suggestion_but_stay_listed():
     assert summary.counts["Pro"] == 0 and summary.analysed == 1 and summary.suggestion == "Pre"
     assert [(item.path.name, item.reason) for item in summary.excluded] == [
         ("b.png", "excluded: not a lymphoblast"), ("c.png", "excluded: not a lymphoblast")]
+
+
+def test_out_of_domain_images_never_count_toward_the_suggestion_however_confident():
+    ood = [result(f"ood{i}", "Pro", confidence=0.99, in_domain=False) for i in range(3)]
+    summary = summarise_case([result("a", "Pre")] + ood)
+    assert summary.suggestion == "Pre"  # three 99 % Pro images from another lab change nothing
+    assert summary.confident_counts["Pro"] == 0
+    assert summarise_case(ood).suggestion == INDETERMINATE
+    assert all("out of domain" in item.reason for item in summary.review)
