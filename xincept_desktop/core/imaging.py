@@ -255,6 +255,14 @@ def to_model_input(rgb: np.ndarray, size: int) -> np.ndarray:
     return cv2.resize(rgb, (size, size), interpolation=interpolation)
 
 
+def resize(rgb: np.ndarray, width: int, height: int) -> np.ndarray:
+    """Resize to ``width`` x ``height``: area interpolation when the result has fewer pixels, linear otherwise."""
+    import cv2
+
+    shrinking = width * height < rgb.shape[0] * rgb.shape[1]
+    return cv2.resize(rgb, (width, height), interpolation=cv2.INTER_AREA if shrinking else cv2.INTER_LINEAR)
+
+
 def load_model_input(path: os.PathLike | str, size: int) -> np.ndarray:
     """``load_image`` then ``to_model_input``."""
     return to_model_input(load_image(path), size)

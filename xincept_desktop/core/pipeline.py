@@ -13,7 +13,7 @@ never shown as in domain.
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -121,16 +121,16 @@ def _decode(path: Path, model, profile: MicroscopeProfile | None) -> _Decoded:
         return _Decoded(path, None, None, None, str(exc))
     except MemoryError:
         return _Decoded(path, None, None, None, "not enough memory to decode this image")
-    plan, decision = prepare(rgb, model, profile)
-    return _Decoded(path, plan, decision, rgb.shape[:2], None, notes, _as_photographed(rgb, decision, model))
+    return _prepared(path, rgb, model, profile, notes=notes)
 
 
-def _as_photographed(rgb: np.ndarray, decision: ScaleDecision, model, pad: str = PAD_REFLECT) -> TilePlan | None:
-    if not decision.compare_as_photographed:
-        return None
-    from dataclasses import replace
-
-    return plan_tiles(rgb, replace(decision, resize_x=1.0, resize_y=1.0), model.input_size, pad)
+def _prepared(path: Path, rgb: np.ndarray, model, profile: MicroscopeProfile | None, pad: str = PAD_REFLECT,
+              notes: list[str] | None = None) -> _Decoded:
+    """A decoded image measured and cut into tiles (also unresized, when the decision asks to compare)."""
+    plan, decision = prepare(rgb, model, profile, pad)
+    photographed = (plan_tiles(rgb, replace(decision, resize_x=1.0, resize_y=1.0), model.input_size, pad)
+                    if decision.compare_as_photographed else None)
+    return _Decoded(path, plan, decision, rgb.shape[:2], None, list(notes or []), photographed)
 
 
 def prepare(rgb: np.ndarray, model, profile: MicroscopeProfile | None = None,
@@ -148,11 +148,7 @@ def analyse_images(images: Sequence[np.ndarray], model, names: Sequence[str] | N
     """Like :func:`analyse` for RGB arrays already in memory (evaluation, tests); ``names`` label the results;
     ``pad`` lets the evaluation compare padding rules."""
     names = names or [f"image-{i}" for i in range(len(images))]
-    decoded = []
-    for name, rgb in zip(names, images):
-        plan, decision = prepare(rgb, model, profile, pad)
-        decoded.append(_Decoded(Path(name), plan, decision, rgb.shape[:2], None, [],
-                                _as_photographed(rgb, decision, model, pad)))
+    decoded = [_prepared(Path(name), rgb, model, profile, pad) for name, rgb in zip(names, images)]
     return _predict_decoded(decoded, model, keep_cams=True, batch_size=batch_size)
 
 
@@ -236,13 +232,14 @@ def _result_from_tiles(decoded: _Decoded, rows: dict, model, keep_cams: bool) ->
     at_scale = _rows(rows, 0, count)
     weights = tile_weights(decoded.plan, at_scale["gate_coverage"])
     probabilities = _normalised(aggregate(at_scale["probabilities"], weights))
-    compared = {}
+    compared, scale_sensitive = {}, False
     if decoded.as_photographed is not None:
         photographed = _rows(rows, count, len(decoded.as_photographed.tiles))
         other = _normalised(aggregate(photographed["probabilities"],
                                       tile_weights(decoded.as_photographed, photographed["gate_coverage"])))
         compared = {"label_at_scale": model.classes[int(np.argmax(probabilities))],
                     "label_as_photographed": model.classes[int(np.argmax(other))]}
+        scale_sensitive = compared["label_at_scale"] != compared["label_as_photographed"]
         probabilities = (probabilities + other) / 2.0
     ood_score = float(aggregate(at_scale["ood_scores"], weights))
     threshold = float(model.detector.threshold)
@@ -250,12 +247,12 @@ def _result_from_tiles(decoded: _Decoded, rows: dict, model, keep_cams: bool) ->
     head = int(np.argmax(aggregate(at_scale["head_probabilities"], weights)))
     cams = ({method: stitch(decoded.plan, maps, weights) for method, maps in at_scale["cams"].items()}
             if keep_cams else {})
-    result = ImageResult(
+    return ImageResult(
         path=decoded.path,
         label=model.classes[best],
         confidence=float(probabilities[best]),
         probabilities={name: float(p) for name, p in zip(model.classes, probabilities)},
-        in_domain=bool(ood_score <= threshold) and decoded.scale.source != UNKNOWN,
+        in_domain=bool(ood_score <= threshold) and decoded.scale.source != UNKNOWN and not scale_sensitive,
         ood_score=ood_score,
         ood_threshold=threshold,
         cams=cams,
@@ -266,9 +263,6 @@ def _result_from_tiles(decoded: _Decoded, rows: dict, model, keep_cams: bool) ->
         explained_class=model.classes[head],
         **compared,
     )
-    if result.scale_sensitive:
-        result.in_domain = False
-    return result
 
 
 def _normalised(probabilities: np.ndarray) -> np.ndarray:

@@ -33,6 +33,7 @@ class AnalysisWorker(QObject):
         super().__init__()
         self.model = model
         self.cancelled_up_to = 0  # jobs with an id <= this stop at the next batch
+        self.profile = None  # the lab's active microscope profile (set_profile)
         self._warm = False
 
     @Slot(str)
@@ -90,7 +91,7 @@ class AnalysisWorker(QObject):
                 self.batch_started.emit(job, paths[done:done + GUI_BATCH_SIZE])
 
         for result in analyse(paths, self.model, progress=on_progress, should_stop=lambda: self._cancelled(job),
-                              batch_size=GUI_BATCH_SIZE, profile=getattr(self, "profile", None)):
+                              batch_size=GUI_BATCH_SIZE, profile=self.profile):
             self.result_ready.emit(job, result)
             batch.append(result)
         self.job_finished.emit(job, self._cancelled(job))

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..imaging import resize, to_model_input
 from .decision import ScaleDecision
 
 MIN_OVERLAP = 0.25
@@ -56,16 +57,13 @@ class TilePlan:
 
 
 def plan_tiles(rgb: np.ndarray, decision: ScaleDecision, size: int, pad: str = PAD_REFLECT) -> TilePlan:
-    import cv2
-
     original = rgb.shape[:2]
     if not decision.known:
-        return TilePlan([Tile(_fit(rgb, size), (0, 0), 1.0)], (size, size), original, size)
+        return TilePlan([Tile(to_model_input(rgb, size), (0, 0), 1.0)], (size, size), original, size)
     height = max(1, round(original[0] * decision.resize_y))
     width = max(1, round(original[1] * decision.resize_x))
     if (height, width) != original:
-        shrinking = height * width < original[0] * original[1]
-        rgb = cv2.resize(rgb, (width, height), interpolation=cv2.INTER_AREA if shrinking else cv2.INTER_LINEAR)
+        rgb = resize(rgb, width, height)
     fill = background_colour(rgb)
     tiles = [_cut(rgb, x, y, size, pad, fill) for y in tile_starts(height, size) for x in tile_starts(width, size)]
     return TilePlan(tiles, (height, width), original, size)
@@ -102,12 +100,6 @@ def _cut(rgb: np.ndarray, x: int, y: int, size: int, pad: str, fill: np.ndarray)
                                   value=tuple(int(v) for v in fill))
     share = crop.shape[0] * crop.shape[1] / float(size * size)
     return Tile(tile, (x, y), share)
-
-
-def _fit(rgb: np.ndarray, size: int) -> np.ndarray:
-    from ..imaging import to_model_input
-
-    return to_model_input(rgb, size)
 
 
 def tile_weights(plan: TilePlan, gate_coverage: np.ndarray) -> np.ndarray:

@@ -19,6 +19,7 @@ import numpy as np
 
 from ...config import CLASS_NAMES
 from ..atomic import atomic_write_text
+from ..imaging import load_image, resize
 from ..model.bundle import VALIDATION_XGBOOST, XGBOOST_MODEL, read_manifest, write_manifest
 from ..scale import build_reference
 from ..scale.reference import ScaleReference, combined
@@ -37,7 +38,7 @@ def calibrate_scale(bundle: Path, items: list[LabelledImage], split, log: Callab
 
     began = time.time()
     bundle = Path(bundle)
-    training = [_read(items[i].path) for i in split.train]
+    training = [load_image(items[i].path) for i in split.train]
     reference, raw = build_reference(training)
     reference.save(bundle)
     _rewrite_manifest(bundle)
@@ -48,7 +49,7 @@ def calibrate_scale(bundle: Path, items: list[LabelledImage], split, log: Callab
                              "aspect_band": list(reference.aspect_band), "images": reference.images},
                "spread_by_class": _spread_by_class(reference, raw, [items[i].label for i in split.train])}
     held_out = [items[i] for i in split.validation]
-    images = [_read(item.path) for item in held_out]
+    images = [load_image(item.path) for item in held_out]
     figures["tracking"] = ruler_tracking(reference, images)
     log("ruler on rescaled held-out images (median reading / true factor, share within 10 %): " + ", ".join(
         f"{f}x {v['median_ratio']:.2f} / {v['within_10_percent']:.0%}" for f, v in figures["tracking"].items()))
@@ -68,14 +69,11 @@ def calibrate_scale(bundle: Path, items: list[LabelledImage], split, log: Callab
 def ruler_tracking(reference: ScaleReference, images: list[np.ndarray]) -> dict:
     """Per factor: median of (reading on the resized image / reading on the image) / factor, and the share of
     images within 10 % of the factor."""
-    import cv2
-
     base = np.array([_scale(reference, image) for image in images])
     tracking = {}
     for factor in TRACKING_FACTORS:
-        interpolation = cv2.INTER_AREA if factor < 1 else cv2.INTER_LINEAR
-        read = np.array([_scale(reference, cv2.resize(image, None, fx=factor, fy=factor,
-                                                      interpolation=interpolation)) for image in images])
+        read = np.array([_scale(reference, resize(image, round(image.shape[1] * factor), round(image.shape[0] * factor)))
+                         for image in images])
         ratio = read / base / factor
         ratio = ratio[np.isfinite(ratio)]
         tracking[str(factor)] = {"median_ratio": float(np.median(ratio)),
@@ -83,12 +81,6 @@ def ruler_tracking(reference: ScaleReference, images: list[np.ndarray]) -> dict:
                                  "p10": float(np.percentile(ratio, 10)), "p90": float(np.percentile(ratio, 90)),
                                  "n": int(ratio.size)}
     return tracking
-
-
-def _read(path: Path) -> np.ndarray:
-    from ..imaging import load_image
-
-    return load_image(path)
 
 
 def _scale(reference: ScaleReference, image: np.ndarray) -> float:

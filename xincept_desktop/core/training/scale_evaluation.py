@@ -20,6 +20,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from ..imaging import resize
 from ..pipeline import analyse_images
 from ..scale.tiling import PAD_BACKGROUND, PAD_REFLECT
 
@@ -39,7 +40,7 @@ def build_conditions(images: Sequence[np.ndarray], labels: Sequence[str], groups
     mosaics, mosaic_labels = wide_fields(images, labels, groups)
     return [
         Condition("as trained", images, labels),
-        Condition("1600x1200", [_resize(i, 1600, 1200) for i in images], labels),
+        Condition("1600x1200", [resize(i, 1600, 1200) for i in images], labels),
         Condition("1.5x", [magnify(i, 1.5) for i in images], labels),
         Condition("2x", [magnify(i, 2.0) for i in images], labels),
         Condition("0.75x", [_shrink_field(m, 0.75) for m in mosaics], mosaic_labels),
@@ -52,7 +53,7 @@ def magnify(rgb: np.ndarray, factor: float) -> np.ndarray:
     height, width = rgb.shape[:2]
     crop_h, crop_w = round(height / factor), round(width / factor)
     top, left = (height - crop_h) // 2, (width - crop_w) // 2
-    return _resize(rgb[top:top + crop_h, left:left + crop_w], width, height)
+    return resize(rgb[top:top + crop_h, left:left + crop_w], width, height)
 
 
 def wide_fields(images: list[np.ndarray], labels: list[str], groups: Sequence[object]):
@@ -74,14 +75,7 @@ def _shrink_field(mosaic: np.ndarray, factor: float) -> np.ndarray:
     """A camera seeing ``1 / factor`` of one field's width: the mosaic's top-left part shrunk to one field."""
     height, width = mosaic.shape[0] // 2, mosaic.shape[1] // 2
     part = mosaic[:round(height / factor), :round(width / factor)]
-    return _resize(part, width, height)
-
-
-def _resize(rgb: np.ndarray, width: int, height: int) -> np.ndarray:
-    import cv2
-
-    shrinking = width * height < rgb.shape[0] * rgb.shape[1]
-    return cv2.resize(rgb, (width, height), interpolation=cv2.INTER_AREA if shrinking else cv2.INTER_LINEAR)
+    return resize(part, width, height)
 
 
 def score_condition(condition: Condition, model, normalise: bool, progress: Callable[[str], None] | None = None,
