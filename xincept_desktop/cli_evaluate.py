@@ -59,6 +59,11 @@ def summary(report: dict) -> str:
     if report.get("xgboost") == VALIDATION_XGBOOST:
         lines.append(f"  scored with the validation fit's XGBoost ({report['xgboost']}): the shipped one was refit "
                      "on every image, these included")
+    cases = report.get("cases")
+    if cases:
+        lines.append(f"  per case (one block of {cases['block_size']} consecutive images = one case, the app's "
+                     f"suggestion rule): {cases['correct']} of {cases['n_cases']} right, {cases['wrong']} wrong, "
+                     f"{cases['indeterminate']} indeterminate")
     for name, accuracy in report.get("perturbations", {}).items():
         lines.append(f"  under {name}: accuracy {accuracy:.4f}")
     for name, value in report.get("localisation", {}).items():

@@ -14,6 +14,7 @@ from ..imaging import load_model_input
 from ..model.bundle import VALIDATION_XGBOOST, XGBOOST_MODEL, read_manifest
 from ..model.calibration import expected_calibration_error
 from .augment import PERTURBATIONS
+from .case_figures import case_figures
 from .metrics import classification_report
 from .split import block_split
 
@@ -49,7 +50,8 @@ def evaluate_model(model, items, perturbations: bool = False,
     in_domain = np.concatenate([b.in_domain for b in batches])
     report = {"clean": classification_report(labels, probabilities.argmax(1), CLASS_NAMES),
               "ece": expected_calibration_error(probabilities, labels),
-              "flagged_out_of_domain": float(1 - in_domain.mean()), "model": model.version_label}
+              "flagged_out_of_domain": float(1 - in_domain.mean()), "model": model.version_label,
+              "cases": case_figures(items, probabilities, in_domain, CLASS_NAMES)}
     if perturbations:
         report["perturbations"] = {}
         for index, (name, perturb) in enumerate(PERTURBATIONS.items(), start=1):
