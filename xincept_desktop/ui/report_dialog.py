@@ -134,6 +134,7 @@ def pdf_outcome(data: ReportData, path: Path | None = None) -> tuple:
     import hashlib
 
     from ..core.atomic import atomic_write_bytes
+    from ..core.cases.private import PRIVATE_FILE
     from ..core.report import render_pdf
 
     pdf = render_pdf(data)
@@ -141,7 +142,7 @@ def pdf_outcome(data: ReportData, path: Path | None = None) -> tuple:
         from ..errors import ReportError
 
         try:
-            atomic_write_bytes(path, pdf)
+            atomic_write_bytes(path, pdf, PRIVATE_FILE)  # patient data: owner only
         except OSError as exc:
             raise ReportError(f"cannot write the report to {path}: {exc.strerror or exc}") from exc
     return path, data.report_id, hashlib.sha256(pdf).hexdigest(), pdf

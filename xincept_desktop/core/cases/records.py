@@ -202,6 +202,7 @@ class AuditEntry:
     case_id: int | None
     image_id: int | None
     details: dict
+    os_user: str = ""  # the operating-system account the app ran under (beside the signed-in ``user``)
 
 
 @dataclass(frozen=True)
