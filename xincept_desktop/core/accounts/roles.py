@@ -64,7 +64,11 @@ def why_not(role: Role | str | None, permission: Permission) -> str:
     """A sentence for a tooltip or an error: why ``role`` cannot take the action ('' when it can)."""
     if role is not None and allows(role, permission):
         return ""
-    who = " or ".join(r.value for r in roles_allowed(permission))
+    who = _a(" or ".join(r.value for r in roles_allowed(permission)))
     if role is None:
-        return f"Sign in first: only a {who} may {permission.value}."
-    return f"Only a {who} may {permission.value}; you are signed in as a {Role(role).value}."
+        return f"Sign in first: only {who} may {permission.value}."
+    return f"Only {who} may {permission.value}; you are signed in as {_a(Role(role).value)}."
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun

@@ -49,16 +49,21 @@ def private_database(path: Path) -> None:
     try:
         private_folder(path.parent)
         mode = database_file_mode(path.parent)
-        with contextlib.suppress(FileExistsError):
+        try:
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), mode))
+            os.chmod(path, mode)  # the umask may have taken the group's bits; SQLite's side files copy this mode
+        except FileExistsError:
+            pass
         for candidate in (path, *(path.with_name(path.name + side) for side in SIDE_FILES)):
-            _drop_world_bits(candidate)
+            _tighten(candidate, mode)
     except OSError:
         return  # the database's own open reports a folder or file that cannot be made, with its message
 
 
-def _drop_world_bits(path: Path) -> None:
+def _tighten(path: Path, mode: int) -> None:
+    """Take away the bits ``mode`` does not give (only on the user's own files)."""
     with contextlib.suppress(OSError):
-        current = stat.S_IMODE(os.stat(path).st_mode)
-        if current & 0o007 and os.stat(path).st_uid == os.getuid():
-            os.chmod(path, current & ~0o007)
+        info = os.stat(path)
+        current = stat.S_IMODE(info.st_mode)
+        if current & ~mode & 0o077 and info.st_uid == os.getuid():
+            os.chmod(path, current & mode)
