@@ -19,7 +19,6 @@ counted); every failure is audited with its real reason, while the message shown
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 from ...errors import AuthenticationError, CaseStoreError, PermissionDeniedError
 from ..accounts.actor import Actor, username_problem
@@ -27,9 +26,6 @@ from ..accounts.passwords import hash_password, needs_rehash, password_problem, 
 from ..accounts.roles import Permission, Role, allows, why_not
 from . import audit, users_table
 from .users_table import UserInfo
-
-if TYPE_CHECKING:
-    from .store import CaseStore
 
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
@@ -41,9 +37,9 @@ PURPOSES = {"sign_in": ("sign_in", "sign_in_failed"), "unlock": ("unlock", "sign
 
 
 class Accounts:
-    """The accounts of one :class:`CaseStore` (its connection, transactions and clock)."""
+    """The accounts of one ``CaseStore`` (its connection, transactions and clock)."""
 
-    def __init__(self, store: "CaseStore"):
+    def __init__(self, store):
         self._store = store
 
     # --- reading -----------------------------------------------------------------------------------------
@@ -173,6 +169,13 @@ class Accounts:
             audit.append(conn, self._store._now(), row["username"], "account_locked", None,
                          until=locked_until, failures=MAX_FAILURES)
         users_table.set_failures(conn, row["username"], attempts, locked_until)
+
+    def record(self, actor: Actor, action: str, **details) -> None:
+        """Audit an account event of the window (``lock``, ``sign_out``) for ``actor``."""
+        if action not in ("lock", "sign_out"):
+            raise ValueError(f"not an account event: {action!r}")
+        with self._store.transaction() as conn:
+            audit.append(conn, self._store._now(), actor, action, None, **details)
 
     def is_locked(self, username: str) -> bool:
         row = users_table.get(self._store._conn, (username or "").strip().lower())
