@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from xincept_desktop.core.cases import CaseStore
 from xincept_desktop.errors import CaseStoreError
 from xincept_desktop.ui.case_browser import COLUMNS, CaseBrowser, local_time
+from tests.accounts import people, sign
 
 
 @pytest.fixture
@@ -26,15 +27,16 @@ def store(tmp_path):
 
 @pytest.fixture
 def cases(store):
+    team = people(store)
     ids = {
         "sara": store.create_case({"patient_name": "Sara Ahmadi", "patient_id": "P-100", "specimen_id": "S-1",
-                                   "collection_date": "2026-02-27"}, user="tech"),
+                                   "collection_date": "2026-02-27"}, user=team.tech),
         "reza": store.create_case({"patient_name": "Reza Karimi", "patient_id": "P-200",
-                                   "collection_date": "2026-01-10"}, user="tech"),
+                                   "collection_date": "2026-01-10"}, user=team.tech),
         "zahra": store.create_case({"patient_name": "\u0632\u0647\u0631\u0627", "patient_id": "Q-7",
-                                    "collection_date": "2025-12-31"}, user="tech"),
+                                    "collection_date": "2025-12-31"}, user=team.tech),
     }
-    store.sign_off(ids["reza"], "Dr. A")
+    sign(store, ids["reza"], team.dr_a)
     return ids
 
 
