@@ -143,6 +143,7 @@ def test_an_administrator_manages_users_but_cannot_analyse(make_window, qtbot, m
 def test_the_lock_hides_open_dialogs_and_the_same_user_gets_them_back(make_window, qtbot):
     window = make_window(start=False)
     dialog = QDialog(window)
+    qtbot.addWidget(dialog)
     dialog.setWindowTitle("unsaved details")
     dialog.show()
     window.idle_lock.lock()
@@ -161,6 +162,7 @@ def test_the_lock_hides_open_dialogs_and_the_same_user_gets_them_back(make_windo
 def test_another_user_signs_in_at_the_lock_and_the_first_ones_dialogs_close_unsaved(make_window, qtbot):
     window = make_window(start=False)
     dialog = QDialog(window)
+    qtbot.addWidget(dialog)
     dialog.show()
     window.idle_lock.lock()
     screen = window.idle_lock.screen
@@ -188,6 +190,8 @@ def test_the_idle_timer_follows_the_preferences_and_restarts_on_input(make_windo
     assert lock.locked and not lock.timer.isActive()
     QApplication.sendEvent(window, event)
     assert not lock.timer.isActive()  # input while locked does not start it again
+    window.close()
+    assert not lock.locked and lock.screen is None  # the lock screen goes with the window
 
 
 def test_verify_signatures_report_names_the_mismatches(make_window, qtbot, monkeypatch):

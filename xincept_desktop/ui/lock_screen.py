@@ -194,7 +194,12 @@ class IdleLock(QObject):
         self.restart()
 
     def stop(self) -> None:
+        """The window closes: no more locking, and a lock screen still up goes with it."""
         self.timer.stop()
+        if self.screen is not None:
+            self.screen.hide()
+            self.screen.deleteLater()
+            self.screen = None
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
