@@ -11,6 +11,7 @@ Tamper and misuse guards live in the database itself, so they hold for any clien
   sign-off row changes only once, when it is re-opened;
 * a signed case (a ``sign_offs`` row with ``reopened_at IS NULL``) refuses changes to its fields, images,
   analyses, heat maps and reviews; only re-opening (which sets ``reopened_at``) lifts it.
+* user accounts are never deleted nor renamed; electronic signatures are never changed nor deleted.
 """
 
 from __future__ import annotations
