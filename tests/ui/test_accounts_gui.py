@@ -110,11 +110,11 @@ def test_a_technologist_cannot_sign_or_reopen_and_proposes_instead_of_overriding
     assert not window.case.signed
 
 
-def test_an_administrator_manages_users_but_cannot_analyse(make_window, qtbot, monkeypatch):
+def test_an_administrator_manages_users_but_cannot_analyse(make_window, tiny_model, qtbot, monkeypatch):
     from xincept_desktop.ui.users_dialog import AddUserDialog, UsersDialog
 
-    window = make_window(user="admin", start=False)
-    window._set_model_state(ready=True)
+    window = make_window(model=tiny_model, user="admin")
+    qtbot.waitUntil(lambda: window.model is not None, timeout=60_000)
     assert not window.actions["analyse"].isEnabled()
     assert window.actions["analyse"].toolTip().startswith("Only a technologist or hematologist may analyse")
     assert window.actions["manage_users"].isEnabled() and window.actions["preferences"].isEnabled()
@@ -138,6 +138,12 @@ def test_an_administrator_manages_users_but_cannot_analyse(make_window, qtbot, m
     assert not users.users[4].enabled and users.table.item(4, 3).text() == "disabled"
     users.table.selectRow(0)
     assert not users.toggle_button.isEnabled()  # not one's own account
+
+    window.sign_in(people(window.case.store).dr_a)  # a user switch at the lock screen
+    assert not window.actions["manage_users"].isEnabled() and not window.actions["preferences"].isEnabled()
+    assert window.actions["analyse"].isEnabled() and window.actions["verify_signatures"].isEnabled()
+    window.sign_in(people(window.case.store).admin)
+    assert window.actions["manage_users"].isEnabled() and not window.actions["analyse"].isEnabled()
 
 
 def test_the_lock_hides_open_dialogs_and_the_same_user_gets_them_back(make_window, qtbot):

@@ -22,6 +22,7 @@ from ..config import APP_NAME
 from ..errors import AuthenticationError, CaseStoreError
 
 DEFAULT_MINUTES = 10
+PANEL_WIDTH = 440
 _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
           QEvent.Type.TouchBegin}
 
@@ -41,14 +42,14 @@ class LockScreen(QDialog):
                            "border-radius: 8px; }")
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        panel = QFrame()
+        panel = self.panel = QFrame()
         panel.setObjectName("lock-panel")
-        panel.setMaximumWidth(460)
+        panel.setFixedWidth(PANEL_WIDTH)
         outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(24, 20, 24, 20)
-        title = QLabel("\U0001f512 Locked")
+        title = QLabel("Locked")
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         layout.addWidget(title)
         self.who = _wrapped(f"{actor.display_name} ({actor.username}) is signed in. Enter the password to "
@@ -78,6 +79,11 @@ class LockScreen(QDialog):
         layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)
         self.other.toggled.connect(self._toggle_other)
         self.password.returnPressed.connect(self.accept)
+        self._fit()
+
+    def _fit(self) -> None:
+        """The panel as tall as its wrapped text needs (a centred widget gets no height-for-width otherwise)."""
+        self.panel.setFixedHeight(self.panel.layout().totalHeightForWidth(PANEL_WIDTH))
 
     def _toggle_other(self, other: bool) -> None:
         self.username.setEnabled(other)
@@ -101,6 +107,7 @@ class LockScreen(QDialog):
         except (AuthenticationError, CaseStoreError) as exc:
             self.error.setText(str(exc))
             self.error.setVisible(True)
+            self._fit()
             return
         super().accept()
 

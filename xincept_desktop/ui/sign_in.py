@@ -97,6 +97,7 @@ class SignInDialog(QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(True)
+        self.adjustSize()
         self.password.setFocus()
 
 

@@ -28,6 +28,8 @@ BLOCK_HINT = ("Analyse them (Analysis \u25b8 Analyse), exclude them (Case \u25b8
               "with a reason) or remove those never analysed (Case \u25b8 Remove Image, with a reason) before "
               "signing.")
 ACKNOWLEDGE = "I have seen these warnings and sign the case as it is"
+WRONG_PASSWORD = ("Not signed: the password was not accepted, or your account cannot sign now (locked for a while "
+                  "after repeated failures). Each wrong password counts towards the lockout.")
 
 
 def _label(text: str, style: str = "") -> QLabel:
@@ -68,7 +70,7 @@ class SignOffDialog(QDialog):
         self.acknowledge.setVisible(bool(check.warnings))
         self.acknowledge.toggled.connect(self._update)
         layout.addWidget(self.acknowledge)
-        layout.addWidget(_label("Electronic signature", "font-weight: bold; margin-top: 6px;"))
+        layout.addWidget(_label("Electronic signature", "font-weight: bold;"))
         names = QFormLayout()
         who = f"{signer.display_name} ({signer.username}, {signer.role.value})" if signer is not None else \
             "nobody is signed in"
@@ -114,9 +116,10 @@ class SignOffDialog(QDialog):
         if self._sign is not None:
             try:
                 self._sign(password, self.acknowledged())
-            except AuthenticationError as exc:
-                self.error.setText(str(exc))
+            except AuthenticationError:
+                self.error.setText(WRONG_PASSWORD)
                 self.error.setVisible(True)
+                self.adjustSize()
                 self.password.setFocus()
                 return
             except CaseStoreError as exc:

@@ -25,6 +25,12 @@ ACTION_PERMISSIONS = {
     "verify_signatures": Permission.VIEW,
 }
 PROPOSE_TIP = "Propose a class for the selected image (a hematologist decides)"
+#: actions whose state nothing else sets (``analyse``: the model is ready): enabled again when a role allows them
+#: (after a user switch); the others are set by the case state first (``_update_case_actions``) and only disabled
+#: here
+_OWN_STATE = {"analyse": lambda window: window.model is not None, "preferences": lambda window: True,
+              "manage_users": lambda window: True, "verify_signatures": lambda window: True,
+              "export_pdf": lambda window: True, "print": lambda window: True}
 
 
 def verify_in_thread(db_path, actor):
@@ -68,6 +74,8 @@ class AccountsMixin:
             if action is None:
                 continue
             allowed = anyone or (actor is not None and actor.may(permission))
+            if name in _OWN_STATE:
+                action.setEnabled(allowed and _OWN_STATE[name](self))
             if not allowed:
                 action.setEnabled(False)
                 action.setToolTip(why_not(role, permission))
