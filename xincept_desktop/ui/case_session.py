@@ -343,7 +343,12 @@ class CaseSession(QObject):
         if self.case_id is None or self.record is None:
             return {}
         images = {path: image for path in self.image_ids if (image := self.image_for(path)) is not None}
-        return report_context(self.case_id, self.record, images)
+        context = report_context(self.case_id, self.record, images)
+        signature = getattr(self.record, "signature", None)
+        reviewer = signature.printed_name if signature is not None else getattr(self.actor, "display_name", "")
+        if reviewer:  # the report's "Reviewed by": the signer, else the signed-in account (not a typed name)
+            context["reviewer"] = reviewer
+        return context
 
     def refuse_if_signed(self, what: str) -> None:
         """Raise :class:`SignedCaseError` naming who signed when the current case is signed."""
