@@ -133,3 +133,29 @@ def test_local_time_reads_utc_and_tolerates_junk():
     moment = datetime(2026, 3, 1, 9, 30, tzinfo=timezone.utc)
     assert local_time(moment.isoformat()) == moment.astimezone().strftime("%Y-%m-%d %H:%M")
     assert local_time("yesterday") == "yesterday"
+
+
+def test_check_signatures_marks_a_case_changed_in_the_database_file(browser, store, cases, tmp_path):
+    import sqlite3
+
+    browser.check_button.click()
+    assert browser.status.text() == "1 signed case(s) checked: all match their signature"
+    raw = sqlite3.connect(tmp_path / "cases.sqlite3")
+    raw.execute("DROP TRIGGER signed_case_update")
+    raw.execute("UPDATE cases SET patient_name = 'Someone Else' WHERE id = ?", (cases["reza"],))
+    raw.commit()
+    raw.close()
+    browser.check_button.click()
+    assert browser.status.text() == "1 signed case(s) checked: 1 no longer match their signature (marked)"
+    status = dict(zip(column(browser, "Patient ID"), column(browser, "Status")))
+    assert status["P-200"] == "signed by Dr. A \u2014 SIGNATURE MISMATCH" and status["P-100"] == "open"
+
+
+def test_no_check_button_for_a_store_that_cannot_verify(qtbot):
+    class Plain:
+        def list_cases(self, *args):
+            return []
+
+    dialog = CaseBrowser(Plain())
+    qtbot.addWidget(dialog)
+    assert dialog.check_button is None
