@@ -110,12 +110,16 @@ def test_a_technologist_cannot_sign_or_reopen_and_proposes_instead_of_overriding
     assert not window.case.signed
 
 
-def test_an_administrator_manages_users_but_cannot_analyse(make_window, tiny_model, qtbot, monkeypatch):
+def test_an_administrator_manages_users_but_cannot_analyse(make_window, tiny_model, qtbot, monkeypatch, case_folder):
+    from xincept_desktop.ui.image_list import QUEUED
     from xincept_desktop.ui.users_dialog import AddUserDialog, UsersDialog
 
     window = make_window(model=tiny_model, user="admin")
     qtbot.waitUntil(lambda: window.model is not None, timeout=60_000)
     assert not window.actions["analyse"].isEnabled()
+    window.open_paths([case_folder(1)])  # an administrator's images are listed, not analysed nor stored
+    assert not window.analysis.busy and window.case.case_id is None
+    assert [window.image_list.status(p) for p in window.image_list.paths()] == [QUEUED]
     assert window.actions["analyse"].toolTip().startswith("Only a technologist or hematologist may analyse")
     assert window.actions["manage_users"].isEnabled() and window.actions["preferences"].isEnabled()
 
