@@ -12,6 +12,8 @@ from tests.ui.conftest import answer_review, wait_analysed
 from xincept_desktop.core.cases import CaseStore
 from xincept_desktop.core.cases.accounts import SIGN_IN_FAILED
 
+REAL_EXEC = QDialog.exec  # before the GUI fixtures replace it (a dialog nobody answers fails a test)
+
 
 @pytest.fixture
 def store(tmp_path):
@@ -150,21 +152,40 @@ def test_an_administrator_manages_users_but_cannot_analyse(make_window, tiny_mod
     assert window.actions["manage_users"].isEnabled() and not window.actions["analyse"].isEnabled()
 
 
-def test_the_lock_hides_open_dialogs_and_the_same_user_gets_them_back(make_window, qtbot):
+def run_dialog_while(dialog, steps) -> int:
+    """``dialog.exec()`` with ``steps()`` run inside its event loop (as the idle timer would); the exec result."""
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, steps)
+    return REAL_EXEC(dialog)
+
+
+def test_the_lock_covers_a_dialog_in_use_and_the_same_user_finds_it_as_left(make_window, qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
     window = make_window(start=False)
     dialog = QDialog(window)
     qtbot.addWidget(dialog)
-    dialog.setWindowTitle("unsaved details")
-    dialog.show()
-    window.idle_lock.lock()
-    screen = window.idle_lock.screen
-    assert screen.isVisible() and not dialog.isVisible()
-    screen.password.setText("wrong password")
-    screen.accept()
-    assert window.idle_lock.locked and screen.error.text() == SIGN_IN_FAILED
-    screen.password.setText(PASSWORD)
-    screen.accept()
-    assert not window.idle_lock.locked and dialog.isVisible() and window.case.actor.username == "dr.a"
+    field = QLineEdit(dialog)
+    seen = {}
+
+    def steps():
+        field.setText("typed before the lock")
+        window.idle_lock.lock()
+        screen = window.idle_lock.screen
+        seen["covered, still open"] = screen.isVisible() and dialog.isVisible()
+        screen.password.setText("wrong password")
+        screen.accept()
+        seen["error"] = window.idle_lock.locked and screen.error.text() == SIGN_IN_FAILED
+        screen.password.setText(PASSWORD)
+        screen.accept()
+        seen["after unlock"] = (window.idle_lock.locked, dialog.isVisible(), field.text())
+        dialog.accept()  # the user carries on and saves what they typed
+
+    assert run_dialog_while(dialog, steps) == QDialog.DialogCode.Accepted
+    assert seen == {"covered, still open": True, "error": True,
+                    "after unlock": (False, True, "typed before the lock")}
+    assert window.case.actor.username == "dr.a"
     actions = [e.action for e in window.case.store.audit_log()][-3:]
     assert actions == ["lock", "sign_in_failed", "unlock"]
 
@@ -173,18 +194,21 @@ def test_another_user_signs_in_at_the_lock_and_the_first_ones_dialogs_close_unsa
     window = make_window(start=False)
     dialog = QDialog(window)
     qtbot.addWidget(dialog)
-    dialog.show()
-    window.idle_lock.lock()
-    screen = window.idle_lock.screen
-    screen.other.setChecked(True)
-    screen.username.setText("dr.b")
-    screen.password.setText(PASSWORD)
-    screen.accept()
-    assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
+
+    def steps():
+        window.idle_lock.lock()
+        screen = window.idle_lock.screen
+        screen.other.setChecked(True)
+        screen.username.setText("dr.b")
+        screen.password.setText(PASSWORD)
+        screen.accept()
+
+    assert run_dialog_while(dialog, steps) == QDialog.DialogCode.Rejected  # nothing of Dr. A's is saved
+    assert not dialog.isVisible() and not window.idle_lock.locked
     assert window.case.actor.username == "dr.b" and "Dr. B" in window.user_label.text()
     log = window.case.store.audit_log()
     assert [(e.action, e.user) for e in log][-3:] == [("lock", "dr.a"), ("sign_in", "dr.b"), ("sign_out", "dr.a")]
-    assert log[-1].details["closed_windows"] == 1
+    assert log[-1].details["closed_windows"] == 1 and log[-3].details["open_windows"] == 1
 
 
 def test_the_idle_timer_follows_the_preferences_and_restarts_on_input(make_window, qtbot):

@@ -1,7 +1,10 @@
-"""The idle lock: after ``prefs.lock_minutes`` without keyboard or mouse input the window is covered and every
-other window of the program (open dialogs, messages) is hidden until someone signs in again.
+"""The idle lock: after ``prefs.lock_minutes`` without keyboard or mouse input the screen is covered (the main
+window and every open dialog and message of the program) until someone signs in again.
 
-* The same user unlocks with their password: their dialogs come back as they were.
+Open dialogs are covered, not hidden: hiding a dialog that runs its own event loop (``exec``) would end it as
+cancelled and lose what was typed.
+
+* The same user unlocks with their password: their dialogs are there as they left them.
 * Another user signs in instead: the first user's open dialogs are closed as cancelled (nothing they typed is
   saved, and nothing is saved under the new user's name), then the window carries on as the new user.
 
@@ -37,6 +40,7 @@ class LockScreen(QDialog):
         self.setWindowTitle(f"Locked \u2014 {APP_NAME} Desktop")
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         self.setObjectName("lock-screen")
         self.setStyleSheet("#lock-screen { background: #2b3440; } #lock-panel { background: white; "
                            "border-radius: 8px; }")
@@ -56,9 +60,9 @@ class LockScreen(QDialog):
                             "unlock.")
         layout.addWidget(self.who)
         if kept:
-            layout.addWidget(_wrapped(f"{kept} open window(s) of {actor.display_name} are kept hidden. They come "
-                                      "back when they unlock; if someone else signs in, they are closed without "
-                                      "saving.", "color: #555;"))
+            layout.addWidget(_wrapped(f"{kept} open window(s) of {actor.display_name} are kept behind this screen "
+                                      "as they are; if someone else signs in, they are closed without saving.",
+                                      "color: #555;"))
         form = QFormLayout()
         self.other = QCheckBox("Sign in as someone else")
         self.username = QLineEdit(actor.username)
@@ -92,8 +96,9 @@ class LockScreen(QDialog):
         (self.username if other else self.password).setFocus()
 
     def cover(self) -> None:
-        """Cover the main window (its frame included)."""
-        self.setGeometry(self.parentWidget().frameGeometry())
+        """Cover the screen of the main window (the program's dialogs on it included)."""
+        screen = self.parentWidget().screen() or QApplication.primaryScreen()
+        self.setGeometry(screen.geometry())
 
     def accept(self) -> None:
         password = self.password.text()
@@ -129,6 +134,15 @@ def _wrapped(text: str, style: str = "") -> QLabel:
     return label
 
 
+def _curtain(screen) -> QWidget:
+    """A plain dark cover for another screen while the window is locked."""
+    curtain = QWidget(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+    curtain.setStyleSheet("background: #2b3440;")
+    curtain.setGeometry(screen.geometry())
+    curtain.show()
+    return curtain
+
+
 class IdleLock(QObject):
     """Watches input to the whole application and locks ``window`` after its preferences' idle minutes."""
 
@@ -137,7 +151,8 @@ class IdleLock(QObject):
         self.window, self._authenticate, self._on_switch = window, authenticate, on_switch
         self._audit = audit or (lambda *args, **kwargs: None)
         self.screen: LockScreen | None = None
-        self._hidden: list[QWidget] = []
+        self._covered: list[QWidget] = []
+        self._curtains: list[QWidget] = []
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
@@ -166,12 +181,11 @@ class IdleLock(QObject):
         if self.locked or actor is None or getattr(self.window, "_closed", False):
             return
         self.timer.stop()
-        self._hidden = [w for w in QApplication.topLevelWidgets()
-                        if w.isVisible() and w is not self.window and w.isWindow()]
-        for widget in self._hidden:
-            widget.hide()
-        self._audit("lock", actor, hidden_windows=len(self._hidden))
-        self.screen = LockScreen(self.window, actor, self._authenticate, kept=len(self._hidden))
+        self._covered = [w for w in QApplication.topLevelWidgets()
+                         if w.isVisible() and w is not self.window and w.isWindow()]
+        self._audit("lock", actor, open_windows=len(self._covered))
+        self.screen = LockScreen(self.window, actor, self._authenticate, kept=len(self._covered))
+        self._curtains = [_curtain(screen) for screen in QApplication.screens() if screen is not self.window.screen()]
         self.screen.accepted.connect(self._unlocked)
         self.screen.cover()
         self.screen.show()
@@ -183,18 +197,19 @@ class IdleLock(QObject):
         screen, self.screen = self.screen, None
         previous, actor = screen.actor, screen.new_actor
         screen.deleteLater()
-        hidden, self._hidden = self._hidden, []
-        if actor.username == previous.username:
-            for widget in hidden:
-                widget.show()
-        else:
+        covered, self._covered = self._covered, []
+        for curtain in self._curtains:
+            curtain.close()
+            curtain.deleteLater()
+        self._curtains = []
+        if actor.username != previous.username:
             closed = 0
-            for widget in hidden:  # the first user's dialogs end as cancelled: nothing of theirs is saved
+            for widget in reversed(covered):  # the first user's dialogs end as cancelled: nothing of theirs is saved
                 if isinstance(widget, QDialog):
                     widget.reject()
-                    closed += 1
                 else:
                     widget.close()
+                closed += 1
             self._audit("sign_out", previous, why="another user signed in at the lock screen",
                         closed_windows=closed)
             self._on_switch(actor)
@@ -207,6 +222,9 @@ class IdleLock(QObject):
             self.screen.hide()
             self.screen.deleteLater()
             self.screen = None
+        for curtain in self._curtains:
+            curtain.close()
+        self._curtains = []
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
