@@ -148,7 +148,7 @@ def test_check_signatures_marks_a_case_changed_in_the_database_file(browser, sto
     browser.check_button.click()
     assert browser.status.text() == "1 signed case(s) checked: 1 no longer match their signature (marked)"
     status = dict(zip(column(browser, "Patient ID"), column(browser, "Status")))
-    assert status["P-200"] == "signed by Dr. A \u2014 SIGNATURE MISMATCH" and status["P-100"] == "open"
+    assert status["P-200"] == "SIGNATURE MISMATCH \u2014 signed by Dr. A" and status["P-100"] == "open"
 
 
 def test_no_check_button_for_a_store_that_cannot_verify(qtbot):

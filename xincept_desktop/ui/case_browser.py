@@ -36,14 +36,14 @@ def local_time(iso_utc: str) -> str:
         return iso_utc or ""
 
 
-MISMATCH = " \u2014 SIGNATURE MISMATCH"
+MISMATCH = "SIGNATURE MISMATCH \u2014 "
 
 
 def row_texts(entry, mismatched: frozenset = frozenset()) -> list[str]:
     """The cells of one case row, in :data:`COLUMNS` order (``mismatched``: case ids whose signature failed)."""
     status = f"signed by {entry.signed_by}" if entry.signed_at else "open"
     if entry.case_id in mismatched:
-        status += MISMATCH
+        status = MISMATCH + status  # first, so a narrow column still shows it
     return [entry.patient_id, entry.patient_name, entry.collection_date, entry.specimen_id,
             str(entry.image_count), status, local_time(entry.updated_at)]
 
@@ -148,6 +148,8 @@ class CaseBrowser(QDialog):
             return
         self.mismatched = frozenset(check.case_id for check in checks if not check.ok)
         self.refresh()
+        for name in ("Images", "Status"):  # room for the mark, taken from the wide image-count column
+            self.table.resizeColumnToContents(COLUMNS.index(name))
         self.status.setText(f"{len(checks)} signed case(s) checked: " + (
             f"{len(self.mismatched)} no longer match their signature (marked)" if self.mismatched
             else "all match their signature"))
@@ -164,6 +166,7 @@ class CaseBrowser(QDialog):
                 item.setData(CASE_ID_ROLE, entry.case_id)
                 if entry.case_id in self.mismatched:
                     item.setForeground(QColor("#a61b1b"))
+                    item.setToolTip(text)
                 self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)
         if entries:
