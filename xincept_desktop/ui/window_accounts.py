@@ -122,10 +122,14 @@ class AccountsMixin:
 def signature_report(checks) -> str:
     """The check's outcome in sentences: every mismatch named, or all signed cases match."""
     bad = [check for check in checks if not check.ok]
+    unchecked = [check for check in checks if check.ok and check.note]
     if not checks:
         return "No case is signed at present."
+    old = (f"\n\n{len(unchecked)} of them were signed before electronic signatures were kept and have no hash to "
+           "compare." if unchecked else "")
     if not bad:
-        return f"All {len(checks)} signed case(s) still hold exactly what was signed."
+        return f"All {len(checks) - len(unchecked)} electronically signed case(s) still hold exactly what was signed." \
+            + old
     lines = "\n".join(f"\u2022 {check.describe()}" for check in bad)
     return (f"{len(bad)} of {len(checks)} signed case(s) no longer match their signature:\n\n{lines}\n\n"
-            "The database was changed outside the program; keep the file as it is and tell the administrator.")
+            "The database was changed outside the program; keep the file as it is and tell the administrator." + old)

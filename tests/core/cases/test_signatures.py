@@ -106,4 +106,26 @@ def test_a_sign_off_without_a_signature_row_is_reported(store, signed_case, db_p
     raw.commit()
     raw.close()
     [check] = store.verify_signatures()
-    assert not check.ok and check.problem.startswith("no electronic signature")
+    assert not check.ok and check.problem == "the electronic signature of this sign-off is missing from the database"
+
+
+def test_a_sign_off_from_before_signatures_is_listed_as_not_checked_not_as_a_mismatch(db_path):
+    from xincept_desktop.core.cases import CaseStore
+    from xincept_desktop.core.cases.schema import MIGRATIONS, connect
+
+    conn = connect(db_path)  # a version-4 store with a case signed by name, as before accounts existed
+    for statements in MIGRATIONS[:4]:
+        for statement in statements:
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version = 4")
+    conn.execute("INSERT INTO cases (patient_id, created_at, updated_at) VALUES ('OLD-1', 't', 't')")
+    conn.execute("INSERT INTO sign_offs (case_id, signed_by, signed_at) VALUES (1, 'Dr. Old', "
+                 "'2026-01-02T10:00:00+00:00')")
+    conn.execute("INSERT INTO audit_log (at, user, action, case_id, details) VALUES ('2026-01-02T10:00:00+00:00', "
+                 "'Dr. Old', 'sign_off', 1, '{\"sign_off_id\": 1}')")
+    conn.close()
+    with CaseStore(db_path) as store:
+        [check] = store.verify_signatures()
+    assert check.ok and check.note.startswith("signed before electronic signatures were kept")
+    assert check.describe().endswith("not checked: signed before electronic signatures were kept; there is no hash "
+                                     "to compare")

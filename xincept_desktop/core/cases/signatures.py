@@ -13,6 +13,7 @@ program; it is not a cryptographic seal against someone who can also rewrite the
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from dataclasses import dataclass
 
@@ -42,13 +43,14 @@ class SignatureCheck:
     stored_sha256: str | None
     actual_sha256: str
     problem: str = ""  # '' when the case still holds exactly what was signed
+    note: str = ""  # why there is nothing to check (a sign-off made before electronic signatures were kept)
 
     @property
     def ok(self) -> bool:
         return not self.problem
 
     def describe(self) -> str:
-        state = "OK" if self.ok else f"MISMATCH: {self.problem}"
+        state = f"MISMATCH: {self.problem}" if self.problem else (f"not checked: {self.note}" if self.note else "OK")
         return f"case {self.case_id}, signed by {self.signed_by} at {self.signed_at}: {state}"
 
 
@@ -61,9 +63,11 @@ def verify_case(conn: sqlite3.Connection, case_id: int) -> SignatureCheck | None
     actual = content_sha256(loading.load(conn, case_id, heatmaps=False))
     signature = conn.execute("SELECT * FROM signatures WHERE sign_off_id = ?", (row["id"],)).fetchone()
     if signature is None:
+        if _signed_electronically(conn, case_id, row["id"]):
+            return SignatureCheck(case_id, row["signed_by"], row["signed_at"], None, actual,
+                                  "the electronic signature of this sign-off is missing from the database")
         return SignatureCheck(case_id, row["signed_by"], row["signed_at"], None, actual,
-                              "no electronic signature (signed before signatures were kept, or the signature row "
-                              "was removed)")
+                              note="signed before electronic signatures were kept; there is no hash to compare")
     problem = ""
     if signature["content_sha256"] != actual:
         problem = "the case's content changed after it was signed"
@@ -71,6 +75,16 @@ def verify_case(conn: sqlite3.Connection, case_id: int) -> SignatureCheck | None
         problem = "the sign-off's name or time differs from the signature's"
     return SignatureCheck(case_id, signature["printed_name"], signature["signed_at"], signature["content_sha256"],
                           actual, problem)
+
+
+def _signed_electronically(conn: sqlite3.Connection, case_id: int, sign_off_id: int) -> bool:
+    """Whether the audit line of the sign-off records a content hash (every sign-off since signatures exist)."""
+    for (details,) in conn.execute("SELECT details FROM audit_log WHERE case_id = ? AND action = 'sign_off'",
+                                   (case_id,)):
+        entry = json.loads(details)
+        if entry.get("sign_off_id") == sign_off_id:
+            return "content_sha256" in entry
+    return True  # no audit line at all: not a sign-off this program made; treat the signature as missing
 
 
 def verify_all(conn: sqlite3.Connection) -> list[SignatureCheck]:
