@@ -224,6 +224,8 @@ def test_the_idle_timer_follows_the_preferences_and_restarts_on_input(make_windo
     assert lock.locked and not lock.timer.isActive()
     QApplication.sendEvent(window, event)
     assert not lock.timer.isActive()  # input while locked does not start it again
+    window.bring_forward([window.model_dir / "sent-by-a-second-start.png"])  # a second start of the app
+    assert window.image_list.count() == 0  # nothing is opened behind the lock screen
     window.close()
     assert not lock.locked and lock.screen is None  # the lock screen goes with the window
 
