@@ -102,6 +102,7 @@ def test_a_technologist_cannot_sign_or_reopen_and_proposes_instead_of_overriding
     assert sign_off.toolTip() == ("Only a hematologist may sign off cases; you are signed in as a technologist.")
     assert not window.actions["reopen_case"].isEnabled() and not window.actions["preferences"].isEnabled()
     assert window.actions["override_class"].isEnabled() and "Propose" in window.actions["override_class"].toolTip()
+    assert window.actions["override_class"].text() == "&Propose Class\u2026"
     path = window.image_list.paths()[0]
     window.image_list.select(path)
     answer_review(monkeypatch, "Pro", "fine chromatin")

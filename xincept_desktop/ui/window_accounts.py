@@ -14,6 +14,7 @@ from functools import partial
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from ..core.accounts import Permission, why_not
+from .actions import ACTIONS
 
 #: action -> what it needs; ``override_class`` is open to technologists, whose choice becomes a proposal
 ACTION_PERMISSIONS = {
@@ -25,6 +26,7 @@ ACTION_PERMISSIONS = {
     "verify_signatures": Permission.VIEW,
 }
 PROPOSE_TIP = "Propose a class for the selected image (a hematologist decides)"
+PROPOSE_TEXT = "&Propose Class\u2026"
 #: actions whose state nothing else sets (``analyse``: the model is ready): enabled again when a role allows them
 #: (after a user switch); the others are set by the case state first (``_update_case_actions``) and only disabled
 #: here
@@ -83,6 +85,9 @@ class AccountsMixin:
                 action.setToolTip(PROPOSE_TIP)
             else:
                 action.setToolTip(action.statusTip())
+        proposes = actor is not None and not actor.may(Permission.OVERRIDE)
+        if "override_class" in self.actions:
+            self.actions["override_class"].setText(PROPOSE_TEXT if proposes else ACTIONS["override_class"][0])
 
     def on_lock(self) -> None:
         if self.idle_lock is not None:
