@@ -111,6 +111,11 @@ def test_a_technologist_cannot_sign_or_reopen_and_proposes_instead_of_overriding
     assert "Proposed by Tech T.: " in window.case_panel.case_status.text()
     sign_off.trigger()  # a disabled action does nothing
     assert not window.case.signed
+    sign(window.case.store, window.case.case_id, people(window.case.store).dr_a)  # a hematologist signs elsewhere
+    warned = []
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda _p, title, text: warned.append(text))
+    assert window.case_actions.reopen() is False  # e.g. images added to the signed case: no reason is asked
+    assert warned == ["Only a hematologist may re-open signed cases; you are signed in as a technologist."]
 
 
 def test_an_administrator_manages_users_but_cannot_analyse(make_window, tiny_model, qtbot, monkeypatch, case_folder):
