@@ -16,6 +16,17 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data" / "taleqani-all"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def cheap_password_hashing():
+    """argon2id with tiny costs for the whole run (tests/core/accounts checks the real settings)."""
+    from tests.accounts import CHEAP_HASHER
+    from xincept_desktop.core.accounts.passwords import use_hasher
+
+    previous = use_hasher(CHEAP_HASHER)
+    yield
+    use_hasher(previous)
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """The Taleqani dataset beside the checkout; skipped only outside CI when it is absent."""

@@ -57,8 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_profile_argument(explain)
 
     from .cli_report import add_report_parser
+    from .cli_users import add_account_parsers
 
     add_report_parser(commands, _unit_interval)
+    add_account_parsers(commands)  # users, cases verify-signatures, setup-shared-store
 
     evaluate = commands.add_parser("evaluate", help="measure a model bundle on labelled class folders")
     evaluate.add_argument("--model", type=Path, default=None)
@@ -106,12 +108,18 @@ def main(argv: list[str] | None = None) -> int:
     args.argv = list(sys.argv[1:] if argv is None else argv)
     handler = {"weights": _weights, "predict": _predict, "train": _train, "evaluate": _evaluate,
                "calibrate-scale": _calibrate_scale,
-               "explain": _explain, "report": _report}[args.command]
+               "explain": _explain, "report": _report, **_account_handlers()}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+
+
+def _account_handlers() -> dict:
+    from .cli_users import HANDLERS
+
+    return HANDLERS
 
 
 def _weights(args) -> int:

@@ -40,3 +40,11 @@ class CaseStoreError(XinceptError):
 
 class SignedCaseError(CaseStoreError):
     """An edit was attempted on a signed case; re-open it with a reason first."""
+
+
+class PermissionDeniedError(CaseStoreError):
+    """The signed-in account's role may not take this action (or no one is signed in); the message says who may."""
+
+
+class AuthenticationError(CaseStoreError):
+    """A sign-in or a signature's password was refused. The message never says whether the user name exists."""

@@ -7,6 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from tests.accounts import PASSWORD, people
+
 
 @pytest.fixture(autouse=True)
 def isolated_data_dir(tmp_path, monkeypatch):
@@ -50,9 +52,11 @@ def make_window(qtbot, tmp_path):
     """Factory for a shown MainWindow; ``model`` is handed to the worker, or ``model_dir`` is loaded by it."""
     from xincept_desktop.ui.main_window import MainWindow
 
-    def make(model=None, model_dir: Path | None = None, start: bool = True):
+    def make(model=None, model_dir: Path | None = None, start: bool = True, user: str = "dr_a"):
         window = MainWindow(model_dir or tmp_path / "no-model", model=model)
         qtbot.addWidget(window)
+        if user and not window.case.open_error:  # as ui.app does after the sign-in dialog: the test accounts (tests/accounts.py), one signed in
+            window.sign_in(getattr(people(window.case.store), user))
         window.show()
         if start:
             window.start()
@@ -107,9 +111,10 @@ def no_unexpected_modal(monkeypatch):
     monkeypatch.setattr(QMessageBox, "exec", refuse)
 
 
-def answer_sign_off(monkeypatch, reviewer: str = "Dr. A", acknowledge: bool = True) -> list:
-    """The next sign-off dialogs are answered with ``reviewer`` (and the acknowledgement ticked when asked);
-    each dialog is appended to the returned list. Sign is pressed only when the dialog allows it."""
+def answer_sign_off(monkeypatch, password: str = PASSWORD, acknowledge: bool = True) -> list:
+    """The next sign-off dialogs are answered with ``password`` (the signed-in account's, by default) and the
+    acknowledgement ticked when asked; each dialog is appended to the returned list. Sign is pressed only when
+    the dialog allows it."""
     from PySide6.QtWidgets import QDialog
 
     from xincept_desktop.ui.sign_off_dialog import SignOffDialog
@@ -118,7 +123,7 @@ def answer_sign_off(monkeypatch, reviewer: str = "Dr. A", acknowledge: bool = Tr
 
     def fake_exec(dialog):
         shown.append(dialog)
-        dialog.name.setText(reviewer)
+        dialog.password.setText(password)
         dialog.acknowledge.setChecked(acknowledge and dialog.acknowledge.isVisible() or
                                       acknowledge and bool(dialog.check.warnings))
         if not dialog.sign_button.isEnabled():

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from xincept_desktop.core.cases import CaseStore
 from xincept_desktop.errors import CaseStoreError
 from xincept_desktop.ui.case_browser import COLUMNS, CaseBrowser, local_time
+from tests.accounts import people, sign
 
 
 @pytest.fixture
@@ -26,15 +27,16 @@ def store(tmp_path):
 
 @pytest.fixture
 def cases(store):
+    team = people(store)
     ids = {
         "sara": store.create_case({"patient_name": "Sara Ahmadi", "patient_id": "P-100", "specimen_id": "S-1",
-                                   "collection_date": "2026-02-27"}, user="tech"),
+                                   "collection_date": "2026-02-27"}, user=team.tech),
         "reza": store.create_case({"patient_name": "Reza Karimi", "patient_id": "P-200",
-                                   "collection_date": "2026-01-10"}, user="tech"),
+                                   "collection_date": "2026-01-10"}, user=team.tech),
         "zahra": store.create_case({"patient_name": "\u0632\u0647\u0631\u0627", "patient_id": "Q-7",
-                                    "collection_date": "2025-12-31"}, user="tech"),
+                                    "collection_date": "2025-12-31"}, user=team.tech),
     }
-    store.sign_off(ids["reza"], "Dr. A")
+    sign(store, ids["reza"], team.dr_a)
     return ids
 
 
@@ -131,3 +133,29 @@ def test_local_time_reads_utc_and_tolerates_junk():
     moment = datetime(2026, 3, 1, 9, 30, tzinfo=timezone.utc)
     assert local_time(moment.isoformat()) == moment.astimezone().strftime("%Y-%m-%d %H:%M")
     assert local_time("yesterday") == "yesterday"
+
+
+def test_check_signatures_marks_a_case_changed_in_the_database_file(browser, store, cases, tmp_path):
+    import sqlite3
+
+    browser.check_button.click()
+    assert browser.status.text() == "1 signed case(s) checked: all match their signature"
+    raw = sqlite3.connect(tmp_path / "cases.sqlite3")
+    raw.execute("DROP TRIGGER signed_case_update")
+    raw.execute("UPDATE cases SET patient_name = 'Someone Else' WHERE id = ?", (cases["reza"],))
+    raw.commit()
+    raw.close()
+    browser.check_button.click()
+    assert browser.status.text() == "1 signed case(s) checked: 1 no longer match their signature (marked)"
+    status = dict(zip(column(browser, "Patient ID"), column(browser, "Status")))
+    assert status["P-200"] == "SIGNATURE MISMATCH \u2014 signed by Dr. A" and status["P-100"] == "open"
+
+
+def test_no_check_button_for_a_store_that_cannot_verify(qtbot):
+    class Plain:
+        def list_cases(self, *args):
+            return []
+
+    dialog = CaseBrowser(Plain())
+    qtbot.addWidget(dialog)
+    assert dialog.check_button is None

@@ -68,10 +68,12 @@ def test_report_shows_the_model_and_the_reviewer_class_and_the_case_fields(ready
     assert {"patient_id", "patient_name", "dob", "specimen_id", "collection_date"} <= read_only
     assert "reviewer" not in read_only and "institution" not in read_only
 
-    answer_sign_off(monkeypatch, reviewer=window.case.user)
+    answer_sign_off(monkeypatch)
     window.actions["sign_off"].trigger()
     signed = export_pdf(window, monkeypatch, qtbot, tmp_path / "signed.pdf")
-    assert f"Signed off in XIncept by {window.case.user} on " in signed
+    assert "Electronically signed in XIncept by Dr. A (dr.a, hematologist)" in signed
+    assert "Meaning of the signature: Reviewed and approved." in signed
+    assert window.case.record.signature.content_sha256 in signed
     assert f"Reviewer's class: {new_class}" in signed
 
 

@@ -9,6 +9,7 @@ import hashlib
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog
 
+from tests.accounts import people
 from tests.core.report.pdftext import pdf_text
 from tests.ui.conftest import answer_review, answer_sign_off, wait_analysed, wait_job
 from xincept_desktop.core.case_summary import EXCLUDED
@@ -172,18 +173,23 @@ def test_report_of_a_case_signed_again_after_reopening_says_amended(ready_window
     window = ready_window
     window.open_paths([case_folder(1)])
     wait_analysed(qtbot, window)
-    answer_sign_off(monkeypatch, reviewer="Dr. First")
+    answer_sign_off(monkeypatch)  # Dr. A, signed in
     window.actions["sign_off"].trigger()
     signed_once = export_pdf(window, monkeypatch, qtbot, tmp_path / "1.pdf")
     assert "Amended" not in pdf_text(signed_once[0].read_bytes())
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("late flow result", True))
     window.actions["reopen_case"].trigger()
-    answer_sign_off(monkeypatch, reviewer="Dr. Second")
+    reopened = export_pdf(window, monkeypatch, qtbot, tmp_path / "reopened.pdf")
+    text = " ".join(pdf_text(reopened[0].read_bytes()).split())
+    assert "Not signed: the case was re-opened after its sign-off, which is void" in text
+    assert "Void sign-off: Dr. A" in text and "Electronically signed" not in text
+    window.sign_in(people(window.case.store).dr_b)
+    answer_sign_off(monkeypatch)
     window.actions["sign_off"].trigger()
     amended = export_pdf(window, monkeypatch, qtbot, tmp_path / "2.pdf")
     text = " ".join(pdf_text(amended[0].read_bytes()).split())
-    assert "Amended report. Signed off in XIncept by Dr. Second" in text
-    assert "Earlier sign-off: Dr. First" in text and "late flow result" in text
+    assert "Amended report. Electronically signed in XIncept by Dr. B (dr.b, hematologist)" in text
+    assert "Earlier sign-off: Dr. A" in text and "late flow result (signature void)" in text
     assert amended[1] != signed_once[1]  # another case state, another report ID
 
 

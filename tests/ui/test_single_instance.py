@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+from tests.accounts import sign
 from xincept_desktop.ui.single_instance import SingleInstance
 
 
@@ -24,7 +25,7 @@ def test_window_brought_forward_asks_before_adding_to_a_signed_case(make_window,
 
     window = make_window(start=False)
     window.case.save_details({"patient_id": "P-1"})
-    window.case.store.sign_off(window.case.case_id, user="Dr. A")
+    sign(window.case.store, window.case.case_id, window.case.actor)
     image = tmp_path / "x.png"
     image.write_bytes(b"not read: the question comes first")
     asked = []

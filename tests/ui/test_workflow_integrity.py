@@ -16,6 +16,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from tests.gated_model import GatedModel
+from tests.accounts import people, sign
 from tests.ui.conftest import answer_review, answer_sign_off, wait_analysed
 from xincept_desktop.core.case_summary import EXCLUDE_CHOICE, EXCLUDED
 from xincept_desktop.core.cases import CaseStore
@@ -52,7 +53,7 @@ def signed_window(ready_window, case_folder, qtbot, monkeypatch, n=4):
     window.open_paths([folder])
     wait_analysed(qtbot, window)
     window.case.save_details({"patient_id": "P-1", "patient_name": "A. B."})
-    answer_sign_off(monkeypatch, reviewer="Dr. Sign")
+    answer_sign_off(monkeypatch)  # as the signed-in Dr. A
     window.actions["sign_off"].trigger()
     assert window.case.state() is CaseState.SIGNED
     return window, folder
@@ -75,7 +76,7 @@ def test_open_folder_on_a_signed_case_is_refused_or_becomes_a_new_case(ready_win
 
     replies["signed"].append(None)  # cancel: nothing is added
     assert window.open_paths([more]) == []
-    assert asked["signed"] == [(signed_id, "Dr. Sign", 2)]
+    assert asked["signed"] == [(signed_id, "Dr. A", 2)]
     assert len(window.image_list.paths()) == 4 and window.case.case_id == signed_id
 
     replies["signed"].append(None)  # a drop asks the same question
@@ -96,9 +97,9 @@ def test_open_folder_on_a_signed_case_is_refused_or_becomes_a_new_case(ready_win
     assert stored_paths(window.case.db_path, window.case.case_id) == {more / "x1.png", more / "x2.png"}
 
     with CaseStore(window.case.db_path) as store:  # the signed case exports as signed: its 4 images only
-        store.export_case(signed_id, "csv", tmp_path / "signed.csv", user="Dr. Sign")
+        store.export_case(signed_id, "csv", tmp_path / "signed.csv", user=people(store).dr_a)
     rows = list(csv.DictReader((tmp_path / "signed.csv").open(encoding="utf-8-sig")))
-    assert len(rows) == 4 and {row["signed_by"] for row in rows} == {"Dr. Sign"}
+    assert len(rows) == 4 and {row["signed_by"] for row in rows} == {"Dr. A"}
     assert warnings == []
 
 
@@ -118,9 +119,10 @@ def test_reopen_with_a_reason_adds_the_images_and_needs_a_new_sign_off(ready_win
     assert extra in stored_paths(window.case.db_path, case_id)
     assert window.actions["sign_off"].isEnabled() and not window.actions["reopen_case"].isEnabled()
 
-    answer_sign_off(monkeypatch, reviewer="Dr. Second")
+    window.sign_in(people(window.case.store).dr_b)  # another hematologist signs the amended case
+    answer_sign_off(monkeypatch)
     window.actions["sign_off"].trigger()
-    assert "signed (amended) by Dr. Second" in window.case_panel.case_status.text()
+    assert "signed (amended) by Dr. B" in window.case_panel.case_status.text()
     with CaseStore(window.case.db_path) as store:
         actions = [(e.action, e.details.get("reason")) for e in store.audit_log(case_id)]
         assert ("reopen", "one more field of view") in actions
@@ -136,10 +138,10 @@ def test_a_case_signed_in_another_window_refuses_images_here(ready_window, case_
     window.open_paths([case_folder(2)])
     wait_analysed(qtbot, window)
     with CaseStore(window.case.db_path) as other:  # a second app instance signs the case
-        other.sign_off(window.case.case_id, user="Dr. Elsewhere")
+        sign(other, window.case.case_id, people(other).dr_b)
     replies["signed"].append(None)
     assert window.open_paths([case_folder(1)]) == []
-    assert asked["signed"][0][1] == "Dr. Elsewhere"
+    assert asked["signed"][0][1] == "Dr. B"
     window.image_list.select(window.image_list.paths()[0])
     answer_review(monkeypatch, EXCLUDED, "not a blast")
     window.case_actions.override()
@@ -152,7 +154,7 @@ def test_sign_off_dialog_blocks_failed_images_until_excluded_and_needs_acknowled
     folder = case_folder(4, bad=1)
     window.open_paths([folder])
     wait_analysed(qtbot, window)
-    shown = answer_sign_off(monkeypatch, reviewer="Dr. A")
+    shown = answer_sign_off(monkeypatch)
     window.actions["sign_off"].trigger()
     dialog = shown[-1]
     assert not window.case.signed and not dialog.sign_button.isEnabled()
@@ -170,16 +172,21 @@ def test_sign_off_dialog_blocks_failed_images_until_excluded_and_needs_acknowled
     window.actions["override_class"].trigger()
     assert window.case.image_for(broken).reviewed_class == EXCLUDED
 
-    shown = answer_sign_off(monkeypatch, reviewer="Dr. A", acknowledge=False)
+    shown = answer_sign_off(monkeypatch, acknowledge=False)
     window.actions["sign_off"].trigger()
     assert not window.case.signed and shown[-1].check.blockers == []
     assert not shown[-1].sign_button.isEnabled()  # warnings not acknowledged
 
-    shown = answer_sign_off(monkeypatch, reviewer="   ")
+    shown = answer_sign_off(monkeypatch, password="")
     window.actions["sign_off"].trigger()
-    assert not window.case.signed  # no name, no signature
+    assert not window.case.signed and not shown[-1].sign_button.isEnabled()  # no password, no signature
 
-    answer_sign_off(monkeypatch, reviewer="Dr. A")
+    shown = answer_sign_off(monkeypatch, password="not my password")
+    window.actions["sign_off"].trigger()
+    assert not window.case.signed  # a wrong password: the dialog says so and stays open
+    assert shown[-1].error.isVisibleTo(shown[-1]) and shown[-1].error.text().startswith("Not signed: the password")
+
+    answer_sign_off(monkeypatch)
     window.actions["sign_off"].trigger()
     assert window.case.signed
     with CaseStore(window.case.db_path) as store:
@@ -187,7 +194,7 @@ def test_sign_off_dialog_blocks_failed_images_until_excluded_and_needs_acknowled
     excluded = [e for e in log if e.action == "override"]
     assert excluded[0].details["reviewed_class"] == EXCLUDED and excluded[0].details["reason"] == "not an image file"
     sign = [e for e in log if e.action == "sign_off"][0]
-    assert sign.user == "Dr. A" and "missing patient name and patient ID" in sign.details["acknowledged"]
+    assert sign.user == "dr.a" and "missing patient name and patient ID" in sign.details["acknowledged"]
     assert sign.details["summary"]["analysed"] == 4 and sign.details["summary"]["excluded"] == 1
     assert warnings == []
 
@@ -349,7 +356,7 @@ def test_analyse_on_a_signed_case_with_images_waiting_asks(ready_window, case_fo
     monkeypatch.setattr(window.analysis, "analyse", lambda paths: jobs.append(paths))
     replies["signed"].append(None)
     window.actions["analyse"].trigger()
-    assert asked["signed"] == [(signed_id, "Dr. Sign", 1)] and jobs == []
+    assert asked["signed"] == [(signed_id, "Dr. A", 1)] and jobs == []
     monkeypatch.delattr(window.analysis, "analyse")  # the controller's own method again
     replies["signed"].append(case_guard.NEW_CASE)
     window.actions["analyse"].trigger()

@@ -21,14 +21,16 @@ _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | ge
 
 
 @contextlib.contextmanager
-def atomic_write_path(destination: os.PathLike | str) -> Iterator[Path]:
+def atomic_write_path(destination: os.PathLike | str, mode: int = FILE_MODE) -> Iterator[Path]:
     """Yield a temporary path in the destination folder; on success it replaces ``destination``.
+
+    ``mode``: the file's permission bits before the umask (0o600 for patient data: owner only).
 
     On any error the temporary file is removed and ``destination`` is left as it was.
     """
     destination = Path(destination)
     destination.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _create_temporary(destination)
+    tmp = _create_temporary(destination, mode)
     try:
         yield tmp
         with open(tmp, "rb+") as handle:
@@ -41,11 +43,11 @@ def atomic_write_path(destination: os.PathLike | str) -> Iterator[Path]:
     fsync_folder(destination.parent)
 
 
-def _create_temporary(destination: Path) -> Path:
+def _create_temporary(destination: Path, mode: int = FILE_MODE) -> Path:
     for _ in range(100):
         tmp = destination.parent / f".{destination.name}.{secrets.token_hex(6)}.part"
         try:
-            os.close(os.open(tmp, _FLAGS, FILE_MODE))
+            os.close(os.open(tmp, _FLAGS, mode))
         except FileExistsError:
             continue
         return tmp
@@ -67,12 +69,12 @@ def fsync_folder(folder: os.PathLike | str) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(destination: os.PathLike | str, data: bytes) -> None:
-    """Write ``data`` to ``destination`` atomically."""
-    with atomic_write_path(destination) as tmp:
+def atomic_write_bytes(destination: os.PathLike | str, data: bytes, mode: int = FILE_MODE) -> None:
+    """Write ``data`` to ``destination`` atomically (``mode``: see :func:`atomic_write_path`)."""
+    with atomic_write_path(destination, mode) as tmp:
         tmp.write_bytes(data)
 
 
-def atomic_write_text(destination: os.PathLike | str, text: str) -> None:
-    """Write UTF-8 ``text`` to ``destination`` atomically."""
-    atomic_write_bytes(destination, text.encode("utf-8"))
+def atomic_write_text(destination: os.PathLike | str, text: str, mode: int = FILE_MODE) -> None:
+    """Write UTF-8 ``text`` to ``destination`` atomically (``mode``: see :func:`atomic_write_path`)."""
+    atomic_write_bytes(destination, text.encode("utf-8"), mode)

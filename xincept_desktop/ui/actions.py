@@ -25,6 +25,10 @@ ACTIONS = {
     "reopen_case": ("Re-&open Case\u2026", None, None, "Re-open a signed case, with a reason"),
     "print": ("&Print\u2026", QKeySequence.StandardKey.Print, None, "Print the case report"),
     "preferences": ("Pre&ferences\u2026", "Ctrl+,", None, "Default opacity, colormap, names"),
+    "manage_users": ("&Users\u2026", None, None, "Add, disable and reset user accounts (administrators)"),
+    "lock": ("&Lock", "Ctrl+L", None, "Lock the window until you or another user signs in"),
+    "verify_signatures": ("&Verify Signatures\u2026", None, None,
+                          "Check that every signed case still holds exactly what was signed"),
     "quit": ("&Quit", QKeySequence.StandardKey.Quit, None, "Quit XIncept"),
     "zoom_in": ("Zoom &In", QKeySequence.StandardKey.ZoomIn, None, "Zoom in (also + and the wheel)"),
     "zoom_out": ("Zoom &Out", QKeySequence.StandardKey.ZoomOut, None, "Zoom out (also - and the wheel)"),
@@ -38,10 +42,10 @@ ACTIONS = {
 
 MENUS = {
     "&File": ["open", "open_folder", "open_case", "@recent", "new_case", None, "export_pdf", "print", None,
-              "preferences", None, "quit"],
+              "preferences", "manage_users", "lock", None, "quit"],
     "&Analysis": ["analyse", "cancel"],
     "&Case": ["case_details", None, "remove_image", "override_class", "sign_off", "reopen_case", None, "export_case_csv",
-              "export_case_json"],
+              "export_case_json", None, "verify_signatures"],
     "&View": ["zoom_in", "zoom_out", "fit", "actual_size", None, "toggle_heat", None, "next_image",
               "previous_image", "@docks"],
     "&Help": ["about"],

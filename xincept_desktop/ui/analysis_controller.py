@@ -68,13 +68,20 @@ class AnalysisController(QObject):
             self._pending.extend(paths)
 
     def analyse(self, paths: list[Path]) -> None:
-        """Send ``paths`` to the worker as one job (nothing without a model)."""
-        if not paths or self.model is None or self.closed:
+        """Send ``paths`` to the worker as one job (nothing without a model, nor for a role that may not analyse:
+        an administrator's images stay listed, not analysed)."""
+        if not paths or self.model is None or self.closed or not self._may_analyse():
             return
         job = self.workers.analyse(paths)
         self._jobs[job] = list(paths)
         self._run_total += len(paths)
         self.run_grew.emit(self._run_total)
+
+    def _may_analyse(self) -> bool:
+        from ..core.accounts import Permission
+
+        may = getattr(self.case, "may", None)
+        return may is None or may(Permission.ANALYSE)
 
     # --- stopping ------------------------------------------------------------------------------------
     def cancel(self) -> bool:

@@ -67,7 +67,13 @@ def main(argv: list[str] | None = None) -> int:
     if guard.send_to_running(args.paths):  # a second click on the icon: the first window comes forward
         return 0
     guard.listen()
+    from .sign_in import sign_in_at_start
+
+    actor = sign_in_at_start()  # before the window: first-run administrator, or sign-in; None = quit
+    if actor is None:
+        return 0
     app, window, args = create_window(argv)
+    window.sign_in(actor)
     guard.activated.connect(window.bring_forward)
     window.show()
     from PySide6.QtCore import QTimer

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
+from ..core.accounts import Permission
 from ..errors import CaseStoreError
 
 EXPORT_FILTERS = {"csv": "CSV files (*.csv)", "json": "JSON files (*.json)"}
@@ -76,15 +77,18 @@ class CaseActions:
             return
         new_class, reason, comment = answer
         try:
-            self.session.override(path, new_class, reason, comment)
+            if not self.session.may(Permission.OVERRIDE):  # a technologist proposes; a hematologist decides
+                self.session.propose(path, new_class, reason)
+                self.window.statusBar().showMessage(f"Class {new_class} proposed for {path.name}; a hematologist "
+                                                    "decides", 8000)
+            else:
+                self.session.override(path, new_class, reason, comment)
         except CaseStoreError as exc:
             self._error("Override class", exc)
             return
         self.window.refresh_case_view()
 
     def sign_off(self) -> None:
-        from PySide6.QtWidgets import QDialog
-
         from .sign_off_dialog import SignOffDialog
 
         try:
@@ -93,25 +97,33 @@ class CaseActions:
         except CaseStoreError as exc:
             self._error("Sign off", exc)
             return
-        dialog = SignOffDialog(check, (getattr(self.window.prefs, "reviewer", "") or "").strip(), self.window)
+        signed = []
+
+        def sign(password: str, acknowledged: list[str]) -> None:
+            signed.append(self.session.sign_off(password, acknowledged, check.as_audit()))
+
+        dialog = SignOffDialog(check, self.session.actor, self.window, sign=sign)
         try:
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return
-            reviewer, acknowledged = dialog.reviewer(), dialog.acknowledged()
+            dialog.exec()
+            failure = dialog.failure
         finally:
             dialog.deleteLater()
-        try:
-            self.session.sign_off(reviewer, acknowledged, check.as_audit())
-        except CaseStoreError as exc:
-            self._error("Sign off", exc)
+        if failure is not None:
+            self._error("Sign off", failure)
+        if not signed:
             return
-        self.window.statusBar().showMessage(f"Case signed off by {reviewer}", 8000)
+        self.window.statusBar().showMessage(f"Case signed off electronically by {signed[0].signed_by}", 8000)
         self.window.refresh_case_view()
 
     def reopen(self) -> bool:
         """Ask for a reason and re-open the signed case; whether it was re-opened."""
+        from ..core.accounts import why_not
         from .case_guard import ask_reopen_reason
 
+        if not self.session.may(Permission.REOPEN):  # e.g. a technologist adding images to a signed case
+            self._error("Re-open case", CaseStoreError(why_not(getattr(self.session.actor, "role", None),
+                                                               Permission.REOPEN)))
+            return False
         reason = ask_reopen_reason(self.window)
         if reason is None:
             return False

@@ -7,7 +7,9 @@ Usage from the main window::
         record = store.load_case(case_id)
 
 ``store`` is anything with ``list_cases(search, date_from, date_to, limit)`` returning
-:class:`~xincept_desktop.core.cases.CaseListEntry` rows (normally a ``CaseStore``).
+:class:`~xincept_desktop.core.cases.CaseListEntry` rows (normally a ``CaseStore``). When it can
+``verify_signatures()``, Check Signatures recomputes every signed case's content hash and marks the cases whose
+content no longer matches their electronic signature.
 """
 
 from __future__ import annotations
@@ -34,9 +36,14 @@ def local_time(iso_utc: str) -> str:
         return iso_utc or ""
 
 
-def row_texts(entry) -> list[str]:
-    """The cells of one case row, in :data:`COLUMNS` order."""
+MISMATCH = "SIGNATURE MISMATCH \u2014 "
+
+
+def row_texts(entry, mismatched: frozenset = frozenset()) -> list[str]:
+    """The cells of one case row, in :data:`COLUMNS` order (``mismatched``: case ids whose signature failed)."""
     status = f"signed by {entry.signed_by}" if entry.signed_at else "open"
+    if entry.case_id in mismatched:
+        status = MISMATCH + status  # first, so a narrow column still shows it
     return [entry.patient_id, entry.patient_name, entry.collection_date, entry.specimen_id,
             str(entry.image_count), status, local_time(entry.updated_at)]
 
@@ -59,6 +66,13 @@ class CaseBrowser(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.mismatched: frozenset = frozenset()
+        self.check_button = None
+        if hasattr(store, "verify_signatures"):
+            self.check_button = self.buttons.addButton("Check Signatures", QDialogButtonBox.ButtonRole.ActionRole)
+            self.check_button.setToolTip("Recompute every signed case's content hash and mark those that no longer "
+                                         "match their signature")
+            self.check_button.clicked.connect(self.check_signatures)
         self.status = QLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(self._filters)
@@ -125,13 +139,34 @@ class CaseBrowser(QDialog):
                             f"{shown} case{'s' if shown != 1 else ''}"
                             + (f" (first {self._limit} shown)" if shown >= self._limit else ""))
 
+    def check_signatures(self) -> None:
+        """Recompute the signed cases' hashes; mark and count those that no longer match."""
+        try:
+            checks = self._store.verify_signatures()
+        except CaseStoreError as exc:
+            self.status.setText(f"Cannot check the signatures: {exc}")
+            return
+        self.mismatched = frozenset(check.case_id for check in checks if not check.ok)
+        self.refresh()
+        for name in ("Images", "Status"):  # room for the mark, taken from the wide image-count column
+            self.table.resizeColumnToContents(COLUMNS.index(name))
+        self.status.setText(f"{len(checks)} signed case(s) checked: " + (
+            f"{len(self.mismatched)} no longer match their signature (marked)" if self.mismatched
+            else "all match their signature"))
+        self.status.setStyleSheet("color: #a61b1b; font-weight: bold;" if self.mismatched else "")
+
     def _fill(self, entries) -> None:
+        from PySide6.QtGui import QColor
+
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            for column, text in enumerate(row_texts(entry)):
+            for column, text in enumerate(row_texts(entry, self.mismatched)):
                 item = QTableWidgetItem(text)
                 item.setData(CASE_ID_ROLE, entry.case_id)
+                if entry.case_id in self.mismatched:
+                    item.setForeground(QColor("#a61b1b"))
+                    item.setToolTip(text)
                 self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)
         if entries:

@@ -70,11 +70,27 @@ class CaseSession(QObject):
         self._checks: list[BackgroundJob] = []
         self._saves: list[BackgroundJob] = []
         self.closed = False
+        self.actor = None  # the signed-in account (core.accounts.Actor); set by the sign-in at start
 
     # --- state ---------------------------------------------------------------------------------------
     @property
-    def user(self) -> str:
-        return reviewer_name(self.window.prefs)
+    def user(self):
+        """Who acts: the signed-in account; without one (a store that has no accounts yet) the preferences'
+        name, which the store refuses once accounts exist."""
+        return self.actor if self.actor is not None else reviewer_name(self.window.prefs)
+
+    def may(self, permission) -> bool:
+        """Whether the signed-in account's role allows ``permission`` (everything while no one is signed in to a
+        store without accounts, where the store itself decides)."""
+        if self.actor is None:
+            return not self.has_accounts()
+        return self.actor.may(permission)
+
+    def has_accounts(self) -> bool:
+        try:
+            return bool(self.store.accounts.has_users())
+        except (CaseStoreError, AttributeError):
+            return False
 
     def state(self):
         """The current case's ``CaseState``, read from the store now (another window may have signed it)."""
@@ -146,7 +162,16 @@ class CaseSession(QObject):
             text += f"\n\u26a0 {len(missing)} image(s) not analysed: {names}"
         if self.file_problems:
             text += "\n\u26a0 " + "\n\u26a0 ".join(_describe(p) for p in self.file_problems)
+        for path, proposal in self._safe_proposals().items():
+            text += (f"\nProposed by {proposal.get('display_name') or proposal.get('user')}: {path.name} \u2192 "
+                     f"{proposal.get('proposed_class')} ({proposal.get('reason')}); a hematologist decides")
         return text
+
+    def _safe_proposals(self) -> dict:
+        try:
+            return self.proposals()
+        except CaseStoreError:
+            return {}
 
     # --- saving --------------------------------------------------------------------------------------
     def save_results(self, results: list, model) -> int:
@@ -247,14 +272,28 @@ class CaseSession(QObject):
         self.store.override_class(image_id, new_class, reason=reason, comment=comment, user=self.user)
         self.reload()
 
-    def sign_off(self, reviewer: str | None = None, acknowledged: list[str] = (), summary: dict | None = None):
-        """Sign the current case as ``reviewer`` (default: the preferences' name), keeping the acknowledged
-        warnings and the summary shown in the audit line."""
+    def sign_off(self, password: str, acknowledged: list[str] = (), summary: dict | None = None):
+        """Sign the current case electronically as the signed-in account (its password re-entered), keeping the
+        acknowledged warnings and the summary shown in the audit line."""
         self._require_case()
-        sign = self.store.sign_off(self.case_id, user=reviewer or self.user, acknowledged=acknowledged,
-                                   summary=summary)
+        sign = self.store.sign_off(self.case_id, self.user, acknowledged, summary, password=password)
         self.reload()
         return sign
+
+    def propose(self, path: Path, new_class: str, reason: str) -> None:
+        """A technologist's proposed class for an image (audited; a hematologist decides)."""
+        image_id = self.image_ids.get(Path(path))
+        if image_id is None:
+            raise CaseStoreError(f"{Path(path).name} has no stored analysis in this case")
+        self.store.propose_class(image_id, new_class, reason, self.user)
+        self.reload()
+
+    def proposals(self) -> dict[Path, dict]:
+        """Path -> the latest class proposal not yet decided by a hematologist."""
+        if self.case_id is None or self.closed:
+            return {}
+        found = self.store.proposals(self.case_id)
+        return {path: found[image_id] for path, image_id in self.image_ids.items() if image_id in found}
 
     def sign_off_check(self, failed: dict, waiting: list[Path]):
         """The ``SignOffCheck`` of the current case plus the window's failed and not analysed images."""
@@ -304,7 +343,12 @@ class CaseSession(QObject):
         if self.case_id is None or self.record is None:
             return {}
         images = {path: image for path in self.image_ids if (image := self.image_for(path)) is not None}
-        return report_context(self.case_id, self.record, images)
+        context = report_context(self.case_id, self.record, images)
+        signature = getattr(self.record, "signature", None)
+        reviewer = signature.printed_name if signature is not None else getattr(self.actor, "display_name", "")
+        if reviewer:  # the report's "Reviewed by": the signer, else the signed-in account (not a typed name)
+            context["reviewer"] = reviewer
+        return context
 
     def refuse_if_signed(self, what: str) -> None:
         """Raise :class:`SignedCaseError` naming who signed when the current case is signed."""
@@ -362,7 +406,8 @@ def _state_text(record) -> str:
         return f"signed{amended} by {sign.signed_by} ({sign.signed_at[:16].replace('T', ' ')} UTC), read-only"
     if state is CaseState.REOPENED:
         last = record.history[-1]
-        return f"re-opened by {last.reopened_by}: {last.reopen_reason}; needs a new sign-off"
+        return (f"re-opened by {last.reopened_by}: {last.reopen_reason}; its signature is void and it needs a new "
+                "sign-off")
     return "open for review"
 
 

@@ -25,6 +25,7 @@ from .progress import AnalysisProgress
 from .gc_guard import collect_on_gui_thread
 from .result_panel import ResultPanel, heat_class
 from .viewer import ImageViewer
+from .window_accounts import AccountsMixin
 from .window_guards import CaseGuardMixin
 from .window_reports import ReportMixin
 from .worker import WorkerController
@@ -34,7 +35,7 @@ IMAGE_FILTER = ("Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.gif *.he
 BANNER_ERROR = "background: #fde2e1; color: #8a0010; padding: 6px; font-weight: bold;"
 
 
-class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
+class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
     """One case at a time. ``start()`` begins loading the model in the worker thread."""
 
     def __init__(self, model_dir: Path, model=None):
@@ -194,6 +195,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
     def _set_model_state(self, ready: bool) -> None:
         self.actions["analyse"].setEnabled(ready)
         self.actions["cancel"].setEnabled(False)
+        self.apply_permissions()
 
     # --- opening -------------------------------------------------------------------------------------
     def on_open(self) -> None:
@@ -465,6 +467,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.actions["reopen_case"].setEnabled(signed)
         self.actions["export_case_csv"].setEnabled(stored)
         self.actions["export_case_json"].setEnabled(stored)
+        self.apply_permissions()  # what the signed-in role may not do stays disabled, with the reason
 
     def on_quit(self) -> None:
         if self._ask_when_busy("Quit", self.close):
@@ -482,6 +485,8 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
             if not self.worker_stuck:  # the batch finished while stopping is stored too
                 QCoreApplication.sendPostedEvents(self.analysis, 0)
             self.analysis.close()
+            if self.idle_lock is not None:
+                self.idle_lock.stop()
             BackgroundJob.stop_children(self)  # reports being made: let them finish, show nothing
             self.case.close()  # waits for analyses still being stored
         event.accept()

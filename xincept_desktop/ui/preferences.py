@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 
 from .microscope_profiles import MicroscopeProfilesEditor
 
-from .settings import CAM_METHOD_LABELS, CAM_METHODS, COLORMAP_CHOICES, Preferences
+from .settings import CAM_METHOD_LABELS, CAM_METHODS, COLORMAP_CHOICES, LOCK_MINUTES_MAX, Preferences
 
 
 class PreferencesDialog(QDialog):
@@ -30,6 +30,12 @@ class PreferencesDialog(QDialog):
         self.cam_method.setCurrentIndex(max(0, self.cam_method.findData(prefs.cam_method)))
         self.institution = QLineEdit(prefs.institution)
         self.reviewer = QLineEdit(prefs.reviewer)
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(1, LOCK_MINUTES_MAX)
+        self.lock_minutes.setSuffix(" min")
+        self.lock_minutes.setValue(prefs.lock_minutes)
+        self.lock_minutes.setToolTip("The window locks after this long without keyboard or mouse input; the same "
+                                     "user unlocks it with their password, or another user signs in")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -42,6 +48,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Default heat-map method", self.cam_method)
         form.addRow("Institution", self.institution)
         form.addRow("Reviewer", self.reviewer)
+        form.addRow("Lock the window after", self.lock_minutes)
         form.addRow(microscope_box)
         form.addRow(buttons)
 
@@ -62,4 +69,5 @@ class PreferencesDialog(QDialog):
             reviewer=self.reviewer.text().strip(),
             microscope_profiles=self.microscopes.profiles(),
             active_profile=self.microscopes.active_name(),
+            lock_minutes=self.lock_minutes.value(),
         )

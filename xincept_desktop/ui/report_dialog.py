@@ -101,7 +101,8 @@ def build_snapshot(results, info: ModelInfo, settings: dict, values: dict[str, s
     return build_report_data(results, info, patient, specimen, review, institution=values.get("institution", ""),
                              reviews=settings.get("reviews"), sign_off=settings.get("sign_off"),
                              stored=settings.get("stored"), case_id=settings.get("case_id"),
-                             created=settings.get("created"), not_analysed=settings.get("not_analysed", ()))
+                             created=settings.get("created"), not_analysed=settings.get("not_analysed", ()),
+                             void_signatures=settings.get("void_signatures", ()))
 
 
 def snapshot_for(results, model, settings: dict, values: dict[str, str]) -> ReportData:
@@ -134,6 +135,7 @@ def pdf_outcome(data: ReportData, path: Path | None = None) -> tuple:
     import hashlib
 
     from ..core.atomic import atomic_write_bytes
+    from ..core.cases.private import PRIVATE_FILE
     from ..core.report import render_pdf
 
     pdf = render_pdf(data)
@@ -141,7 +143,7 @@ def pdf_outcome(data: ReportData, path: Path | None = None) -> tuple:
         from ..errors import ReportError
 
         try:
-            atomic_write_bytes(path, pdf)
+            atomic_write_bytes(path, pdf, PRIVATE_FILE)  # patient data: owner only
         except OSError as exc:
             raise ReportError(f"cannot write the report to {path}: {exc.strerror or exc}") from exc
     return path, data.report_id, hashlib.sha256(pdf).hexdigest(), pdf

@@ -110,9 +110,10 @@ def print_pdf(parent, pdf: bytes, pages: list[QImage] | None, title: str, on_pri
 
 def _write_copy(parent, pdf: bytes, path: Path, on_printed) -> None:
     from ..core.atomic import atomic_write_bytes
+    from ..core.cases.private import PRIVATE_FILE
 
     try:
-        atomic_write_bytes(path, pdf)
+        atomic_write_bytes(path, pdf, PRIVATE_FILE)  # patient data: owner only
     except OSError as exc:
         QMessageBox.warning(parent, "Print report", f"cannot write {path}: {exc.strerror or exc}")
         return

@@ -13,6 +13,7 @@ from ..core.scale import MicroscopeProfile
 
 ORGANIZATION = "XIncept"
 MAX_RECENT = 10
+LOCK_MINUTES_MAX = 240
 CAM_METHODS = ("gradcam", "gradcam++")
 CAM_METHOD_LABELS = {"gradcam": "Grad-CAM", "gradcam++": "Grad-CAM++"}
 COLORMAP_CHOICES = ("jet", "turbo", "inferno", "viridis", "cividis")  # mirrors core.explain.overlay.COLORMAPS
@@ -29,6 +30,7 @@ class Preferences:
     reviewer: str = ""
     microscope_profiles: list[MicroscopeProfile] = field(default_factory=list)
     active_profile: str = ""  # name of the profile in use; "" = none (the red-cell ruler alone)
+    lock_minutes: int = 10  # the window locks after this many minutes without input (``ui.lock_screen``)
 
     @property
     def profile(self) -> MicroscopeProfile | None:
@@ -53,6 +55,8 @@ def load_preferences(store: QSettings | None = None) -> Preferences:
         reviewer=str(store.value("prefs/reviewer", defaults.reviewer) or ""),
         microscope_profiles=_profiles(store.value("prefs/microscope_profiles", "[]")),
         active_profile=str(store.value("prefs/active_profile", "") or ""),
+        lock_minutes=min(LOCK_MINUTES_MAX, max(1, int(_float(store.value("prefs/lock_minutes", defaults.lock_minutes),
+                                                              defaults.lock_minutes)))),
     )
     prefs.opacity = min(1.0, max(0.0, prefs.opacity))
     if prefs.colormap not in COLORMAP_CHOICES:

@@ -1,13 +1,15 @@
-"""The Sign Off dialog: what will be signed, what blocks it, and what the signer must acknowledge.
+"""The Sign Off dialog: what will be signed, what blocks it, what the signer must acknowledge, and the
+electronic signature (the signed-in account's printed name, the meaning, and the password re-entered).
 
 Usage from the case actions::
 
-    dialog = SignOffDialog(check, reviewer_default, parent)      # check: core.cases.sign_off_check.SignOffCheck
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        dialog.reviewer(), dialog.acknowledged()                   # name (never empty), warnings accepted
+    dialog = SignOffDialog(check, actor, parent, sign=lambda password, acknowledged: ...)
+    if dialog.exec() == QDialog.DialogCode.Accepted:   # ``sign`` succeeded
+        ...
 
-Sign stays disabled while images are not analysed or failed, while warnings are not acknowledged, or while the
-reviewer's name is empty.
+``sign`` does the signing; a wrong password (``AuthenticationError``) is shown in the dialog, which stays open
+with the password cleared; any other store error closes it with ``dialog.failure`` set. Sign stays disabled
+while images are not analysed or failed, while warnings are not acknowledged, or while the password is empty.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
                                QWidget)
 
 from ..config import CLASS_DESCRIPTIONS
+from ..core.cases.signatures import MEANING
+from ..errors import AuthenticationError, CaseStoreError
 
 BLOCK_STYLE = "color: #a61b1b; font-weight: bold;"
 WARN_STYLE = "color: #a15c00;"
@@ -24,6 +28,8 @@ BLOCK_HINT = ("Analyse them (Analysis \u25b8 Analyse), exclude them (Case \u25b8
               "with a reason) or remove those never analysed (Case \u25b8 Remove Image, with a reason) before "
               "signing.")
 ACKNOWLEDGE = "I have seen these warnings and sign the case as it is"
+WRONG_PASSWORD = ("Not signed: the password was not accepted, or your account cannot sign now (locked for a while "
+                  "after repeated failures). Each wrong password counts towards the lockout.")
 
 
 def _label(text: str, style: str = "") -> QLabel:
@@ -36,9 +42,10 @@ def _label(text: str, style: str = "") -> QLabel:
 
 
 class SignOffDialog(QDialog):
-    def __init__(self, check, reviewer: str = "", parent: QWidget | None = None):
+    def __init__(self, check, signer=None, parent: QWidget | None = None, sign=None):
         super().__init__(parent)
-        self.check = check
+        self.check, self.signer, self._sign = check, signer, sign
+        self.failure: Exception | None = None
         self.setWindowTitle(f"Sign off case {check.case_id}")
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
@@ -63,12 +70,25 @@ class SignOffDialog(QDialog):
         self.acknowledge.setVisible(bool(check.warnings))
         self.acknowledge.toggled.connect(self._update)
         layout.addWidget(self.acknowledge)
-        self.name = QLineEdit(reviewer)
-        self.name.setPlaceholderText("your name, as it will appear on the report")
-        self.name.textChanged.connect(self._update)
+        layout.addWidget(_label("Electronic signature", "font-weight: bold;"))
         names = QFormLayout()
-        names.addRow("Signed by", self.name)
+        who = f"{signer.display_name} ({signer.username}, {signer.role.value})" if signer is not None else \
+            "nobody is signed in"
+        names.addRow("Signed by", _label(who, "font-weight: bold;"))
+        names.addRow("Meaning", _label(MEANING))
+        names.addRow("Time", _label("now, in UTC, when you press Sign Off"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("your password, to sign")
+        self.password.textChanged.connect(self._update)
+        names.addRow("Password", self.password)
         layout.addLayout(names)
+        self.error = _label("", BLOCK_STYLE)
+        self.error.setVisible(False)
+        layout.addWidget(self.error)
+        layout.addWidget(_label("Your signature is linked to exactly what is shown in this case now (a SHA-256 "
+                                "of its images, results, reviews and details); re-opening the case voids it.",
+                                "color: #555;"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.sign_button = self.buttons.addButton("Sign Off", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
@@ -76,19 +96,34 @@ class SignOffDialog(QDialog):
         layout.addWidget(self.buttons)
         self._update()
 
-    def reviewer(self) -> str:
-        return self.name.text().strip()
-
     def acknowledged(self) -> list[str]:
         """The warnings the signer accepted (empty when there were none)."""
         return list(self.check.warnings) if self.acknowledge.isChecked() else []
 
     def can_sign(self) -> bool:
-        return bool(self.reviewer()) and self.check.can_sign(self.acknowledge.isChecked())
+        return self.signer is not None and bool(self.password.text()) and \
+            self.check.can_sign(self.acknowledge.isChecked())
 
     def _update(self) -> None:
         self.sign_button.setEnabled(self.can_sign())
 
     def accept(self) -> None:
-        if self.can_sign():
-            super().accept()
+        """Sign (``sign`` callback); stay open on a wrong password, close with ``failure`` on other errors."""
+        if not self.can_sign():
+            return
+        password = self.password.text()
+        self.password.clear()
+        if self._sign is not None:
+            try:
+                self._sign(password, self.acknowledged())
+            except AuthenticationError:
+                self.error.setText(WRONG_PASSWORD)
+                self.error.setVisible(True)
+                self.adjustSize()
+                self.password.setFocus()
+                return
+            except CaseStoreError as exc:
+                self.failure = exc
+                super().reject()
+                return
+        super().accept()

@@ -92,7 +92,14 @@ class CaseGuardMixin:
 
     def bring_forward(self, paths: list) -> None:
         """Another start of the app asked for this window (single instance): show it, open its paths (the signed
-        case question applies)."""
+        case question applies). While the window is locked nothing is opened: the lock screen comes forward."""
+        lock = getattr(self, "idle_lock", None)
+        if lock is not None and lock.locked:
+            lock.screen.raise_()
+            lock.screen.activateWindow()
+            self.statusBar().showMessage("Images sent while the window was locked were not opened; open them "
+                                         "again after signing in", 15000)
+            return
         self.showNormal()
         self.raise_()
         self.activateWindow()

@@ -36,6 +36,14 @@ def store(db_path):
 
 
 @pytest.fixture
+def people(store):
+    """The test accounts (tests/accounts.py) in ``store``: admin, tech, dr_a, dr_b, dr_lee."""
+    from tests.accounts import people as make_people
+
+    return make_people(store)
+
+
+@pytest.fixture
 def image_file(tmp_path):
     """Factory: write ``content`` to ``images/name`` and return the path."""
     def make(name: str = "cell.png", content: bytes = b"\x89PNG fake image bytes") -> Path:
@@ -59,10 +67,10 @@ def make_result(path: Path, label: str = "Pre", confidence: float = 0.9, grid: i
 
 
 @pytest.fixture
-def analysed_case(store, image_file):
-    """A case with two analysed images; returns ``(case_id, [image ids])``."""
+def analysed_case(store, image_file, people):
+    """A case with two analysed images (by the technologist); returns ``(case_id, [image ids])``."""
     case_id = store.create_case({"patient_name": "Sara Ahmadi", "patient_id": "P-100",
-                                 "collection_date": "2026-02-27"}, user="tech")
+                                 "collection_date": "2026-02-27"}, user=people.tech)
     results = [make_result(image_file("a.png", b"aaa"), "Pre"),
                make_result(image_file("b.png", b"bbbb"), "Benign", 0.6, seed=1)]
-    return case_id, store.add_analyses(case_id, results, "xincept-all 1.0", "abc123", user="tech")
+    return case_id, store.add_analyses(case_id, results, "xincept-all 1.0", "abc123", user=people.tech)

@@ -7,24 +7,26 @@ import sqlite3
 import pytest
 
 from xincept_desktop.core.cases.schema import AUDIT_MESSAGE
+from tests.accounts import sign
 
 
-def test_every_action_is_audited_with_utc_time_and_user(store, analysed_case, tmp_path):
+def test_every_action_is_audited_with_utc_time_and_user(store, analysed_case, tmp_path, people):
     case_id, (first, _) = analysed_case
-    store.override_class(first, "Pro", "reason", "", "Dr. A")
-    store.sign_off(case_id, "Dr. A")
-    store.export_case(case_id, "json", tmp_path / "case.json", "Dr. A")
-    store.reopen(case_id, "typo in name", "Dr. A")
-    store.record_export(case_id, "pdf", tmp_path / "report.pdf", "Dr. A")
+    store.override_class(first, "Pro", "reason", "", people.dr_a)
+    sign(store, case_id, people.dr_a)
+    store.export_case(case_id, "json", tmp_path / "case.json", people.dr_a)
+    store.reopen(case_id, "typo in name", people.dr_a)
+    store.record_export(case_id, "pdf", tmp_path / "report.pdf", people.dr_a)
     log = store.audit_log(case_id)
     assert [e.action for e in log] == ["create_case", "analysis", "analysis", "override", "sign_off", "export",
                                        "reopen", "export"]
     assert all(e.at.endswith("+00:00") for e in log)
     assert [e.at for e in log] == sorted(e.at for e in log)
-    assert {e.user for e in log} == {"tech", "Dr. A"}
+    assert {e.user for e in log} == {"tech", "dr.a"}  # the accounts' user names
     assert log[1].details["path"].endswith("a.png") and log[1].details["model_hash"] == "abc123"
     assert log[-1].details == {"kind": "pdf", "path": str(tmp_path / "report.pdf")}
-    assert store.audit_log() == log  # only one case
+    assert [e for e in store.audit_log() if e.case_id is not None] == log  # only one case (the rest: accounts)
+    assert all(e.os_user for e in log)  # the operating-system account beside the signed-in user
 
 
 @pytest.mark.parametrize("sql", ["UPDATE audit_log SET user = 'someone else'", "DELETE FROM audit_log",
@@ -52,12 +54,12 @@ def test_cases_with_an_audit_trail_cannot_be_deleted(store, analysed_case, db_pa
     "DELETE FROM images", "DELETE FROM sign_offs", "UPDATE sign_offs SET signed_by = 'someone else'",
     "UPDATE sign_offs SET reopened_at = NULL",
 ])
-def test_history_cannot_be_rewritten(store, analysed_case, db_path, sql):
+def test_history_cannot_be_rewritten(store, analysed_case, db_path, sql, people):
     case_id, (first, _) = analysed_case
-    store.override_class(first, "Pro", "reason", "", "Dr. A")
-    store.sign_off(case_id, "Dr. A")
-    store.reopen(case_id, "reason", "Dr. A")  # the first sign-off is now closed for good
-    store.sign_off(case_id, "Dr. B")
+    store.override_class(first, "Pro", "reason", "", people.dr_a)
+    sign(store, case_id, people.dr_a)
+    store.reopen(case_id, "reason", people.dr_a)  # the first sign-off is now closed for good
+    sign(store, case_id, people.dr_b)
     raw = sqlite3.connect(db_path)
     with pytest.raises(sqlite3.IntegrityError, match="kept as written"):
         raw.execute(sql)

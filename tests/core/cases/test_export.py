@@ -10,15 +10,16 @@ import pytest
 
 from xincept_desktop.core.cases import to_csv, to_json
 from xincept_desktop.errors import CaseStoreError
+from tests.accounts import sign
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)
 
 
 @pytest.fixture
-def reviewed(store, analysed_case):
+def reviewed(store, analysed_case, people):
     case_id, (first, _) = analysed_case
-    store.override_class(first, "Pro", "coarse chromatin", "=HYPERLINK(\"x\")", "Dr. A")
-    store.sign_off(case_id, "Dr. A")
+    store.override_class(first, "Pro", "coarse chromatin", "=HYPERLINK(\"x\")", people.dr_a)
+    sign(store, case_id, people.dr_a)
     return case_id
 
 
@@ -28,8 +29,8 @@ def read_csv(path):
     return list(csv.DictReader(text[1:].splitlines()))
 
 
-def test_json_export_has_both_classes_and_the_sign_off(store, reviewed, tmp_path):
-    path = store.export_case(reviewed, "json", tmp_path / "out" / "case.json", user="Dr. A")
+def test_json_export_has_both_classes_and_the_sign_off(store, reviewed, tmp_path, people):
+    path = store.export_case(reviewed, "json", tmp_path / "out" / "case.json", user=people.dr_a)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert (data["format"], data["format_version"], data["signed_by"]) == ("xincept-case", 1, "Dr. A")
     assert data["fields"]["patient_name"] == "Sara Ahmadi"
@@ -42,8 +43,8 @@ def test_json_export_has_both_classes_and_the_sign_off(store, reviewed, tmp_path
     assert [p.name for p in path.parent.iterdir()] == ["case.json"]  # no temporary file left behind
 
 
-def test_csv_export_one_row_per_image_with_formulas_defused(store, reviewed, tmp_path):
-    path = store.export_case(reviewed, "csv", tmp_path / "case.csv", user="Dr. A")
+def test_csv_export_one_row_per_image_with_formulas_defused(store, reviewed, tmp_path, people):
+    path = store.export_case(reviewed, "csv", tmp_path / "case.csv", user=people.dr_a)
     rows = read_csv(path)
     assert [(r["file_name"], r["model_class"], r["reviewed_class"]) for r in rows] == [
         ("a.png", "Pre", "Pro"), ("b.png", "Benign", "Benign")]
@@ -58,23 +59,23 @@ def test_exports_are_deterministic_for_a_stored_case(store, reviewed):
     assert to_csv(case) == to_csv(store.load_case(reviewed))
 
 
-def test_export_shows_stale_files(store, reviewed, tmp_path):
+def test_export_shows_stale_files(store, reviewed, tmp_path, people):
     (tmp_path / "images" / "b.png").unlink()
-    data = json.loads(store.export_case(reviewed, "json", tmp_path / "c.json", "Dr. A").read_text())
+    data = json.loads(store.export_case(reviewed, "json", tmp_path / "c.json", people.dr_a).read_text())
     assert [image["file_status"] for image in data["images"]] == ["ok", "missing"]
 
 
-def test_failed_export_leaves_no_file_and_no_audit_line(store, reviewed, tmp_path):
+def test_failed_export_leaves_no_file_and_no_audit_line(store, reviewed, tmp_path, people):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     before = store.audit_log()
     with pytest.raises(CaseStoreError, match="cannot write"):
-        store.export_case(reviewed, "csv", blocker / "case.csv", "Dr. A")
+        store.export_case(reviewed, "csv", blocker / "case.csv", people.dr_a)
     with pytest.raises(CaseStoreError, match="unknown export kind"):
-        store.export_case(reviewed, "xlsx", tmp_path / "case.xlsx", "Dr. A")
+        store.export_case(reviewed, "xlsx", tmp_path / "case.xlsx", people.dr_a)
     assert store.audit_log() == before and not (tmp_path / "case.xlsx").exists()
 
 
-def test_record_export_needs_a_known_case(store):
+def test_record_export_needs_a_known_case(store, people):
     with pytest.raises(CaseStoreError, match="no case 5"):
-        store.record_export(5, "pdf", "/tmp/r.pdf", "Dr. A")
+        store.record_export(5, "pdf", "/tmp/r.pdf", people.dr_a)

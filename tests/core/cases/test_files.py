@@ -31,14 +31,14 @@ def test_changed_same_size_moved_and_resized_files_are_reported(store, analysed_
     assert case.results[0].label == "Pre"  # the stored results are still there, marked stale
 
 
-def test_reanalysis_of_a_changed_file_clears_the_problem(store, analysed_case, tmp_path):
+def test_reanalysis_of_a_changed_file_clears_the_problem(store, analysed_case, tmp_path, people):
     from .conftest import make_result
 
     case_id, (first, _) = analysed_case
     path = tmp_path / "images" / "a.png"
     path.write_bytes(b"a new and longer image")
     assert [p.kind for p in store.check_files(case_id)] == ["changed"]
-    store.add_analysis(case_id, make_result(path, "Pro"), "v", "h", "tech")
+    store.add_analysis(case_id, make_result(path, "Pro"), "v", "h", people.tech)
     assert store.check_files(case_id) == []
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.accounts import sign
 
 
 @pytest.fixture
-def cases(store):
+def cases(store, people):
     ids = {}
     for key, fields in {
         "sara": {"patient_name": "Sara Ahmadi", "patient_id": "P-100", "collection_date": "2026-02-27"},
@@ -17,7 +18,7 @@ def cases(store):
                   "collection_date": "2025-12-31"},
         "nodate": {"patient_name": "STRASSE Müller", "patient_id": "p-300"},
     }.items():
-        ids[key] = store.create_case(fields, user="tech")
+        ids[key] = store.create_case(fields, user=people.tech)
     return ids
 
 
@@ -50,10 +51,10 @@ def test_search_by_date_range_inclusive(store, cases):
     assert names(store.list_cases(date_from=date(2026, 3, 1))) == ["STRASSE Müller"]
 
 
-def test_list_shows_image_count_sign_off_and_limit(store, analysed_case):
+def test_list_shows_image_count_sign_off_and_limit(store, analysed_case, people):
     case_id, _ = analysed_case
-    store.sign_off(case_id, "Dr. A")
+    sign(store, case_id, people.dr_a)
     (row,) = store.list_cases("P-100")
     assert (row.image_count, row.signed, row.signed_by, row.collection_date) == (2, True, "Dr. A", "2026-02-27")
-    store.create_case({"patient_id": "P-101"}, user="tech")
+    store.create_case({"patient_id": "P-101"}, user=people.tech)
     assert len(store.list_cases("p-10", limit=1)) == 1

@@ -13,6 +13,7 @@ from xincept_desktop.core.cases.state import CaseAction, CaseState, allowed, req
 from xincept_desktop.errors import CaseStoreError, SignedCaseError
 
 from .conftest import make_result
+from tests.accounts import sign
 
 
 def test_transitions_follow_the_model():
@@ -33,19 +34,19 @@ def test_transitions_follow_the_model():
         require(CaseState.OPEN, CaseAction.REOPEN)
 
 
-def test_store_reports_each_state_and_keeps_the_earlier_sign_off(store, analysed_case):
+def test_store_reports_each_state_and_keeps_the_earlier_sign_off(store, analysed_case, people):
     case_id, image_ids = analysed_case
     assert store.case_state(case_id) is CaseState.OPEN
-    store.sign_off(case_id, user="Dr. A", acknowledged=["1 out-of-domain image not reviewed"],
+    sign(store, case_id, people.dr_a, acknowledged=["1 out-of-domain image not reviewed"],
                    summary={"analysed": 2})
     assert store.case_state(case_id) is CaseState.SIGNED
     with pytest.raises(SignedCaseError):
-        store.override_class(image_ids[0], EXCLUDED, reason="a neutrophil", comment="", user="Dr. A")
-    store.reopen(case_id, reason="flow cytometry came late", user="Dr. A")
+        store.override_class(image_ids[0], EXCLUDED, reason="a neutrophil", comment="", user=people.dr_a)
+    store.reopen(case_id, reason="flow cytometry came late", user=people.dr_a)
     record = store.load_case(case_id, verify_files=False)
     assert record.state is CaseState.REOPENED and not record.amended
-    store.override_class(image_ids[0], EXCLUDED, reason="a neutrophil", comment="", user="Dr. A")
-    store.sign_off(case_id, user="Dr. B")
+    store.override_class(image_ids[0], EXCLUDED, reason="a neutrophil", comment="", user=people.dr_a)
+    sign(store, case_id, people.dr_b)
     record = store.load_case(case_id, verify_files=False)
     assert record.state is CaseState.SIGNED and record.amended
     assert [(e.signed_by, e.reopen_reason) for e in record.history] == [("Dr. A", "flow cytometry came late"),
@@ -55,23 +56,23 @@ def test_store_reports_each_state_and_keeps_the_earlier_sign_off(store, analysed
     assert signs[0].details["summary"] == {"analysed": 2} and signs[1].details["amends"] == 1
 
 
-def test_exclusion_is_a_review_with_a_reason(store, analysed_case):
+def test_exclusion_is_a_review_with_a_reason(store, analysed_case, people):
     _, image_ids = analysed_case
     with pytest.raises(CaseStoreError, match="reason"):
-        store.override_class(image_ids[1], EXCLUDED, reason=" ", comment="", user="Dr. A")
-    review = store.override_class(image_ids[1], EXCLUDED, reason="smudge cell", comment="", user="Dr. A")
+        store.override_class(image_ids[1], EXCLUDED, reason=" ", comment="", user=people.dr_a)
+    review = store.override_class(image_ids[1], EXCLUDED, reason="smudge cell", comment="", user=people.dr_a)
     assert review.reviewed_class == EXCLUDED and store.reviewed_class(image_ids[1]) == EXCLUDED
 
 
-def test_conclusion_and_comments_are_audited_case_fields(store, analysed_case):
+def test_conclusion_and_comments_are_audited_case_fields(store, analysed_case, people):
     case_id, _ = analysed_case
-    fields = store.update_case_fields(case_id, {"conclusion": "Pre-B ALL", "comments": "see flow"}, user="Dr. A")
+    fields = store.update_case_fields(case_id, {"conclusion": "Pre-B ALL", "comments": "see flow"}, user=people.dr_a)
     assert (fields.conclusion, fields.comments) == ("Pre-B ALL", "see flow")
     change = store.audit_log(case_id)[-1]
     assert change.action == "update_case" and change.details["changes"]["conclusion"] == ["", "Pre-B ALL"]
-    store.sign_off(case_id, user="Dr. A")
+    sign(store, case_id, people.dr_a)
     with pytest.raises(SignedCaseError):
-        store.update_case_fields(case_id, {"conclusion": "changed"}, user="Dr. A")
+        store.update_case_fields(case_id, {"conclusion": "changed"}, user=people.dr_a)
 
 
 def test_a_version_2_database_opens_and_gains_the_text_fields(db_path):
@@ -85,14 +86,14 @@ def test_a_version_2_database_opens_and_gains_the_text_fields(db_path):
     with CaseStore(db_path) as store:
         record = store.load_case(1, verify_files=False)
         assert record.fields.patient_id == "OLD-1" and record.fields.conclusion == ""
-        store.update_case_fields(1, {"comments": "migrated"}, user="Dr. A")
+        store.update_case_fields(1, {"comments": "migrated"}, user="Dr. A")  # no accounts yet: a name is taken
 
 
-def test_not_analysed_images_are_recorded_until_stored_or_removed(store, analysed_case, image_file):
+def test_not_analysed_images_are_recorded_until_stored_or_removed(store, analysed_case, image_file, people):
     case_id, _ = analysed_case
     waiting = [image_file("c.png", b"ccc"), image_file("d.png", b"dddd")]
-    store.record_not_analysed(case_id, waiting, user="Dr. A", why="analysis stopped at quit")
+    store.record_not_analysed(case_id, waiting, user=people.dr_a, why="analysis stopped at quit")
     assert store.not_analysed(case_id) == waiting
-    store.add_analysis(case_id, make_result(waiting[0]), "v", "h", user="Dr. A")
-    store.record_removed(case_id, waiting[1], reason="blurred", user="Dr. A")
+    store.add_analysis(case_id, make_result(waiting[0]), "v", "h", user=people.dr_a)
+    store.record_removed(case_id, waiting[1], reason="blurred", user=people.dr_a)
     assert store.not_analysed(case_id) == []

@@ -13,6 +13,7 @@ from xincept_desktop.core.cases import CaseStore
 from xincept_desktop.core.report import ImageReview, SignOffInfo, render_pdf
 from xincept_desktop.core.report.case_link import report_context
 from xincept_desktop.core.report.renderer import utc_minutes
+from tests.accounts import people, sign
 
 REASON = "Nuclear <b>chromatin</b> & nucleoli"
 
@@ -80,8 +81,9 @@ def stored_case(tmp_path, make_results):
                                  "specimen_id": "S-7", "collection_date": "2026-02-27",
                                  "requesting_physician": "Dr. Wu"}, user="tech")
     ids = store.add_analyses(case_id, results, "1.2.0", "ab12cd34", user="tech")
-    store.override_class(ids[1], "Pro", reason=REASON, comment="", user="Dr. Lee")
-    store.sign_off(case_id, user="Dr. Lee")
+    team = people(store)  # accounts from here on
+    store.override_class(ids[1], "Pro", reason=REASON, comment="", user=team.dr_lee)
+    sign(store, case_id, team.dr_lee)
     yield store, case_id, results
     store.close()
 
@@ -105,5 +107,20 @@ def test_report_context_from_a_stored_case(stored_case):
     text = pdf_text(render_pdf(data))
     for expected in ("Sara Ahmadi", "P-100", "1980-05-06", "S-7", "2026-02-27", "Dr. Wu",
                      "Reviewer's class: Pro", "Model's class: Early", f"Reason: {REASON}",
-                     "Signed off in XIncept by Dr. Lee on 2026-03-01"):
+                     "Electronically signed in XIncept by Dr. Lee (dr.lee, hematologist)",
+                     "Date and time: 2026-03-01", "Meaning of the signature: Reviewed and approved.",
+                     f"SHA-256 of the signed case content: {record.signature.content_sha256}"):
         assert expected in text, expected
+
+
+def test_a_reopened_case_prints_its_void_signature_and_no_signature(stored_case):
+    store, case_id, _ = stored_case
+    store.reopen(case_id, "flow cytometry came back", people(store).dr_a)
+    record = store.load_case(case_id, verify_files=False)
+    context = report_context(case_id, record, {Path(image.path): image for image in record.images})
+    assert context["sign_off"] is None
+    data = snapshot_from(record.results, sign_off=None, void_signatures=context["void_signatures"])
+    text = " ".join(pdf_text(render_pdf(data)).split())
+    assert "Not signed: the case was re-opened after its sign-off, which is void" in text
+    assert "Void sign-off: Dr. Lee, 2026-03-01" in text and "flow cytometry came back (signature void)" in text
+    assert "Electronically signed" not in text

@@ -32,8 +32,10 @@ Using it from the GUI
     store.override_class(image_id, "Pre", reason="nuclear detail", comment="", user="Dr. A")  # -> Review|None
     store.reviewed_class(image_id)               # reviewer's class, else the model's
     store.case_state(case_id)                    # CaseState.OPEN / SIGNED / REOPENED, read from the database now
-    store.sign_off(case_id, user="Dr. A", acknowledged=[...], summary={...})  # then edits raise SignedCaseError
-    store.reopen(case_id, reason="late flow result", user="Dr. A")            # REOPENED: needs a new sign-off
+    actor = store.accounts.authenticate("sara", password)     # accounts: .accounts (roles checked at each write)
+    store.sign_off(case_id, actor, acknowledged=[...], summary={...}, password=password)  # electronic signature
+    store.reopen(case_id, reason="late flow result", user=actor)              # REOPENED: signature void
+    store.signatures(case_id), store.verify_signatures()        # .signatures: content hash, re-computed later
     case.history, case.amended                   # every sign-off (re-opened ones too); signed again after re-open
     store.override_class(image_id, EXCLUDED, reason="a neutrophil", comment="", user="Dr. A")  # out of counts
     store.record_not_analysed(case_id, paths, user="Dr. A", why="analysis stopped")  # store.not_analysed(case_id)
@@ -62,7 +64,11 @@ Rules the store enforces
 * Overriding the model's class needs a reason; setting an image back to its current class is a no-op.
 * Heat maps are kept as float16 ``.npy`` BLOBs (no pickle); file hashes are SHA-256 of the analysed bytes.
 * All failures are :class:`~xincept_desktop.errors.CaseStoreError` (``SignedCaseError`` for edits of a signed
-  case) with a message fit to show.
+  case, ``PermissionDeniedError`` for a role that may not act, ``AuthenticationError`` for a refused password)
+  with a message fit to show.
+* ``user`` is the signed-in :class:`~xincept_desktop.core.accounts.Actor`; a plain name is accepted only for
+  everyday writes in a store that has no accounts yet. Overrides, sign-offs and re-opening always need an
+  account whose role allows them (:mod:`xincept_desktop.core.accounts.roles`).
 
 Dates in :class:`CaseFields` are ISO ``YYYY-MM-DD`` strings ("" when unknown; ``date`` objects accepted);
 times in records are ISO 8601 UTC strings.

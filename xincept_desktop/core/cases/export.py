@@ -15,6 +15,7 @@ from pathlib import Path
 from ...config import CLASS_NAMES
 from ..atomic import atomic_write_text
 from .codec import iso_utc
+from .private import PRIVATE_FILE
 from .records import CaseImage, CaseRecord
 
 FORMAT_NAME = "xincept-case"
@@ -43,6 +44,25 @@ def image_dict(image: CaseImage) -> dict:
         "review_reason": review.reason if review else "", "review_comment": review.comment if review else "",
         "reviewer": review.reviewer if review else "", "reviewed_at": review.reviewed_at if review else "",
     }
+
+
+#: what a case's content is made of, for an electronic signature: the same values as an export, without what
+#: changes with time or place (file checks, export time, the case's last change, its sign-off)
+_NOT_CONTENT = ("file_status",)
+
+
+def content_dict(case: CaseRecord) -> dict:
+    """The signed content of a case: its fields (conclusion and comments included), and per image the file's
+    hash, the stored result, model and the reviewer's class with reason. One canonical serialisation for exports
+    and signatures (:func:`canonical_json`)."""
+    return {"case_id": case.case_id, "fields": case.fields.as_dict(),
+            "images": [{key: value for key, value in image_dict(image).items() if key not in _NOT_CONTENT}
+                       for image in case.images]}
+
+
+def canonical_json(value) -> str:
+    """Sorted keys, no spaces, UTF-8 kept: the same value always gives the same text."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
 
 
 def case_dict(case: CaseRecord, exported_at: datetime) -> dict:
@@ -109,5 +129,5 @@ def write_export(case: CaseRecord, kind: str, path: Path, exported_at: datetime)
     if kind not in EXPORT_KINDS:
         raise ValueError(f"unknown export kind {kind!r}; use one of {', '.join(EXPORT_KINDS)}")
     text = to_csv(case) if kind == "csv" else to_json(case, exported_at)
-    atomic_write_text(path, text)
+    atomic_write_text(path, text, PRIVATE_FILE)  # patient data: readable by its owner only
     return Path(path)

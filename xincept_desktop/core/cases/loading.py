@@ -6,7 +6,7 @@ import dataclasses
 import sqlite3
 from pathlib import Path
 
-from . import analyses_table, cases_table, reviews_table
+from . import analyses_table, cases_table, reviews_table, signature_table
 from .files import check_file
 from .records import CaseImage, CaseRecord
 
@@ -23,7 +23,8 @@ def load(conn: sqlite3.Connection, case_id: int, heatmaps: bool = True) -> CaseR
     images = tuple(CaseImage(r["id"], paths[r["id"]], r["sha256"], r["size_bytes"], analyses.get(r["id"]),
                              reviews.get(r["id"])) for r in image_rows)
     return CaseRecord(case_id, cases_table.fields_of(row), row["created_at"], row["updated_at"], images,
-                      sign_off[1] if sign_off else None, reviews_table.sign_off_history(conn, case_id))
+                      sign_off[1] if sign_off else None, reviews_table.sign_off_history(conn, case_id),
+                      tuple(signature_table.for_case(conn, case_id)))
 
 
 def with_file_checks(case: CaseRecord) -> CaseRecord:

@@ -202,6 +202,7 @@ class AuditEntry:
     case_id: int | None
     image_id: int | None
     details: dict
+    os_user: str = ""  # the operating-system account the app ran under (beside the signed-in ``user``)
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,18 @@ class CaseRecord:
     images: tuple[CaseImage, ...]
     sign_off: SignOff | None
     history: tuple[SignOffEntry, ...] = ()  # every sign-off, oldest first (re-opened ones included)
+    signatures: tuple = ()  # every electronic signature (``signature_table.Signature``), oldest first
+
+    @property
+    def signature(self):
+        """The electronic signature of the current sign-off (``None`` when not signed, or signed before
+        signatures were kept)."""
+        return next((s for s in self.signatures if not s.void), None) if self.signed else None
+
+    @property
+    def void_signatures(self) -> tuple:
+        """Signatures voided by re-opening the case."""
+        return tuple(s for s in self.signatures if s.void)
 
     @property
     def signed(self) -> bool:

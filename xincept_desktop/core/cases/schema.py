@@ -11,6 +11,7 @@ Tamper and misuse guards live in the database itself, so they hold for any clien
   sign-off row changes only once, when it is re-opened;
 * a signed case (a ``sign_offs`` row with ``reopened_at IS NULL``) refuses changes to its fields, images,
   analyses, heat maps and reviews; only re-opening (which sets ``reopened_at``) lifts it.
+* user accounts are never deleted nor renamed; electronic signatures are never changed nor deleted.
 """
 
 from __future__ import annotations
@@ -155,11 +156,51 @@ _V4_ANALYSIS_CONTEXT = (
     "ALTER TABLE analyses ADD COLUMN context TEXT NOT NULL DEFAULT '{}'",
 )
 
+USERS_MESSAGE = "user accounts are disabled, never deleted"
+SIGNATURE_MESSAGE = "electronic signatures are kept as written"
+
+_V5_ACCOUNTS = (
+    """CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('technologist', 'hematologist', 'administrator')),
+        password_hash TEXT NOT NULL,
+        enabled INTEGER NOT NULL DEFAULT 1,
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        password_changed_at TEXT NOT NULL
+    )""",
+    f"""CREATE TRIGGER users_no_delete BEFORE DELETE ON users
+        BEGIN SELECT RAISE(ABORT, '{USERS_MESSAGE}'); END""",
+    f"""CREATE TRIGGER users_username_fixed BEFORE UPDATE OF username ON users
+        WHEN NEW.username IS NOT OLD.username BEGIN SELECT RAISE(ABORT, '{USERS_MESSAGE}'); END""",
+    """CREATE TABLE signatures (
+        id INTEGER PRIMARY KEY,
+        sign_off_id INTEGER NOT NULL UNIQUE REFERENCES sign_offs(id),
+        case_id INTEGER NOT NULL REFERENCES cases(id),
+        username TEXT NOT NULL,
+        printed_name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        signed_at TEXT NOT NULL,
+        meaning TEXT NOT NULL,
+        content_sha256 TEXT NOT NULL,
+        content_version INTEGER NOT NULL
+    )""",
+    "CREATE INDEX signatures_case ON signatures(case_id)",
+    *(f"CREATE TRIGGER signatures_no_{event.lower()} BEFORE {event} ON signatures "
+      f"BEGIN SELECT RAISE(ABORT, '{SIGNATURE_MESSAGE}'); END" for event in ("UPDATE", "DELETE")),
+    "ALTER TABLE audit_log ADD COLUMN os_user TEXT NOT NULL DEFAULT ''",
+)
+
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V1_TABLES,  # 1: cases, images, analyses, heat maps, reviews, sign-offs, append-only audit log
     _V2_GUARDS,  # 2: signed cases read-only and history immutable in the database too; search indexes
     _V3_CASE_TEXT,  # 3: the reviewer's conclusion and comments are case fields (signed with the case)
     _V4_ANALYSIS_CONTEXT,  # 4: how each image was read: scale, tiles, reader notes, the heat maps' class (JSON)
+    _V5_ACCOUNTS,  # 5: user accounts (argon2id hashes, lockout), electronic signatures, the OS account in the audit
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

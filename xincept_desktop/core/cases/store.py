@@ -14,10 +14,14 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
 
 from ...config import CLASS_NAMES, user_data_dir
-from ...errors import CaseStoreError, SignedCaseError
+from ...errors import CaseStoreError, PermissionDeniedError, SignedCaseError
+from ..accounts.actor import Actor
+from ..accounts.roles import Permission
 from ..pipeline import ImageResult
 from ..case_summary import EXCLUDED
-from . import analyses_table, audit, cases_table, loading, reviews_table
+from . import analyses_table, audit, cases_table, loading, reviews_table, signatures, users_table
+from .accounts import Accounts
+from .private import private_database
 from .codec import iso_utc, sha256_file, utc_now
 from .export import EXPORT_KINDS, write_export
 from .records import AuditEntry, CaseFields, CaseListEntry, CaseRecord, FileProblem, Review, SignOff
@@ -42,6 +46,10 @@ def _require(text: str, what: str) -> str:
     if not text:
         raise CaseStoreError(f"{what} is required")
     return text
+
+
+#: actions that only an account may take (a plain name is refused even in a store without accounts)
+_ACCOUNT_ONLY = frozenset({Permission.OVERRIDE, Permission.SIGN, Permission.REOPEN, Permission.MANAGE_USERS})
 
 
 def _translate(exc: sqlite3.Error) -> CaseStoreError:
@@ -70,6 +78,7 @@ class CaseStore:
         self.path = Path(path) if path is not None else default_path()
         self._clock = clock
         self._depth = 0
+        private_database(self.path)
         self._conn = connect(self.path, busy_timeout_ms)
         try:
             cases_table.register_functions(self._conn)
@@ -77,6 +86,7 @@ class CaseStore:
         except BaseException:
             self._conn.close()
             raise
+        self.accounts = Accounts(self)
 
     def close(self) -> None:
         """Close the connection (committed data is already on disk)."""
@@ -119,6 +129,21 @@ class CaseStore:
     def _now(self) -> str:
         return iso_utc(self._clock())
 
+    def _acting(self, user: Actor | str, permission: Permission) -> str:
+        """The user name to record for a write by ``user``, after checking the account may take ``permission``.
+
+        An :class:`Actor` is checked against the database (enabled, role). A plain name is accepted only for
+        everyday writes in a store that has no accounts yet (tools and tests); once an account exists, and
+        always for overrides, sign-offs and re-opening, :class:`PermissionDeniedError` is raised.
+        """
+        if isinstance(user, Actor):
+            return self.accounts.require(user, permission).username
+        if permission in _ACCOUNT_ONLY:
+            raise PermissionDeniedError(f"only a signed-in account may {permission.value}")
+        if users_table.any_users(self._conn):
+            raise PermissionDeniedError(f"sign in to {permission.value}: this case store has user accounts")
+        return _require(user, "user")
+
     def _ensure_editable(self, case_id: int, action: CaseAction = CaseAction.EDIT_DETAILS) -> None:
         state = self.case_state(case_id)
         if state is CaseState.SIGNED and action is not CaseAction.REOPEN and action is not CaseAction.EXPORT:
@@ -137,9 +162,9 @@ class CaseStore:
 
     # --- cases ---------------------------------------------------------------------------------------------
 
-    def create_case(self, fields: CaseFields | Mapping[str, object], user: str) -> int:
+    def create_case(self, fields: CaseFields | Mapping[str, object], user: Actor | str) -> int:
         """Store a new case and return its id."""
-        user = _require(user, "user")
+        user = self._acting(user, Permission.EDIT_DETAILS)
         fields = CaseFields.from_mapping(fields.as_dict() if isinstance(fields, CaseFields) else fields)
         with self.transaction() as conn:
             now = self._now()
@@ -147,9 +172,9 @@ class CaseStore:
             audit.append(conn, now, user, "create_case", case_id, fields=fields.as_dict())
         return case_id
 
-    def update_case_fields(self, case_id: int, changes: Mapping[str, object], user: str) -> CaseFields:
+    def update_case_fields(self, case_id: int, changes: Mapping[str, object], user: Actor | str) -> CaseFields:
         """Change some fields of an unsigned case; the audit line keeps old and new values. Returns the fields."""
-        user = _require(user, "user")
+        user = self._acting(user, Permission.EDIT_DETAILS)
         wanted = CaseFields.from_mapping(changes).as_dict()
         with self.transaction() as conn:
             self._ensure_editable(case_id)
@@ -184,14 +209,14 @@ class CaseStore:
     # --- analyses ------------------------------------------------------------------------------------------
 
     def add_analysis(self, case_id: int, result: ImageResult, model_version: str, model_hash: str,
-                     user: str) -> int:
+                     user: Actor | str) -> int:
         """Store one image's result (hashing its file) and return the image id."""
         return self.add_analyses(case_id, [result], model_version, model_hash, user)[0]
 
     def add_analyses(self, case_id: int, results: Iterable[ImageResult], model_version: str, model_hash: str,
-                     user: str) -> list[int]:
+                     user: Actor | str) -> list[int]:
         """Store several results in one transaction (one disk sync); return their image ids in order."""
-        user = _require(user, "user")
+        user = self._acting(user, Permission.ANALYSE)
         hashed = [(result, Path(result.path).absolute(), *self._hash(result.path)) for result in results]
         ids = []
         with self.transaction() as conn:
@@ -221,12 +246,15 @@ class CaseStore:
 
     # --- review --------------------------------------------------------------------------------------------
 
-    def override_class(self, image_id: int, new_class: str, reason: str, comment: str, user: str) -> Review | None:
+    def override_class(self, image_id: int, new_class: str, reason: str, comment: str,
+                       user: Actor) -> Review | None:
         """Record the hematologist's class for an image; ``None`` when it is already the image's class.
 
-        A reason is required whenever ``new_class`` differs from the model's class.
+        A reason is required whenever ``new_class`` differs from the model's class. Only an account whose role
+        may override (a hematologist) may; a technologist proposes a class instead (:meth:`propose_class`).
         """
-        user = _require(user, "reviewer")
+        actor, user = user, self._acting(user, Permission.OVERRIDE)
+        reviewer = self.accounts.require(actor, Permission.OVERRIDE).display_name
         if new_class not in (*CLASS_NAMES, EXCLUDED):
             raise CaseStoreError(f"unknown class {new_class!r}; use one of {', '.join(CLASS_NAMES)} or {EXCLUDED}")
         with self.transaction() as conn:
@@ -241,12 +269,40 @@ class CaseStore:
                 reason = _require(reason, "a reason for overriding the model's class")
             now = self._now()
             review = reviews_table.insert_review(conn, image_id, analysis_id, model_class, new_class,
-                                                 (reason or "").strip(), (comment or "").strip(), user, now)
+                                                 (reason or "").strip(), (comment or "").strip(), reviewer, now)
             audit.append(conn, now, user, "override", case_id, image_id, review_id=review.review_id,
                          model_class=model_class, previous_class=current, reviewed_class=new_class,
                          reason=review.reason, comment=review.comment)
             cases_table.touch(conn, case_id, now)
         return review
+
+    def propose_class(self, image_id: int, new_class: str, reason: str, user: Actor) -> int:
+        """A technologist's proposed class for an image (audited; the class counts only once a hematologist
+        overrides); return the audit line's id."""
+        username = self._acting(user, Permission.PROPOSE_CLASS)
+        if new_class not in (*CLASS_NAMES, EXCLUDED):
+            raise CaseStoreError(f"unknown class {new_class!r}; use one of {', '.join(CLASS_NAMES)} or {EXCLUDED}")
+        reason = _require(reason, "a reason for the proposed class")
+        with self.transaction() as conn:
+            case_id = self._image_case(image_id)
+            self._ensure_editable(case_id, CaseAction.REVIEW)
+            model_class = analyses_table.latest_label(conn, image_id)[1]
+            return audit.append(conn, self._now(), username, "propose_class", case_id, image_id,
+                                proposed_class=new_class, model_class=model_class, reason=reason,
+                                display_name=getattr(user, "display_name", username))
+
+    def proposals(self, case_id: int) -> dict[int, dict]:
+        """Image id -> the latest class proposal made after the image's latest review (``proposed_class``,
+        ``reason``, ``display_name``, ``at``)."""
+        with self.transaction(write=False) as conn:
+            reviews = reviews_table.latest_for_case(conn, case_id)
+            entries = audit.read(conn, case_id)
+        found = {}
+        for entry in entries:
+            review = reviews.get(entry.image_id)
+            if entry.action == "propose_class" and (review is None or review.reviewed_at < entry.at):
+                found[entry.image_id] = {**entry.details, "at": entry.at, "user": entry.user}
+        return found
 
     def reviewed_class(self, image_id: int) -> str | None:
         """The reviewer's latest class for the image when there is one, else the model's latest class."""
@@ -259,27 +315,56 @@ class CaseStore:
             raise CaseStoreError(f"there is no image {image_id}")
         return case_id
 
-    def sign_off(self, case_id: int, user: str, acknowledged: Iterable[str] = (),
-                 summary: Mapping[str, object] | None = None) -> SignOff:
-        """Sign the case; it is read-only until :meth:`reopen`. Signing a signed case raises.
+    def sign_off(self, case_id: int, user: Actor, acknowledged: Iterable[str] = (),
+                 summary: Mapping[str, object] | None = None, *, password: str,
+                 meaning: str = signatures.MEANING) -> SignOff:
+        """Sign the case electronically; it is read-only until :meth:`reopen`. Signing a signed case raises.
 
-        ``acknowledged`` lists the warnings the signer accepted (unreviewed flags, missing identifiers) and
+        The signer re-enters their password (:class:`AuthenticationError` when wrong, counted towards the
+        lockout); the signature keeps the user, printed name, role, UTC time, ``meaning`` and the SHA-256 of the
+        signed content (:mod:`.signatures`). ``acknowledged`` lists the warnings the signer accepted and
         ``summary`` what was on screen when signing; both are kept in the audit line.
         """
-        user = _require(user, "the name of the person signing")
+        if not isinstance(user, Actor):
+            raise PermissionDeniedError("only a signed-in account may sign off cases")
+        self.accounts.require(user, Permission.SIGN)  # before asking for the password: a role that may not sign
+        signer = self.accounts.authenticate(user.username, password, purpose="signature")
         with self.transaction() as conn:
+            signer = self.accounts.require(signer, Permission.SIGN)
             self._ensure_editable(case_id, CaseAction.SIGN)
             amends = len(reviews_table.sign_off_history(conn, case_id))
             now = self._now()
             cases_table.touch(conn, case_id, now)
-            sign_off_id = reviews_table.insert_sign_off(conn, case_id, user, now)
-            audit.append(conn, now, user, "sign_off", case_id, sign_off_id=sign_off_id,
-                         acknowledged=list(acknowledged), summary=dict(summary or {}), amends=amends)
-        return SignOff(user, now)
+            sign_off_id = reviews_table.insert_sign_off(conn, case_id, signer.display_name, now)
+            digest = signatures.content_sha256(loading.load(conn, case_id, heatmaps=False))
+            signatures.insert(conn, sign_off_id, case_id, signer.username, signer.display_name, signer.role.value,
+                              now, meaning, digest)
+            audit.append(conn, now, signer, "sign_off", case_id, sign_off_id=sign_off_id,
+                         acknowledged=list(acknowledged), summary=dict(summary or {}), amends=amends,
+                         printed_name=signer.display_name, role=signer.role.value, meaning=meaning,
+                         content_sha256=digest)
+        return SignOff(signer.display_name, now)
 
-    def reopen(self, case_id: int, reason: str, user: str) -> None:
-        """Lift the sign-off of a signed case; the reason is kept with the sign-off and in the audit log."""
-        user = _require(user, "user")
+    def signatures(self, case_id: int) -> list[signatures.Signature]:
+        """Every electronic signature of the case, oldest first (re-opened ones are void)."""
+        with self.transaction(write=False) as conn:
+            return signatures.for_case(conn, case_id)
+
+    def verify_signatures(self, user: Actor | str | None = None) -> list[signatures.SignatureCheck]:
+        """Recompute the content hash of every signed case; the checks (``ok`` False where it no longer
+        matches). Audited when ``user`` is given."""
+        with self.transaction(write=False) as conn:
+            checks = signatures.verify_all(conn)
+        if user is not None:
+            with self.transaction() as conn:
+                audit.append(conn, self._now(), user, "verify_signatures", None, checked=len(checks),
+                             mismatched=[c.case_id for c in checks if not c.ok])
+        return checks
+
+    def reopen(self, case_id: int, reason: str, user: Actor) -> None:
+        """Lift the sign-off of a signed case, voiding its electronic signature; the reason is kept with the
+        sign-off and in the audit log."""
+        user = self._acting(user, Permission.REOPEN)
         reason = _require(reason, "a reason for re-opening")
         with self.transaction() as conn:
             require(self.case_state(case_id), CaseAction.REOPEN, case_id)
@@ -288,7 +373,7 @@ class CaseStore:
             reviews_table.mark_reopened(conn, current[0], user, reason, now)
             cases_table.touch(conn, case_id, now)
             audit.append(conn, now, user, "reopen", case_id, sign_off_id=current[0], reason=reason,
-                         signed_by=current[1].signed_by, signed_at=current[1].signed_at)
+                         signed_by=current[1].signed_by, signed_at=current[1].signed_at, signature="void")
 
     # --- audit and exports ---------------------------------------------------------------------------------
 
@@ -296,19 +381,20 @@ class CaseStore:
         """The audit lines of one case (all cases when ``None``), oldest first."""
         return audit.read(self._conn, case_id)
 
-    def record_export(self, case_id: int, kind: str, path: Path | str, user: str, **details) -> int:
+    def record_export(self, case_id: int, kind: str, path: Path | str, user: Actor | str, **details) -> int:
         """Audit an export made elsewhere (e.g. a PDF report, with ``report_id=`` and ``sha256=``); return the
         audit line's id. Kind ``print`` is audited as a ``print`` line (``path`` is then the printer)."""
-        user = _require(user, "user")
+        user = self._acting(user, Permission.EXPORT)
         kind = _require(kind, "export kind")
         action = "print" if kind == "print" else "export"
         with self.transaction() as conn:
             cases_table.read(conn, case_id)
             return audit.append(conn, self._now(), user, action, case_id, kind=kind, path=str(path), **details)
 
-    def record_not_analysed(self, case_id: int, paths: Iterable[Path | str], user: str, why: str) -> int | None:
+    def record_not_analysed(self, case_id: int, paths: Iterable[Path | str], user: Actor | str,
+                            why: str) -> int | None:
         """Audit images listed in the case that were not analysed (an analysis stopped); None when none."""
-        user = _require(user, "user")
+        user = self._acting(user, Permission.ANALYSE)
         names = sorted(str(Path(p).absolute()) for p in paths)
         if not names:
             return None
@@ -316,9 +402,9 @@ class CaseStore:
             self._ensure_editable(case_id, CaseAction.ADD_IMAGES)
             return audit.append(conn, self._now(), user, "not_analysed", case_id, paths=names, why=why)
 
-    def record_removed(self, case_id: int, path: Path | str, reason: str, user: str) -> int:
+    def record_removed(self, case_id: int, path: Path | str, reason: str, user: Actor | str) -> int:
         """Audit an image taken out of the case before it was stored (not analysed, or failed), with a reason."""
-        user = _require(user, "user")
+        user = self._acting(user, Permission.ANALYSE)
         reason = _require(reason, "a reason for removing the image")
         with self.transaction() as conn:
             self._ensure_editable(case_id, CaseAction.ADD_IMAGES)
@@ -338,7 +424,7 @@ class CaseStore:
                 found.update(dict.fromkeys(entry.details.get("paths", [])))
         return [Path(p) for p in found if p not in stored and p not in removed]
 
-    def export_case(self, case_id: int, kind: str, path: Path | str, user: str) -> Path:
+    def export_case(self, case_id: int, kind: str, path: Path | str, user: Actor | str) -> Path:
         """Write the case as ``csv`` or ``json`` (atomically) and audit it; the audit line is kept only if the
         file was written."""
         if kind not in EXPORT_KINDS:

@@ -43,15 +43,22 @@ def image_review(case_image) -> ImageReview | None:
                        reviewer=review.reviewer, reviewed_at=review.reviewed_at)
 
 
-def sign_off_info(sign_off, history=()) -> SignOffInfo | None:
+def sign_off_info(sign_off, history=(), signature=None) -> SignOffInfo | None:
     """A case's current ``SignOff`` as a :class:`SignOffInfo` (``None`` when not signed); re-opened sign-offs of
-    ``history`` are described in ``earlier``."""
+    ``history`` are described in ``earlier``; ``signature`` (a ``Signature``) adds the electronic signature."""
     if sign_off is None:
         return None
-    earlier = tuple(f"{entry.signed_by}, {utc_minutes(entry.signed_at)}; re-opened by {entry.reopened_by}, "
-                    f"{utc_minutes(entry.reopened_at)}: {entry.reopen_reason}"
-                    for entry in history if getattr(entry, "reopened_at", None))
-    return SignOffInfo(sign_off.signed_by, sign_off.signed_at, earlier)
+    if signature is None:
+        return SignOffInfo(sign_off.signed_by, sign_off.signed_at, void_lines(history))
+    return SignOffInfo(sign_off.signed_by, sign_off.signed_at, void_lines(history), signature.username,
+                       signature.role, signature.meaning, signature.content_sha256)
+
+
+def void_lines(history) -> tuple[str, ...]:
+    """One line per re-opened sign-off: who signed and when, who re-opened it, when and why; its signature void."""
+    return tuple(f"{entry.signed_by}, {utc_minutes(entry.signed_at)}; re-opened by {entry.reopened_by}, "
+                 f"{utc_minutes(entry.reopened_at)}: {entry.reopen_reason} (signature void)"
+                 for entry in history if getattr(entry, "reopened_at", None))
 
 
 def stored_analysis(case_image) -> StoredAnalysis | None:
@@ -70,7 +77,9 @@ def report_context(case_id: int, record, images: Mapping[Path, object]) -> dict:
     reviews = {Path(path): review for path, image in images.items() if (review := image_review(image)) is not None}
     stored = {Path(path): info for path, image in images.items() if (info := stored_analysis(image)) is not None}
     return {"case_id": case_id, "case_fields": report_fields(record.fields), "reviews": reviews,
-            "sign_off": sign_off_info(record.sign_off, getattr(record, "history", ())), "stored": stored,
+            "sign_off": sign_off_info(record.sign_off, getattr(record, "history", ()),
+                                      getattr(record, "signature", None)), "stored": stored,
+            "void_signatures": () if record.sign_off is not None else void_lines(getattr(record, "history", ())),
             "signed": record.sign_off is not None, "created": state_time(record.updated_at)}
 
 

@@ -378,10 +378,26 @@ class CaseReportRenderer:
         if data.sign_off is not None:
             sign = data.sign_off
             amended = "Amended report. " if sign.amended else ""
-            signed = [self._p(f"{amended}Signed off in {APP_NAME} by {self.text.markup(sign.signed_by)} on "
-                              f"{self.text.markup(utc_minutes(sign.signed_at))}", "label")]
+            if sign.content_sha256:
+                signed = self._electronic_signature(sign, amended)
+            else:
+                signed = [self._p(f"{amended}Signed off in {APP_NAME} by {self.text.markup(sign.signed_by)} on "
+                                  f"{self.text.markup(utc_minutes(sign.signed_at))}", "label")]
             signed += [self._p(f"Earlier sign-off: {self.text.markup(line)}", "small") for line in sign.earlier]
+        elif data.void_signatures:
+            signed = [self._p("Not signed: the case was re-opened after its sign-off, which is void; a new "
+                              "electronic signature is needed.", "warning")]
+            signed += [self._p(f"Void sign-off: {self.text.markup(line)}", "small") for line in data.void_signatures]
         return [Spacer(1, 4 * mm), KeepTogether([self._p("Review and signature", "heading"), *signed, table])]
+
+    def _electronic_signature(self, sign, amended: str) -> list:
+        """The signature manifestation: printed name, user name and role, UTC time, meaning, content hash."""
+        who = (f"{self.text.markup(sign.signed_by)} ({self.text.markup(sign.username)}, "
+               f"{self.text.markup(sign.role)})")
+        return [self._p(f"{amended}Electronically signed in {APP_NAME} by {who}", "label"),
+                self._p(f"Date and time: {self.text.markup(utc_minutes(sign.signed_at))}. "
+                        f"Meaning of the signature: {self.text.markup(sign.meaning)}.", "small"),
+                self._p(f"SHA-256 of the signed case content: {self.text.markup(sign.content_sha256)}", "small")]
 
     def _unprintable_block(self) -> list:
         note = self.text.unprintable_note()

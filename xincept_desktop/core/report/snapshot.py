@@ -71,6 +71,11 @@ class SignOffInfo:
     signed_by: str
     signed_at: str
     earlier: tuple[str, ...] = ()
+    # the electronic signature (empty for sign-offs made before signatures were kept)
+    username: str = ""
+    role: str = ""
+    meaning: str = ""
+    content_sha256: str = ""
 
     @property
     def amended(self) -> bool:
@@ -197,6 +202,7 @@ class ReportData:
     app_version: str = ""
     sign_off: SignOffInfo | None = None
     not_analysed: tuple[str, ...] = ()  # file names listed in the case but never analysed (analysis stopped)
+    void_signatures: tuple[str, ...] = ()  # signatures voided by re-opening (printed while the case is unsigned)
 
     @property
     def failed_images(self) -> tuple[ImageEntry, ...]:
@@ -346,6 +352,7 @@ def build_report_data(
     stored: Mapping[Path, StoredAnalysis] | None = None,
     case_id: int | None = None,
     not_analysed: Iterable = (),
+    void_signatures: Iterable[str] = (),
 ) -> ReportData:
     """Freeze analysed ``ImageResult`` objects and the case's fields into a :class:`ReportData`.
 
@@ -378,7 +385,7 @@ def build_report_data(
              "specimen": asdict(specimen), "review": asdict(review), "model": asdict(model_info),
              "images": [asdict(entry) for entry in entries],
              "sign_off": asdict(sign_off) if sign_off is not None else None,
-             "not_analysed": [Path(p).name for p in not_analysed]}
+             "not_analysed": [Path(p).name for p in not_analysed], "void_signatures": list(void_signatures)}
     return ReportData(
         report_id=report_id or report_id_for(state),
         created=created,
@@ -392,6 +399,7 @@ def build_report_data(
         app_version=__version__,
         sign_off=sign_off,
         not_analysed=tuple(state["not_analysed"]),
+        void_signatures=tuple(state["void_signatures"]),
     )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ...errors import ReportError
 from ..atomic import atomic_write_bytes
+from ..cases.private import PRIVATE_FILE
 from .renderer import CaseReportRenderer
 from .snapshot import ReportData
 
@@ -33,7 +34,7 @@ def write_report(data: ReportData, destination: os.PathLike | str,
     except Exception as exc:
         raise ReportError(f"the report could not be rendered: {type(exc).__name__}: {exc}") from exc
     try:
-        atomic_write_bytes(destination, pdf)
+        atomic_write_bytes(destination, pdf, PRIVATE_FILE)  # patient data: readable by its owner only
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise ReportError(f"cannot write the report to {destination}: {reason}") from exc

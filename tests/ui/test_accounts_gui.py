@@ -1,0 +1,259 @@
+"""Sign-in, the first-run administrator, roles in the window, the lock screen, Users and Verify Signatures."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QDialog
+
+from tests.accounts import PASSWORD, people, sign
+from tests.ui.conftest import answer_review, wait_analysed
+from xincept_desktop.core.cases import CaseStore
+from xincept_desktop.core.cases.accounts import SIGN_IN_FAILED
+
+REAL_EXEC = QDialog.exec  # before the GUI fixtures replace it (a dialog nobody answers fails a test)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with CaseStore(tmp_path / "accounts" / "cases.sqlite3") as opened:
+        yield opened
+
+
+def test_sign_in_dialog_says_the_same_for_an_unknown_user_and_a_wrong_password(qtbot, store):
+    from xincept_desktop.ui.sign_in import SignInDialog
+
+    people(store)
+    dialog = SignInDialog(store.accounts.authenticate)
+    qtbot.addWidget(dialog)
+    assert not dialog.sign_in_button.isEnabled()
+    messages = []
+    for username, password in (("nobody", PASSWORD), ("dr.a", "wrong password")):
+        dialog.username.setText(username)
+        dialog.password.setText(password)
+        dialog.accept()
+        assert dialog.result() != QDialog.DialogCode.Accepted and dialog.password.text() == ""
+        messages.append(dialog.error.text())
+    assert messages == [SIGN_IN_FAILED, SIGN_IN_FAILED]
+    dialog.username.setText("dr.a")
+    dialog.password.setText(PASSWORD)
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.actor.display_name == "Dr. A"
+
+
+def test_first_run_dialog_creates_the_administrator(qtbot, store):
+    from xincept_desktop.ui.sign_in import FirstRunDialog
+
+    dialog = FirstRunDialog(store.accounts.create_first_administrator, store.path)
+    qtbot.addWidget(dialog)
+    dialog.username.setText("admin")
+    dialog.display_name.setText("Lab Administrator")
+    dialog.password.setText("short")
+    assert "at least 10" in dialog.problem.text() and not dialog.create_button.isEnabled()
+    dialog.password.setText(PASSWORD)
+    dialog.repeat.setText(PASSWORD + "x")
+    assert dialog.problem.text() == "the two passwords differ" and not dialog.create_button.isEnabled()
+    dialog.repeat.setText(PASSWORD)
+    assert dialog.create_button.isEnabled()
+    dialog.accept()
+    assert dialog.actor.role.value == "administrator" and store.accounts.has_users()
+
+
+def test_sign_in_at_start_offers_the_first_run_dialog_then_the_sign_in(qtbot, tmp_path, monkeypatch):
+    from xincept_desktop.ui import sign_in
+
+    db = tmp_path / "start" / "cases.sqlite3"
+    shown = []
+
+    def first_run(dialog):
+        shown.append(type(dialog).__name__)
+        for field, text in ((dialog.username, "admin"), (dialog.display_name, "Admin"), (dialog.password, PASSWORD),
+                            (dialog.repeat, PASSWORD)):
+            field.setText(text)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(sign_in.FirstRunDialog, "exec", first_run)
+    assert sign_in.sign_in_at_start(db).username == "admin"
+
+    def sign_in_as_admin(dialog):
+        shown.append(type(dialog).__name__)
+        dialog.username.setText("admin")
+        dialog.password.setText(PASSWORD)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(sign_in.SignInDialog, "exec", sign_in_as_admin)
+    assert sign_in.sign_in_at_start(db).username == "admin"
+    monkeypatch.setattr(sign_in.SignInDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
+    assert sign_in.sign_in_at_start(db) is None  # Quit
+    assert shown == ["FirstRunDialog", "SignInDialog"]
+
+
+def test_a_technologist_cannot_sign_or_reopen_and_proposes_instead_of_overriding(make_window, tiny_model,
+                                                                                 case_folder, qtbot, monkeypatch):
+    window = make_window(model=tiny_model, user="tech")
+    qtbot.waitUntil(lambda: window.model is not None, timeout=60_000)
+    window.open_paths([case_folder(2)])
+    wait_analysed(qtbot, window)
+    sign_off = window.actions["sign_off"]
+    assert not sign_off.isEnabled()
+    assert sign_off.toolTip() == ("Only a hematologist may sign off cases; you are signed in as a technologist.")
+    assert not window.actions["reopen_case"].isEnabled() and not window.actions["preferences"].isEnabled()
+    assert window.actions["override_class"].isEnabled() and "Propose" in window.actions["override_class"].toolTip()
+    assert window.actions["override_class"].text() == "&Propose Class\u2026"
+    path = window.image_list.paths()[0]
+    window.image_list.select(path)
+    answer_review(monkeypatch, "Pro", "fine chromatin")
+    window.actions["override_class"].trigger()
+    assert window.case.image_for(path).review is None  # not a review: a proposal
+    assert "Proposed by Tech T.: " in window.case_panel.case_status.text()
+    sign_off.trigger()  # a disabled action does nothing
+    assert not window.case.signed
+    sign(window.case.store, window.case.case_id, people(window.case.store).dr_a)  # a hematologist signs elsewhere
+    warned = []
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda _p, title, text: warned.append(text))
+    assert window.case_actions.reopen() is False  # e.g. images added to the signed case: no reason is asked
+    assert warned == ["Only a hematologist may re-open signed cases; you are signed in as a technologist."]
+
+
+def test_an_administrator_manages_users_but_cannot_analyse(make_window, tiny_model, qtbot, monkeypatch, case_folder):
+    from xincept_desktop.ui.image_list import QUEUED
+    from xincept_desktop.ui.users_dialog import AddUserDialog, UsersDialog
+
+    window = make_window(model=tiny_model, user="admin")
+    qtbot.waitUntil(lambda: window.model is not None, timeout=60_000)
+    assert not window.actions["analyse"].isEnabled()
+    window.open_paths([case_folder(1)])  # an administrator's images are listed, not analysed nor stored
+    assert not window.analysis.busy and window.case.case_id is None
+    assert [window.image_list.status(p) for p in window.image_list.paths()] == [QUEUED]
+    assert window.actions["analyse"].toolTip().startswith("Only a technologist or hematologist may analyse")
+    assert window.actions["manage_users"].isEnabled() and window.actions["preferences"].isEnabled()
+
+    def add_eve(dialog):
+        dialog.username.setText("eve")
+        dialog.display_name.setText("Eve Adams")
+        dialog.role.setCurrentIndex(dialog.role.findText("hematologist"))
+        dialog.passwords.password.setText("eve password 1")
+        dialog.passwords.repeat.setText("eve password 1")
+        assert dialog.add_button.isEnabled()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(AddUserDialog, "exec", add_eve)
+    users = UsersDialog(window.case.store.accounts, window.case.actor, window)
+    qtbot.addWidget(users)
+    users.add_user()
+    assert [u.username for u in users.users] == ["admin", "dr.a", "dr.b", "dr.lee", "eve", "tech"]
+    users.table.selectRow(4)
+    users.toggle_enabled()
+    assert not users.users[4].enabled and users.table.item(4, 3).text() == "disabled"
+    users.table.selectRow(0)
+    assert not users.toggle_button.isEnabled()  # not one's own account
+
+    window.sign_in(people(window.case.store).dr_a)  # a user switch at the lock screen
+    assert not window.actions["manage_users"].isEnabled() and not window.actions["preferences"].isEnabled()
+    assert window.actions["analyse"].isEnabled() and window.actions["verify_signatures"].isEnabled()
+    window.sign_in(people(window.case.store).admin)
+    assert window.actions["manage_users"].isEnabled() and not window.actions["analyse"].isEnabled()
+
+
+def run_dialog_while(dialog, steps) -> int:
+    """``dialog.exec()`` with ``steps()`` run inside its event loop (as the idle timer would); the exec result."""
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, steps)
+    return REAL_EXEC(dialog)
+
+
+def test_the_lock_covers_a_dialog_in_use_and_the_same_user_finds_it_as_left(make_window, qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    window = make_window(start=False)
+    dialog = QDialog(window)
+    qtbot.addWidget(dialog)
+    field = QLineEdit(dialog)
+    seen = {}
+
+    def steps():
+        field.setText("typed before the lock")
+        window.idle_lock.lock()
+        screen = window.idle_lock.screen
+        seen["covered, still open"] = screen.isVisible() and dialog.isVisible()
+        screen.password.setText("wrong password")
+        screen.accept()
+        seen["error"] = window.idle_lock.locked and screen.error.text() == SIGN_IN_FAILED
+        screen.password.setText(PASSWORD)
+        screen.accept()
+        seen["after unlock"] = (window.idle_lock.locked, dialog.isVisible(), field.text())
+        dialog.accept()  # the user carries on and saves what they typed
+
+    assert run_dialog_while(dialog, steps) == QDialog.DialogCode.Accepted
+    assert seen == {"covered, still open": True, "error": True,
+                    "after unlock": (False, True, "typed before the lock")}
+    assert window.case.actor.username == "dr.a"
+    actions = [e.action for e in window.case.store.audit_log()][-3:]
+    assert actions == ["lock", "sign_in_failed", "unlock"]
+
+
+def test_another_user_signs_in_at_the_lock_and_the_first_ones_dialogs_close_unsaved(make_window, qtbot):
+    window = make_window(start=False)
+    dialog = QDialog(window)
+    qtbot.addWidget(dialog)
+
+    def steps():
+        window.idle_lock.lock()
+        screen = window.idle_lock.screen
+        screen.other.setChecked(True)
+        screen.username.setText("dr.b")
+        screen.password.setText(PASSWORD)
+        screen.accept()
+
+    assert run_dialog_while(dialog, steps) == QDialog.DialogCode.Rejected  # nothing of Dr. A's is saved
+    assert not dialog.isVisible() and not window.idle_lock.locked
+    assert window.case.actor.username == "dr.b" and "Dr. B" in window.user_label.text()
+    log = window.case.store.audit_log()
+    assert [(e.action, e.user) for e in log][-3:] == [("lock", "dr.a"), ("sign_in", "dr.b"), ("sign_out", "dr.a")]
+    assert log[-1].details["closed_windows"] == 1 and log[-3].details["open_windows"] == 1
+
+
+def test_the_idle_timer_follows_the_preferences_and_restarts_on_input(make_window, qtbot):
+    window = make_window(start=False)
+    lock = window.idle_lock
+    assert lock.timer.interval() == 10 * 60_000  # the default: 10 minutes
+    window.prefs.lock_minutes = 3
+    event = QMouseEvent(QEvent.Type.MouseMove, QPointF(5, 5), QPointF(5, 5), Qt.MouseButton.NoButton,
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, event)
+    assert lock.timer.isActive() and lock.timer.interval() == 3 * 60_000
+    lock.timer.timeout.emit()  # the minutes have passed
+    assert lock.locked and not lock.timer.isActive()
+    QApplication.sendEvent(window, event)
+    assert not lock.timer.isActive()  # input while locked does not start it again
+    window.bring_forward([window.model_dir / "sent-by-a-second-start.png"])  # a second start of the app
+    assert window.image_list.count() == 0  # nothing is opened behind the lock screen
+    window.close()
+    assert not lock.locked and lock.screen is None  # the lock screen goes with the window
+
+
+def test_verify_signatures_report_names_the_mismatches(make_window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    import sqlite3
+
+    window = make_window(start=False)
+    store = window.case.store
+    team = people(store)
+    case_id = store.create_case({"patient_id": "P-9"}, team.tech)
+    sign(store, case_id, team.dr_a)
+    raw = sqlite3.connect(window.case.db_path)
+    raw.execute("DROP TRIGGER signed_case_update")
+    raw.execute("UPDATE cases SET patient_id = 'P-10'")
+    raw.commit()
+    raw.close()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    window.actions["verify_signatures"].trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+    assert shown[0].startswith("1 of 1 signed case(s) no longer match their signature")
+    assert f"case {case_id}, signed by Dr. A" in shown[0]

@@ -1,0 +1,230 @@
+"""The idle lock: after ``prefs.lock_minutes`` without keyboard or mouse input the screen is covered (the main
+window and every open dialog and message of the program) until someone signs in again.
+
+Open dialogs are covered, not hidden: hiding a dialog that runs its own event loop (``exec``) would end it as
+cancelled and lose what was typed.
+
+* The same user unlocks with their password: their dialogs are there as they left them.
+* Another user signs in instead: the first user's open dialogs are closed as cancelled (nothing they typed is
+  saved, and nothing is saved under the new user's name), then the window carries on as the new user.
+
+Usage (the main window, once someone is signed in)::
+
+    self.idle_lock = IdleLock(self, authenticate=store.accounts.authenticate, on_switch=self.sign_in,
+                              audit=lambda action, actor, **details: ...)
+    self.idle_lock.lock()          # File > Lock, or the idle timer
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QFormLayout, QFrame, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from ..config import APP_NAME
+from ..errors import AuthenticationError, CaseStoreError
+
+DEFAULT_MINUTES = 10
+PANEL_WIDTH = 440
+_INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+          QEvent.Type.TouchBegin}
+
+
+class LockScreen(QDialog):
+    """Covers the main window; unlocks with the signed-in user's password or signs another user in."""
+
+    def __init__(self, window: QWidget, actor, authenticate, kept: int = 0):
+        super().__init__(window)
+        self._authenticate = authenticate
+        self.actor, self.new_actor = actor, None
+        self.setWindowTitle(f"Locked \u2014 {APP_NAME} Desktop")
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        self.setObjectName("lock-screen")
+        self.setStyleSheet("#lock-screen { background: #2b3440; } #lock-panel { background: white; "
+                           "border-radius: 8px; }")
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        panel = self.panel = QFrame()
+        panel.setObjectName("lock-panel")
+        panel.setFixedWidth(PANEL_WIDTH)
+        outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(24, 20, 24, 20)
+        title = QLabel("Locked")
+        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        layout.addWidget(title)
+        self.who = _wrapped(f"{actor.display_name} ({actor.username}) is signed in. Enter the password to "
+                            "unlock.")
+        layout.addWidget(self.who)
+        if kept:
+            layout.addWidget(_wrapped(f"{kept} open window(s) of {actor.display_name} are kept behind this screen "
+                                      "as they are; if someone else signs in, they are closed without saving.",
+                                      "color: #555;"))
+        form = QFormLayout()
+        self.other = QCheckBox("Sign in as someone else")
+        self.username = QLineEdit(actor.username)
+        self.username.setEnabled(False)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("password")
+        form.addRow("User name", self.username)
+        form.addRow("Password", self.password)
+        form.addRow("", self.other)
+        layout.addLayout(form)
+        self.error = _wrapped("", "color: #a61b1b;")
+        self.error.setVisible(False)
+        layout.addWidget(self.error)
+        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.accept)
+        layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.other.toggled.connect(self._toggle_other)
+        self.password.returnPressed.connect(self.accept)
+        self._fit()
+
+    def _fit(self) -> None:
+        """The panel as tall as its wrapped text needs (a centred widget gets no height-for-width otherwise)."""
+        self.panel.setFixedHeight(self.panel.layout().totalHeightForWidth(PANEL_WIDTH))
+
+    def _toggle_other(self, other: bool) -> None:
+        self.username.setEnabled(other)
+        self.username.setText("" if other else self.actor.username)
+        self.unlock_button.setText("Sign In" if other else "Unlock")
+        (self.username if other else self.password).setFocus()
+
+    def cover(self) -> None:
+        """Cover the screen of the main window (the program's dialogs on it included)."""
+        screen = self.parentWidget().screen() or QApplication.primaryScreen()
+        self.setGeometry(screen.geometry())
+
+    def accept(self) -> None:
+        password = self.password.text()
+        self.password.clear()
+        if not password:
+            return
+        username = self.username.text() if self.other.isChecked() else self.actor.username
+        purpose = "sign_in" if self.other.isChecked() else "unlock"
+        try:
+            self.new_actor = self._authenticate(username, password, purpose)
+        except (AuthenticationError, CaseStoreError) as exc:
+            self.error.setText(str(exc))
+            self.error.setVisible(True)
+            self._fit()
+            return
+        super().accept()
+
+    def reject(self) -> None:  # Esc does not unlock
+        return
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            return
+        super().keyPressEvent(event)
+
+
+def _wrapped(text: str, style: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+def _curtain(screen) -> QWidget:
+    """A plain dark cover for another screen while the window is locked."""
+    curtain = QWidget(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+    curtain.setStyleSheet("background: #2b3440;")
+    curtain.setGeometry(screen.geometry())
+    curtain.show()
+    return curtain
+
+
+class IdleLock(QObject):
+    """Watches input to the whole application and locks ``window`` after its preferences' idle minutes."""
+
+    def __init__(self, window, authenticate, on_switch, audit=None):
+        super().__init__(window)
+        self.window, self._authenticate, self._on_switch = window, authenticate, on_switch
+        self._audit = audit or (lambda *args, **kwargs: None)
+        self.screen: LockScreen | None = None
+        self._covered: list[QWidget] = []
+        self._curtains: list[QWidget] = []
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.lock)
+        QApplication.instance().installEventFilter(self)
+        self.restart()
+
+    @property
+    def locked(self) -> bool:
+        return self.screen is not None
+
+    def minutes(self) -> int:
+        return max(1, int(getattr(self.window.prefs, "lock_minutes", DEFAULT_MINUTES) or DEFAULT_MINUTES))
+
+    def restart(self) -> None:
+        if not self.locked:
+            self.timer.start(self.minutes() * 60_000)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in _INPUT and not self.locked:
+            self.timer.start(self.minutes() * 60_000)
+        return False
+
+    def lock(self) -> None:
+        """Hide the program's other windows and cover the main window until someone signs in."""
+        actor = self.window.case.actor
+        if self.locked or actor is None or getattr(self.window, "_closed", False):
+            return
+        self.timer.stop()
+        self._covered = [w for w in QApplication.topLevelWidgets()
+                         if w.isVisible() and w is not self.window and w.isWindow()]
+        self._audit("lock", actor, open_windows=len(self._covered))
+        self.screen = LockScreen(self.window, actor, self._authenticate, kept=len(self._covered))
+        self._curtains = [_curtain(screen) for screen in QApplication.screens() if screen is not self.window.screen()]
+        self.screen.accepted.connect(self._unlocked)
+        self.screen.cover()
+        self.screen.show()
+        self.screen.raise_()
+        self.screen.activateWindow()
+        self.screen.password.setFocus()
+
+    def _unlocked(self) -> None:
+        screen, self.screen = self.screen, None
+        previous, actor = screen.actor, screen.new_actor
+        screen.deleteLater()
+        covered, self._covered = self._covered, []
+        for curtain in self._curtains:
+            curtain.close()
+            curtain.deleteLater()
+        self._curtains = []
+        if actor.username != previous.username:
+            closed = 0
+            for widget in reversed(covered):  # the first user's dialogs end as cancelled: nothing of theirs is saved
+                if isinstance(widget, QDialog):
+                    widget.reject()
+                else:
+                    widget.close()
+                closed += 1
+            self._audit("sign_out", previous, why="another user signed in at the lock screen",
+                        closed_windows=closed)
+            self._on_switch(actor)
+        self.restart()
+
+    def stop(self) -> None:
+        """The window closes: no more locking, and a lock screen still up goes with it."""
+        self.timer.stop()
+        if self.screen is not None:
+            self.screen.hide()
+            self.screen.deleteLater()
+            self.screen = None
+        for curtain in self._curtains:
+            curtain.close()
+        self._curtains = []
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)

@@ -1,0 +1,201 @@
+"""Sign-in at start: the first-run dialog that creates the administrator, and the sign-in dialog.
+
+Usage (``ui.app`` before the main window is shown)::
+
+    actor = sign_in_at_start(db_path)     # an Actor, or None when the user quits
+
+Both dialogs take a callable that does the store call, so they hold no store and tests drive them directly:
+``SignInDialog(authenticate)`` with ``authenticate(username, password) -> Actor`` (raising
+``AuthenticationError``, whose one message never tells whether a user name exists), and
+``FirstRunDialog(create, db_path)`` with ``create(username, display_name, password) -> Actor``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
+
+from ..config import APP_NAME
+from ..core.accounts import password_problem, username_problem
+from ..errors import AuthenticationError, CaseStoreError
+
+ERROR_STYLE = "color: #a61b1b;"
+TITLE_STYLE = "font-size: 16pt; font-weight: bold;"
+
+
+def _label(text: str, style: str = "", rich: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+def password_field(placeholder: str = "") -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setPlaceholderText(placeholder)
+    return field
+
+
+class SignInDialog(QDialog):
+    """User name and password; ``actor`` once accepted."""
+
+    def __init__(self, authenticate, parent: QWidget | None = None, note: str = ""):
+        super().__init__(parent)
+        self._authenticate = authenticate
+        self.actor = None
+        self.setWindowTitle(f"Sign in \u2014 {APP_NAME} Desktop")
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_label(f"{APP_NAME} Desktop", TITLE_STYLE))
+        layout.addWidget(_label("Sign in with your own account. What you do is recorded under your name; "
+                                "signatures need your password again."))
+        if note:
+            layout.addWidget(_label(note, "color: #555;"))
+        form = QFormLayout()
+        self.username = QLineEdit()
+        self.username.setPlaceholderText("user name")
+        self.password = password_field("password")
+        form.addRow("User name", self.username)
+        form.addRow("Password", self.password)
+        layout.addLayout(form)
+        self.error = _label("", ERROR_STYLE)
+        self.error.setVisible(False)
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox()
+        self.sign_in_button = self.buttons.addButton("Sign In", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        for field in (self.username, self.password):
+            field.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        self.sign_in_button.setEnabled(bool(self.username.text().strip() and self.password.text()))
+
+    def accept(self) -> None:
+        if not self.sign_in_button.isEnabled():
+            return
+        password = self.password.text()
+        self.password.clear()
+        try:
+            self.actor = self._authenticate(self.username.text(), password)
+        except AuthenticationError as exc:
+            self.show_error(str(exc))
+            return
+        except CaseStoreError as exc:
+            self.show_error(f"The case database cannot be used: {exc}")
+            return
+        super().accept()
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(True)
+        self.adjustSize()
+        self.password.setFocus()
+
+
+class FirstRunDialog(QDialog):
+    """The first start with a case database that has no accounts: create the administrator."""
+
+    def __init__(self, create, db_path: Path | str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._create = create
+        self.actor = None
+        self.setWindowTitle(f"First start \u2014 {APP_NAME} Desktop")
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_label(f"Welcome to {APP_NAME} Desktop", TITLE_STYLE))
+        layout.addWidget(_label(
+            "This case database has no user accounts yet. Create the administrator account now. The "
+            "administrator then adds the people who use the program: technologists (open and analyse cases, enter "
+            "details, propose a class) and hematologists (also override classes, sign off and re-open cases). "
+            "An administrator account manages users, models and settings; it does not analyse or sign cases."))
+        if db_path:
+            layout.addWidget(_label(f"Case database: {db_path}", "color: #555;"))
+        form = QFormLayout()
+        self.username = QLineEdit()
+        self.username.setPlaceholderText("e.g. admin")
+        self.display_name = QLineEdit()
+        self.display_name.setPlaceholderText("the name printed where this account acts")
+        self.password = password_field("at least 10 characters")
+        self.repeat = password_field("the same password again")
+        form.addRow("User name", self.username)
+        form.addRow("Printed name", self.display_name)
+        form.addRow("Password", self.password)
+        form.addRow("Repeat password", self.repeat)
+        layout.addLayout(form)
+        self.problem = _label("", ERROR_STYLE)
+        layout.addWidget(self.problem)
+        self.buttons = QDialogButtonBox()
+        self.create_button = self.buttons.addButton("Create Administrator", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        for field in (self.username, self.display_name, self.password, self.repeat):
+            field.textChanged.connect(self._update)
+        self._update()
+
+    def current_problem(self) -> str:
+        """What stops the account being created ('' when nothing)."""
+        username = self.username.text().strip().lower()
+        if not username:
+            return ""
+        problem = username_problem(username)
+        if not problem and not self.display_name.text().strip():
+            problem = "a printed name is required"
+        if not problem and self.password.text():
+            problem = password_problem(self.password.text(), username)
+            if not problem and self.repeat.text() and self.repeat.text() != self.password.text():
+                problem = "the two passwords differ"
+        return problem
+
+    def _update(self) -> None:
+        problem = self.current_problem()
+        self.problem.setText(problem)
+        complete = all(f.text() for f in (self.username, self.display_name, self.password, self.repeat))
+        self.create_button.setEnabled(complete and not problem)
+
+    def accept(self) -> None:
+        if not self.create_button.isEnabled():
+            return
+        try:
+            self.actor = self._create(self.username.text(), self.display_name.text(), self.password.text())
+        except CaseStoreError as exc:
+            self.problem.setText(str(exc))
+            return
+        super().accept()
+
+
+def sign_in_at_start(db_path: Path | None = None, parent: QWidget | None = None):
+    """Open the case store, create the first administrator or sign in; the ``Actor``, or ``None`` to quit.
+
+    A case database that cannot be opened is reported and ``None`` returned (the program cannot attribute work
+    to anyone without it).
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from ..core.cases import CaseStore, default_path
+
+    path = Path(db_path) if db_path is not None else default_path()
+    try:
+        store = CaseStore(path)
+    except CaseStoreError as exc:
+        QMessageBox.critical(parent, f"{APP_NAME} Desktop", f"The case database cannot be opened, so no one can "
+                             f"sign in:\n\n{exc}")
+        return None
+    try:
+        if not store.accounts.has_users():
+            dialog = FirstRunDialog(store.accounts.create_first_administrator, path, parent)
+        else:
+            dialog = SignInDialog(store.accounts.authenticate, parent)
+        return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        store.close()

@@ -1,0 +1,214 @@
+"""Users (administrators only): the accounts of the case store; add, disable or enable, reset a password.
+
+Usage::
+
+    UsersDialog(store.accounts, admin_actor, parent).exec()
+
+Every change goes through ``core.cases.accounts.Accounts``, which checks again that the acting account is an
+enabled administrator and audits it. Accounts are never deleted (their names stay in the audit trail).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ..core.accounts import Role, password_problem, username_problem
+from ..errors import CaseStoreError
+from .sign_in import ERROR_STYLE, password_field
+
+COLUMNS = ("User name", "Printed name", "Role", "State", "Created")
+
+
+def _state(user) -> str:
+    if not user.enabled:
+        return "disabled"
+    if user.locked_until:
+        return f"locked until {user.locked_until[:16].replace('T', ' ')} UTC (or a password reset)"
+    return "enabled"
+
+
+class NewPasswordForm(QWidget):
+    """Password and repeat, with the rule's message; ``problem()`` says what is wrong ('' when fine)."""
+
+    def __init__(self, username_source=lambda: "", parent=None):
+        super().__init__(parent)
+        self._username = username_source
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.password = password_field("at least 10 characters")
+        self.repeat = password_field("the same password again")
+        form.addRow("Password", self.password)
+        form.addRow("Repeat password", self.repeat)
+
+    def problem(self) -> str:
+        if not self.password.text() or not self.repeat.text():
+            return "type the password twice"
+        if self.password.text() != self.repeat.text():
+            return "the two passwords differ"
+        return password_problem(self.password.text(), self._username())
+
+
+class AddUserDialog(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Add user")
+        self.setMinimumWidth(440)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.username = QLineEdit()
+        self.username.setPlaceholderText("e.g. s.rahimi")
+        self.display_name = QLineEdit()
+        self.display_name.setPlaceholderText("e.g. Dr. Sara Rahimi (printed on signed reports)")
+        self.role = QComboBox()
+        for role in (Role.TECHNOLOGIST, Role.HEMATOLOGIST, Role.ADMINISTRATOR):
+            self.role.addItem(role.value, role)
+        form.addRow("User name", self.username)
+        form.addRow("Printed name", self.display_name)
+        form.addRow("Role", self.role)
+        layout.addLayout(form)
+        self.passwords = NewPasswordForm(lambda: self.username.text().strip().lower())
+        layout.addWidget(self.passwords)
+        self.problem = QLabel()
+        self.problem.setStyleSheet(ERROR_STYLE)
+        self.problem.setWordWrap(True)
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.add_button = buttons.addButton("Add User", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        for field in (self.username, self.display_name, self.passwords.password, self.passwords.repeat):
+            field.textChanged.connect(self._update)
+        self._update()
+
+    def current_problem(self) -> str:
+        username = self.username.text().strip().lower()
+        return (username_problem(username) if username else "a user name is required") or \
+            ("" if self.display_name.text().strip() else "a printed name is required") or self.passwords.problem()
+
+    def _update(self) -> None:
+        problem = self.current_problem()
+        self.problem.setText(problem if self.username.text() else "")
+        self.add_button.setEnabled(not problem)
+
+    def values(self) -> tuple[str, str, Role, str]:
+        return (self.username.text().strip().lower(), self.display_name.text().strip(), self.role.currentData(),
+                self.passwords.password.text())
+
+
+class ResetPasswordDialog(QDialog):
+    def __init__(self, username: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Reset the password of {username}")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"A new password for {username} (tell it to them in person; it also lifts a "
+                                "lockout)."))
+        self.passwords = NewPasswordForm(lambda: username)
+        layout.addWidget(self.passwords)
+        self.problem = QLabel()
+        self.problem.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.reset_button = buttons.addButton("Reset Password", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        for field in (self.passwords.password, self.passwords.repeat):
+            field.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        problem = self.passwords.problem()
+        self.problem.setText(problem if self.passwords.password.text() else "")
+        self.reset_button.setEnabled(not problem)
+
+
+class UsersDialog(QDialog):
+    def __init__(self, accounts, admin, parent=None):
+        super().__init__(parent)
+        self.accounts, self.admin = accounts, admin
+        self.setWindowTitle("Users")
+        self.resize(760, 380)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Accounts of this case database. Accounts are disabled, never deleted: their names "
+                                "stay in the audit trail."))
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.add_button = QPushButton("Add User\u2026")
+        self.toggle_button = QPushButton("Disable")
+        self.reset_button = QPushButton("Reset Password\u2026")
+        close = QPushButton("Close")
+        for button in (self.add_button, self.toggle_button, self.reset_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout.addLayout(row)
+        self.add_button.clicked.connect(self.add_user)
+        self.toggle_button.clicked.connect(self.toggle_enabled)
+        self.reset_button.clicked.connect(self.reset_password)
+        close.clicked.connect(self.accept)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.users = self.accounts.list_users(self.admin)
+        self.table.setRowCount(len(self.users))
+        for index, user in enumerate(self.users):
+            for column, text in enumerate((user.username, user.display_name, user.role, _state(user),
+                                           f"{user.created_at[:10]} by {user.created_by}")):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.table.setItem(index, column, item)
+        self._update_buttons()
+
+    def selected(self):
+        rows = self.table.selectionModel().selectedRows()
+        return self.users[rows[0].row()] if rows else None
+
+    def _update_buttons(self) -> None:
+        user = self.selected()
+        self.toggle_button.setEnabled(user is not None and user.username != self.admin.username)
+        self.toggle_button.setText("Enable" if user is not None and not user.enabled else "Disable")
+        self.reset_button.setEnabled(user is not None)
+
+    def _try(self, title: str, call) -> bool:
+        try:
+            call()
+        except CaseStoreError as exc:
+            QMessageBox.warning(self, title, str(exc))
+            return False
+        self.refresh()
+        return True
+
+    def add_user(self) -> None:
+        dialog = AddUserDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            username, name, role, password = dialog.values()
+            self._try("Add user", lambda: self.accounts.add_user(self.admin, username, name, role, password))
+        dialog.deleteLater()
+
+    def toggle_enabled(self) -> None:
+        user = self.selected()
+        if user is not None:
+            self._try("Users", lambda: self.accounts.set_enabled(self.admin, user.username, not user.enabled))
+
+    def reset_password(self) -> None:
+        user = self.selected()
+        if user is None:
+            return
+        dialog = ResetPasswordDialog(user.username, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            password = dialog.passwords.password.text()
+            self._try("Reset password", lambda: self.accounts.reset_password(self.admin, user.username, password))
+        dialog.deleteLater()
