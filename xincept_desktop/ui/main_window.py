@@ -25,6 +25,7 @@ from .progress import AnalysisProgress
 from .gc_guard import collect_on_gui_thread
 from .result_panel import ResultPanel, heat_class
 from .viewer import ImageViewer
+from . import window_state
 from .window_guards import CaseGuardMixin
 from .window_reports import ReportMixin
 from .worker import WorkerController
@@ -78,11 +79,12 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.banner.setStyleSheet(BANNER_ERROR)
         self.banner.setVisible(False)
         disclaimer = QLabel(DISCLAIMER)
+        disclaimer.setWordWrap(True)  # a narrow centre wraps it instead of pushing the window wider
         disclaimer.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 3px;")
         centre = QWidget()
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.banner, disclaimer, self.controls):
+        for widget in (self.banner, disclaimer):
             column.addWidget(widget)
         self.empty_state = EmptyState()
         self.viewer_stack = QStackedWidget()  # the hint while no image is listed, else the viewer
@@ -92,9 +94,11 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.setCentralWidget(centre)
 
     def _build_chrome(self) -> None:
-        self.docks = [self._dock("Images", self.image_list, Qt.DockWidgetArea.LeftDockWidgetArea),
-                      self._dock("Result", scrolling(self.result_panel), Qt.DockWidgetArea.RightDockWidgetArea),
-                      self._dock("Case summary", self.case_panel, Qt.DockWidgetArea.RightDockWidgetArea)]
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.docks = [self._dock("Images", self.tr("Images"), self.image_list, left),
+                      self._dock("Result", self.tr("Result"), scrolling(self.result_panel), right),
+                      self._dock("Case summary", self.tr("Case summary"), scrolling(self.case_panel), right),
+                      self._dock("Heat map", self.tr("Heat map"), scrolling(self.controls), left)]
         self.actions = create_actions(self, self._action_targets())
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -108,6 +112,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.model_label)
         self.statusBar().addPermanentWidget(self.device_label)
+        window_state.restore(self)
 
     def _action_targets(self) -> dict:
         """Actions connected straight to the object that does the work (the rest trigger ``on_<name>`` here).
@@ -121,9 +126,10 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
                 "actual_size": viewer.actual_size, "toggle_heat": None,  # its ``toggled``, in ``_connect``
                 "next_image": images.select_next, "previous_image": images.select_previous}
 
-    def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
+    def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
+        """A dock; ``name`` (English, never translated) keys its saved place, ``title`` is what the user reads."""
         dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock-{title}")
+        dock.setObjectName(f"dock-{name}")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
@@ -477,6 +483,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
             return
         if not self._closed:
             self._closed = True
+            window_state.save(self)
             self.image_list.thumbnails.stop()
             self.worker_stuck = not self.controller.shutdown(4000)
             if not self.worker_stuck:  # the batch finished while stopping is stored too
