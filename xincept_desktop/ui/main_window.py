@@ -152,6 +152,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.case_panel.review_selected.connect(self.image_list.select)
         self.controls.changed.connect(self._update_heat)
         self.viewer.zoom_changed.connect(self._on_zoom_changed)
+        self.viewer.step_requested.connect(self._on_step_requested)
         self.controls.opacity_changed.connect(self.viewer.set_heat_opacity)
         self.controls.visibility_changed.connect(self._on_heat_visibility)
         self.actions["toggle_heat"].toggled.connect(self.controls.show_box.setChecked)
@@ -184,6 +185,10 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
     @Slot(float)
     def _on_zoom_changed(self, scale: float) -> None:
         self.zoom_label.setText(f"Zoom: {scale:.0%}" if self.viewer.has_image() else "")
+
+    @Slot(int)
+    def _on_step_requested(self, step: int) -> None:
+        (self.image_list.select_next if step > 0 else self.image_list.select_previous)()
 
     @Slot(str)
     def _on_device_found(self, text: str) -> None:
@@ -396,13 +401,17 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
             self.apply_preferences(dialog.preferences())
 
     def apply_preferences(self, prefs: preferences_store.Preferences) -> None:
-        """Store ``prefs`` and make them the current heat-map settings."""
-        self.prefs = prefs
+        """Store ``prefs``; a heat-map default that was changed in the dialog also applies on screen, the others
+        leave the live heat-map settings as the user set them (OK changes only what the dialog shows)."""
+        before, self.prefs = self.prefs, prefs
         preferences_store.save_preferences(prefs)
         self.controller.use_profile(prefs.profile)
-        self.controls.opacity_slider.setValue(round(prefs.opacity * 100))
-        self.controls.colormap_box.setCurrentIndex(self.controls.colormap_box.findData(prefs.colormap))
-        self.controls.method_box.setCurrentIndex(self.controls.method_box.findData(prefs.cam_method))
+        if prefs.opacity != before.opacity:
+            self.controls.opacity_slider.setValue(round(prefs.opacity * 100))
+        if prefs.colormap != before.colormap:
+            self.controls.colormap_box.setCurrentIndex(self.controls.colormap_box.findData(prefs.colormap))
+        if prefs.cam_method != before.cam_method:
+            self.controls.method_box.setCurrentIndex(self.controls.method_box.findData(prefs.cam_method))
 
     def on_about(self) -> None:
         from .about import AboutDialog

@@ -15,6 +15,7 @@ ORGANIZATION = "XIncept"
 MAX_RECENT = 10
 CAM_METHODS = ("gradcam", "gradcam++")
 CAM_METHOD_LABELS = {"gradcam": "Grad-CAM", "gradcam++": "Grad-CAM++"}
+LANGUAGE_CODES = ("en", "fa")  # mirrors ui.i18n.LANGUAGES
 COLORMAP_CHOICES = ("jet", "turbo", "inferno", "viridis", "cividis")  # mirrors core.explain.overlay.COLORMAPS
 
 
@@ -29,6 +30,7 @@ class Preferences:
     reviewer: str = ""
     microscope_profiles: list[MicroscopeProfile] = field(default_factory=list)
     active_profile: str = ""  # name of the profile in use; "" = none (the red-cell ruler alone)
+    language: str = "en"  # interface and report language (ui.i18n.LANGUAGES); the window takes it at start
 
     @property
     def profile(self) -> MicroscopeProfile | None:
@@ -53,12 +55,15 @@ def load_preferences(store: QSettings | None = None) -> Preferences:
         reviewer=str(store.value("prefs/reviewer", defaults.reviewer) or ""),
         microscope_profiles=_profiles(store.value("prefs/microscope_profiles", "[]")),
         active_profile=str(store.value("prefs/active_profile", "") or ""),
+        language=str(store.value("prefs/language", defaults.language) or defaults.language),
     )
     prefs.opacity = min(1.0, max(0.0, prefs.opacity))
     if prefs.colormap not in COLORMAP_CHOICES:
         prefs.colormap = defaults.colormap
     if prefs.cam_method not in CAM_METHODS:
         prefs.cam_method = defaults.cam_method
+    if prefs.language not in LANGUAGE_CODES:
+        prefs.language = defaults.language
     return prefs
 
 

@@ -8,12 +8,15 @@ from PySide6.QtWidgets import QGraphicsItemGroup, QGraphicsPixmapItem, QGraphics
 
 ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.02, 64.0
+NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space)
+PREVIOUS_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace)
 
 
 class ImageViewer(QGraphicsView):
     """Wheel / +/- zoom, drag to pan, fit and 1:1. The heat layer sits over the image at ``heat_opacity``."""
 
     zoom_changed = Signal(float)
+    step_requested = Signal(int)  # +1: the next image, -1: the previous one (arrow keys, Space, Page keys)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -120,6 +123,8 @@ class ImageViewer(QGraphicsView):
             self.zoom_in()
         elif key == Qt.Key.Key_Minus:
             self.zoom_out()
+        elif key in NEXT_KEYS or key in PREVIOUS_KEYS:  # the image changes; panning is by dragging
+            self.step_requested.emit(1 if key in NEXT_KEYS else -1)
         else:
             super().keyPressEvent(event)
 
