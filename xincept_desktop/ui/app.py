@@ -34,7 +34,11 @@ def create_application(argv: list[str]):
         app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *argv])
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APP_NAME)
-    QGuiApplication.setDesktopFileName("xincept-desktop")  # matches packaging/xincept-desktop.desktop
+    from .i18n import install_language
+    from .settings import load_preferences
+
+    install_language(app, load_preferences().language)  # before any window: every text is made translated
+    QGuiApplication.setDesktopFileName("xincept-desktop")  # matches resources/xincept-desktop.desktop
     icon = PACKAGE_DIR / "resources" / "xincept-desktop.png"
     if icon.is_file():
         from PySide6.QtGui import QIcon

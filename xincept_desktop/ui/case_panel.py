@@ -18,7 +18,8 @@ MIN_REVIEW_ROWS = 3  # the review list keeps room for a few entries however shor
 
 def disclaimer() -> str:
     """:data:`DISCLAIMER` in the interface language."""
-    return QCoreApplication.translate("CasePanel", DISCLAIMER)
+    return QCoreApplication.translate("CasePanel", "Decision support only: every result must be reviewed and "
+                                      "confirmed by a hematologist. Not a diagnosis.")  # == DISCLAIMER (a literal)
 
 
 class CasePanel(QWidget):

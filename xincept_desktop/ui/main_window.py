@@ -14,7 +14,7 @@ from . import settings as preferences_store
 from .actions import build_menus, build_toolbar, create_actions
 from .analysis_controller import AnalysisController
 from .background import BackgroundJob
-from .case_panel import DISCLAIMER, CasePanel
+from .case_panel import CasePanel, disclaimer as case_disclaimer
 from .case_actions import CaseActions
 from .case_session import CaseSession
 from .empty_state import EmptyState, no_images_message
@@ -41,7 +41,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
     def __init__(self, model_dir: Path, model=None):
         super().__init__()
         collect_on_gui_thread()
-        self.setWindowTitle(f"{APP_NAME} Desktop \u2014 ALL subtyping decision support")
+        self.setWindowTitle(self.tr("%1 Desktop \u2014 ALL subtyping decision support").replace("%1", APP_NAME))
         self.setAcceptDrops(True)
         self.resize(1280, 820)
         self.model_dir, self.model = Path(model_dir), None
@@ -78,7 +78,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_ERROR)
         self.banner.setVisible(False)
-        disclaimer = QLabel(DISCLAIMER)
+        disclaimer = QLabel(case_disclaimer())
         disclaimer.setWordWrap(True)  # a narrow centre wraps it instead of pushing the window wider
         disclaimer.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 3px;")
         centre = QWidget()
@@ -100,14 +100,14 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
                       self._dock("Case summary", self.tr("Case summary"), scrolling(self.case_panel), right),
                       self._dock("Heat map", self.tr("Heat map"), scrolling(self.controls), left)]
         self.actions = create_actions(self, self._action_targets())
-        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         build_menus(self, self.actions, self.recent_menu, self.docks)
         build_toolbar(self, self.actions)
-        self.device_label = QLabel("Device: \u2026")
-        self.model_label = QLabel("Model: loading\u2026")
+        self.device_label = QLabel(self.tr("Device: %1").replace("%1", "\u2026"))
+        self.model_label = QLabel(self.tr("Model: loading\u2026"))
         self.zoom_label = QLabel()
-        self.zoom_label.setToolTip("Zoom of the image (100 %: one image pixel per screen pixel)")
+        self.zoom_label.setToolTip(self.tr("Zoom of the image (100 %: one image pixel per screen pixel)"))
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.model_label)
@@ -168,7 +168,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         if self._given_model is not None:
             self.controller.use_model(self._given_model)
         else:
-            self.statusBar().showMessage(f"Loading the model from {self.model_dir}\u2026")
+            self.statusBar().showMessage(self.tr("Loading the model from %1\u2026").replace("%1", str(self.model_dir)))
             self.controller.load_model(self.model_dir)
 
     @Slot(object)
@@ -176,15 +176,15 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         if self._closed:  # late signals of a closing window: its case store is closed
             return
         self.model = model
-        self.model_label.setText(f"Model: {model.version_label}")
+        self.model_label.setText(self.tr("Model: %1").replace("%1", model.version_label))
         self.result_panel.set_model_version(model.version_label)
-        self.statusBar().showMessage("Model ready", 5000)
+        self.statusBar().showMessage(self.tr("Model ready"), 5000)
         self._set_model_state(ready=True)
         self.analysis.set_model(model)  # images opened while it loaded are analysed now
 
     @Slot(float)
     def _on_zoom_changed(self, scale: float) -> None:
-        self.zoom_label.setText(f"Zoom: {scale:.0%}" if self.viewer.has_image() else "")
+        self.zoom_label.setText(self.tr("Zoom: %1").replace("%1", f"{scale:.0%}") if self.viewer.has_image() else "")
 
     @Slot(int)
     def _on_step_requested(self, step: int) -> None:
@@ -192,15 +192,15 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
 
     @Slot(str)
     def _on_device_found(self, text: str) -> None:
-        self.device_label.setText(f"Device: {text}")
+        self.device_label.setText(self.tr("Device: %1").replace("%1", text))
 
     @Slot(str)
     def _on_model_failed(self, message: str) -> None:
         self.banner.setText(message)
         self.banner.setVisible(True)
-        self.model_label.setText("Model: not available")
-        self.result_panel.set_model_version("not available")
-        self.statusBar().showMessage("The model could not be loaded; images can be viewed but not analysed")
+        self.model_label.setText(self.tr("Model: not available"))
+        self.result_panel.set_model_version(self.tr("not available"))
+        self.statusBar().showMessage(self.tr("The model could not be loaded; images can be viewed but not analysed"))
 
     def _set_model_state(self, ready: bool) -> None:
         self.actions["analyse"].setEnabled(ready)
@@ -208,12 +208,12 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
 
     # --- opening -------------------------------------------------------------------------------------
     def on_open(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Open images", "", IMAGE_FILTER)
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Open images"), "", IMAGE_FILTER)
         if files:
             self.open_paths([Path(f) for f in files])
 
     def on_open_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open folder")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open folder"))
         if folder:
             self.open_paths([Path(folder)])
 
@@ -307,7 +307,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
     def _on_run_finished(self, cancelled: bool) -> None:
         self.progress.finish()
         self.actions["cancel"].setEnabled(False)
-        self.statusBar().showMessage("Analysis cancelled" if cancelled else "Analysis finished", 5000)
+        self.statusBar().showMessage(self.tr("Analysis cancelled") if cancelled else self.tr("Analysis finished"), 5000)
 
     @Slot(bool)
     def _on_analysis_idle(self, stopped: bool) -> None:
@@ -414,10 +414,25 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
             self.controls.method_box.setCurrentIndex(self.controls.method_box.findData(prefs.cam_method))
 
     def on_about(self) -> None:
-        from .about import AboutDialog
+        from .help import about_dialog
 
-        version = self.model.version_label if self.model is not None else "not loaded"
-        AboutDialog(self.model_dir if self.model is not None else None, version, self).exec()
+        version = self.model.version_label if self.model is not None else self.tr("not loaded")
+        about_dialog(version, self.model_dir, self).exec()
+
+    def on_user_guide(self) -> None:
+        from .help import user_guide_dialog
+
+        user_guide_dialog(self).exec()
+
+    def on_shortcuts(self) -> None:
+        from .help import shortcuts_dialog
+
+        shortcuts_dialog(self.actions, self).exec()
+
+    def on_model_card(self) -> None:
+        from .help import model_card_dialog
+
+        model_card_dialog(self.model_dir, self).exec()
 
     # --- stored cases (logic in case_session) ----------------------------------------------------------
     def _on_case_saved(self, case_id: int, _count: int) -> None:
@@ -429,7 +444,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
     def _on_case_save_failed(self, message: str) -> None:
         if self._closed:  # late signals of a closing window: its case store is closed
             return
-        self.statusBar().showMessage(f"Results not saved to the case: {message}", 10000)
+        self.statusBar().showMessage(self.tr("Results not saved to the case: %1").replace("%1", message), 10000)
 
     def show_case(self, record) -> None:
         """Show a stored case's results as they were saved (nothing is analysed again)."""

@@ -177,18 +177,15 @@ def breakable(name: str) -> str:
     return name
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ResultPanel", text)
-
 
 def not_assessable() -> str:
     """'Not assessable: unlike the training images', in the interface language."""
-    return _tr("Not assessable: unlike the training images")
+    return QCoreApplication.translate("ResultPanel", "Not assessable: unlike the training images")
 
 
 def closest_class_text(result) -> str:
     """'Closest class: Pre-B ALL (99.4 %, not a diagnosis)': the secondary line of an out-of-domain result."""
-    return (_tr("Closest class: %1 (%2 %, not a diagnosis)").replace("%1", class_description(result.label))
+    return (QCoreApplication.translate("ResultPanel", "Closest class: %1 (%2 %, not a diagnosis)").replace("%1", class_description(result.label))
             .replace("%2", f"{(result.confidence or 0.0) * 100:.1f}"))
 
 
@@ -196,9 +193,9 @@ def scale_text(result) -> str:
     """'Scale: red cells 37 px, 2.02x the training images ...; 4 tiles' plus what the file reader noted."""
     lines = []
     if result.scale is not None:
-        tiles = _tr("; %1 tiles (outlined)").replace("%1", str(result.tiles)) if result.tiles > 1 else ""
-        lines.append(_tr("Scale: %1").replace("%1", result.scale.note) + tiles)
-    lines += [_tr("Note: %1").replace("%1", note) for note in result.notes]
+        tiles = QCoreApplication.translate("ResultPanel", "; %1 tiles (outlined)").replace("%1", str(result.tiles)) if result.tiles > 1 else ""
+        lines.append(QCoreApplication.translate("ResultPanel", "Scale: %1").replace("%1", result.scale.note) + tiles)
+    lines += [QCoreApplication.translate("ResultPanel", "Note: %1").replace("%1", note) for note in result.notes]
     return "\n".join(lines)
 
 
@@ -214,5 +211,5 @@ def heat_note(result, shown: str | None) -> str:
     """'Heat map shows evidence for Pre (the network's head); the result is Pro' when they differ, else ''."""
     if result is None or not result.ok or not shown or shown == result.label:
         return ""
-    return (_tr("Heat map shows evidence for %1 (the network's head); the result is %2").replace("%1", shown)
+    return (QCoreApplication.translate("ResultPanel", "Heat map shows evidence for %1 (the network's head); the result is %2").replace("%1", shown)
             .replace("%2", result.label))
