@@ -214,7 +214,10 @@ class CaseSession(QObject):
 
     def load(self, case_id: int):
         """Make ``case_id`` current and return its record (stored results, no recomputing, no hashing)."""
-        record = self.store.load_case(case_id, verify_files=False)
+        from ..core.cases.lazy_heatmaps import with_stored_heatmaps
+
+        record = self.store.load_case(case_id, verify_files=False, heatmaps=False)
+        with_stored_heatmaps(record, self.db_path)  # read for the image looked at, not all at once
         self.case_id, self.record, self.file_problems = case_id, record, []
         self.not_analysed = self.store.not_analysed(case_id)
         self.image_ids = {Path(image.path): image.image_id for image in record.images}

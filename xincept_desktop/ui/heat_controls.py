@@ -25,8 +25,9 @@ class HeatControls(QWidget):
         super().__init__(parent)
         self.show_box = QCheckBox(self.tr("&Heat map"))
         self.show_box.setChecked(True)
-        self.show_box.setToolTip(self.tr("Show the heat map over the image: the network's evidence for the shown "
-                                         "class; warm regions are where that evidence lies (H)"))
+        self.show_box.setToolTip(self.tr(
+            "Show the heat map over the image: the network's evidence for the shown class; "
+            "warm regions are where that evidence lies (H)"))
         self.opacity_slider = QSlider(Qt.Orientation.Horizontal)
         self.opacity_slider.setRange(0, 100)
         self.opacity_slider.setValue(round(opacity * 100))

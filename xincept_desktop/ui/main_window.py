@@ -18,12 +18,13 @@ from .case_panel import CasePanel, disclaimer as case_disclaimer
 from .case_actions import CaseActions
 from .case_session import CaseSession
 from .empty_state import EmptyState, no_images_message
-from .heat_cache import HeatCache
+from .heat_cache import HeatCache, ImageCache
 from .heat_controls import HeatControls
 from .image_list import ANALYSING, ERROR, QUEUED, ImageList
 from .progress import AnalysisProgress
 from .gc_guard import collect_on_gui_thread
 from .result_panel import ResultPanel, heat_class
+from .view_loader import ViewLoader
 from .viewer import ImageViewer
 from . import window_state
 from .window_guards import CaseGuardMixin
@@ -52,6 +53,8 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.worker_stuck = False
         self._closed = False
         self.heat_cache = HeatCache()
+        self.image_cache = ImageCache()
+        self.view_loader = ViewLoader(self)
         self.controller = WorkerController(self)
         self.controller.use_profile(self.prefs.profile)
         self.case = CaseSession(self)
@@ -342,6 +345,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.progress.finish()
         self.results.clear()
         self.heat_cache.clear()
+        self.image_cache.clear()
         self.image_list.clear_case()
         self.current = None
         self.show_image(None)
@@ -349,10 +353,11 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
 
     # --- viewing -------------------------------------------------------------------------------------
     def show_image(self, path: Path | None) -> None:
-        """Show ``path`` in the viewer with its result (if any) and heat map."""
+        """Show ``path`` in the viewer with its result (if any) and heat map. The picture is decoded and the heat
+        map rendered in background threads (``view_loader``): the UI thread only swaps what is ready."""
         if path != self.current or not self.viewer.has_image():
             self.current = path
-            self.viewer.set_image(self._load_for_view(path) if path is not None else None)
+            self._show_picture(path)
         result = self.results.get(path) if path is not None else None
         if result is not None:
             image = self.case.image_for(path)
@@ -364,29 +369,56 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self._update_heat()
         self._update_empty_state()
 
-    def _load_for_view(self, path: Path):
-        from ..core.imaging import load_image
-        from ..errors import ImageLoadError
-        from .qimage import rgb_to_qimage
+    def _show_picture(self, path: Path | None) -> None:
+        """The decoded picture at once when it is cached, else nothing until the background decoding is done (an
+        image is never shown beside another image's result)."""
+        cached = self.image_cache.get(Path(path)) if path is not None else None
+        self.viewer.set_image(cached)
+        if path is not None and cached is None:
+            self.view_loader.request_image(path, self._on_picture_decoded)
 
-        try:
-            return rgb_to_qimage(load_image(path))
-        except ImageLoadError as exc:
-            self.statusBar().showMessage(f"{path.name}: {exc}", 8000)
-            return None
+    def _on_picture_decoded(self, path: Path, image, error) -> None:
+        if self._closed:
+            return
+        if error is not None:
+            from .background import describe_error
+
+            if path == self.current:
+                self.statusBar().showMessage(f"{path.name}: {describe_error(error)}", 8000)
+            return
+        self.image_cache.put(path, image)
+        if path == self.current:
+            self.viewer.set_image(image)
+            self._update_heat()
+            self._update_empty_state()
 
     def _update_heat(self) -> None:
         result = self.results.get(self.current) if self.current is not None else None
         self.viewer.set_tiles(result.tile_boxes if result is not None and result.ok else [])
         class_name = heat_class(result, self.controls.class_name)  # by default the head's class: what it explains
-        if result is None or not result.ok or self.controls.method not in result.cams:
+        method = self.controls.method
+        if result is None or not result.ok or not self.viewer.has_image() or not has_maps(result, method):
             self.result_panel.show_heat_class(result, None)
             self.viewer.set_heat(None)
             return
         self.result_panel.show_heat_class(result, class_name)
-        self.viewer.set_heat(self.heat_cache.coloured(result, class_name, self.controls.method,
-                                                      self.controls.colormap))
+        coloured = self.heat_cache.coloured(result, class_name, method, self.controls.colormap)
+        self.viewer.set_heat(coloured)  # None until the background rendering is done
         self.viewer.set_heat_opacity(self.controls.opacity)
+        if coloured is None:
+            self.view_loader.request_heat(result, class_name, method, self._on_heat_rendered)
+
+    def _on_heat_rendered(self, result, class_name: str, method: str, heat, error) -> None:
+        if self._closed or error is not None or heat is None:
+            if error is not None and not self._closed:
+                self.statusBar().showMessage(self.tr("The heat map could not be made: %1").replace("%1", str(error)),
+                                             8000)
+            return
+        if self.results.get(Path(result.path)) is not result:  # the case changed meanwhile
+            return
+        self.heat_cache.put_heat(result, class_name, method, heat)
+        if Path(result.path) == self.current:
+            self._update_heat()
 
     def _on_heat_visibility(self, visible: bool) -> None:
         self.viewer.set_heat_visible(visible)
@@ -523,6 +555,15 @@ class _Queued:
 
     def __init__(self, path: Path):
         self.path, self.error, self.label, self.confidence, self.in_domain = path, None, None, None, None
+
+
+def has_maps(result, method: str) -> bool:
+    """Whether ``result`` has ``method``'s maps, without reading a stored case's maps on the UI thread (those not
+    read yet count as present: the background rendering reads them)."""
+    from ..core.cases.lazy_heatmaps import StoredHeatmaps
+
+    cams = result.cams
+    return True if isinstance(cams, StoredHeatmaps) and not cams.loaded else method in cams
 
 
 def scrolling(widget: QWidget) -> QScrollArea:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItemGroup, QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView
 
 ZOOM_STEP = 1.25
@@ -45,8 +45,13 @@ class ImageViewer(QGraphicsView):
         self.fit()
 
     def set_heat(self, heat: QImage | None) -> None:
-        """Replace the heat layer (same size as the image), or remove it with None."""
+        """Replace the heat layer, or remove it with None. The layer may be smaller than the image (it is rendered
+        at view resolution): it is stretched over the whole image."""
         self.heat_item.setPixmap(QPixmap.fromImage(heat) if heat is not None else QPixmap())
+        image = self.image_item.pixmap()
+        if heat is not None and not heat.isNull() and not image.isNull():
+            self.heat_item.setTransform(QTransform.fromScale(image.width() / heat.width(),
+                                                             image.height() / heat.height()))
 
     def set_tiles(self, boxes: list[tuple[int, int, int, int]]) -> None:
         """Outline the parts of the image the model analysed as separate tiles (nothing for a single input)."""
