@@ -42,7 +42,7 @@ def test_selected_result_is_shown_with_its_heat_map(ready_window, case_folder, q
     assert "tiny-test" in window.result_panel.model_version.text()
     assert not window.viewer.heat_item.pixmap().isNull()
     heat = window.viewer.heat_item  # rendered at view resolution, stretched over the whole image
-    assert heat.mapRectToParent(heat.boundingRect()) == window.viewer.image_item.boundingRect()
+    assert heat.sceneBoundingRect() == window.viewer.image_item.sceneBoundingRect()
 
 
 def test_bad_file_selected_shows_its_error(ready_window, case_folder, qtbot):

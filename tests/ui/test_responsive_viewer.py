@@ -59,3 +59,26 @@ def test_picture_never_stays_beside_another_images_result(ready_window, case_fol
     wait_view(qtbot, window)
     assert window.viewer.has_image() and window.current == Path(folder / "img002.png")
     QApplication.processEvents()
+
+
+def test_large_picture_is_drawn_from_a_preview_until_the_zoom_needs_detail(qtbot):
+    from PySide6.QtGui import QImage
+
+    from xincept_desktop.ui.viewer import ImageViewer
+
+    viewer = ImageViewer()
+    qtbot.addWidget(viewer)
+    viewer.resize(600, 400)
+    viewer.show()
+    full = QImage(4000, 3000, QImage.Format.Format_RGB888)
+    full.fill(0x808080)
+    preview = full.scaled(1000, 750)
+    viewer.set_image(full, preview)
+    assert viewer.image_item.pixmap().width() == 1000  # fitted: the preview is enough
+    assert viewer.image_item.sceneBoundingRect().width() == 4000  # laid over the whole image
+    heat = QImage(100, 75, QImage.Format.Format_RGB888)
+    viewer.set_heat(heat)
+    assert viewer.heat_item.sceneBoundingRect() == viewer.image_item.sceneBoundingRect()
+    viewer.actual_size()
+    assert viewer.image_item.pixmap().width() == 4000  # 1:1 needs the full picture
+    assert viewer.image_item.sceneBoundingRect().width() == 4000

@@ -82,9 +82,12 @@ class HeatCache:
     def has_heat(self, result, class_name: str, method: str) -> bool:
         return self._heat.get(heat_key(result, class_name, method)) is not None
 
-    def put_heat(self, result, class_name: str, method: str, heat) -> None:
-        """Keep a heat map :func:`render_heat` made (in a background thread) for ``result``."""
+    def put_heat(self, result, class_name: str, method: str, heat, coloured: dict | None = None) -> None:
+        """Keep a heat map :func:`render_heat` made (in a background thread) for ``result``, with the colourings
+        made there too (colormap -> QImage)."""
         self._heat.put(heat_key(result, class_name, method), heat)
+        for colormap, image in (coloured or {}).items():
+            self._colour.put((*heat_key(result, class_name, method), colormap), image)
         self.computed += 1
 
     def coloured(self, result, class_name: str, method: str, colormap: str) -> QImage | None:

@@ -373,11 +373,11 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         """The decoded picture at once when it is cached, else nothing until the background decoding is done (an
         image is never shown beside another image's result)."""
         cached = self.image_cache.get(Path(path)) if path is not None else None
-        self.viewer.set_image(cached)
+        self.viewer.set_image(cached.full if cached else None, cached.preview if cached else None)
         if path is not None and cached is None:
             self.view_loader.request_image(path, self._on_picture_decoded)
 
-    def _on_picture_decoded(self, path: Path, image, error) -> None:
+    def _on_picture_decoded(self, path: Path, picture, error) -> None:
         if self._closed:
             return
         if error is not None:
@@ -386,9 +386,9 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
             if path == self.current:
                 self.statusBar().showMessage(f"{path.name}: {describe_error(error)}", 8000)
             return
-        self.image_cache.put(path, image)
+        self.image_cache.put(path, picture)
         if path == self.current:
-            self.viewer.set_image(image)
+            self.viewer.set_image(picture.full, picture.preview)
             self._update_heat()
             self._update_empty_state()
 
@@ -406,17 +406,18 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.viewer.set_heat(coloured)  # None until the background rendering is done
         self.viewer.set_heat_opacity(self.controls.opacity)
         if coloured is None:
-            self.view_loader.request_heat(result, class_name, method, self._on_heat_rendered)
+            self.view_loader.request_heat(result, class_name, method, self.controls.colormap, self._on_heat_rendered)
 
-    def _on_heat_rendered(self, result, class_name: str, method: str, heat, error) -> None:
-        if self._closed or error is not None or heat is None:
+    def _on_heat_rendered(self, result, class_name: str, method: str, rendered, error) -> None:
+        if self._closed or error is not None or rendered is None:
             if error is not None and not self._closed:
                 self.statusBar().showMessage(self.tr("The heat map could not be made: %1").replace("%1", str(error)),
                                              8000)
             return
         if self.results.get(Path(result.path)) is not result:  # the case changed meanwhile
             return
-        self.heat_cache.put_heat(result, class_name, method, heat)
+        heat, colormap, coloured = rendered
+        self.heat_cache.put_heat(result, class_name, method, heat, {colormap: coloured})
         if Path(result.path) == self.current:
             self._update_heat()
 
