@@ -32,3 +32,11 @@ def test_english_and_a_missing_catalogue_leave_the_source_texts(qapp, make_windo
     window = make_window(start=False)
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert window.menuBar().actions()[0].text() == "&File"
+
+
+def test_the_report_is_asked_for_in_the_chosen_language(make_window):
+    from xincept_desktop.ui.reports import report_settings
+
+    window = make_window(start=False)
+    window.prefs.language = "fa"
+    assert report_settings(window.prefs, window.controls)["language"] == "fa"

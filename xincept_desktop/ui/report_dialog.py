@@ -101,7 +101,8 @@ def build_snapshot(results, info: ModelInfo, settings: dict, values: dict[str, s
     return build_report_data(results, info, patient, specimen, review, institution=values.get("institution", ""),
                              reviews=settings.get("reviews"), sign_off=settings.get("sign_off"),
                              stored=settings.get("stored"), case_id=settings.get("case_id"),
-                             created=settings.get("created"), not_analysed=settings.get("not_analysed", ()))
+                             created=settings.get("created"), not_analysed=settings.get("not_analysed", ()),
+                             language=settings.get("language", "en"))
 
 
 def snapshot_for(results, model, settings: dict, values: dict[str, str]) -> ReportData:

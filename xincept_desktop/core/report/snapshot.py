@@ -197,6 +197,7 @@ class ReportData:
     app_version: str = ""
     sign_off: SignOffInfo | None = None
     not_analysed: tuple[str, ...] = ()  # file names listed in the case but never analysed (analysis stopped)
+    language: str = "en"  # the report's own wording (core.report.language): headings, class names, disclaimer
 
     @property
     def failed_images(self) -> tuple[ImageEntry, ...]:
@@ -346,6 +347,7 @@ def build_report_data(
     stored: Mapping[Path, StoredAnalysis] | None = None,
     case_id: int | None = None,
     not_analysed: Iterable = (),
+    language: str = "en",
 ) -> ReportData:
     """Freeze analysed ``ImageResult`` objects and the case's fields into a :class:`ReportData`.
 
@@ -379,6 +381,8 @@ def build_report_data(
              "images": [asdict(entry) for entry in entries],
              "sign_off": asdict(sign_off) if sign_off is not None else None,
              "not_analysed": [Path(p).name for p in not_analysed]}
+    if language != "en":  # another wording is another document; English keeps the ids it always had
+        state["language"] = language
     return ReportData(
         report_id=report_id or report_id_for(state),
         created=created,
@@ -392,6 +396,7 @@ def build_report_data(
         app_version=__version__,
         sign_off=sign_off,
         not_analysed=tuple(state["not_analysed"]),
+        language=language,
     )
 
 
