@@ -126,6 +126,14 @@ FA = {
     "How the model was made and tested: Help > Model Card.": "مدل چگونه ساخته و آزموده شد: راهنما > شناسنامهٔ مدل.",
     "User Guide": "راهنمای کاربر", "Keyboard Shortcuts": "میان‌برهای صفحه‌کلید", "Model Card": "شناسنامهٔ مدل",
     "About %1": "دربارهٔ %1",
+    # case status, image list
+    "Case %1%2: %3": "مورد %1%2: %3", "%1 image(s) not analysed: %2": "%1 تصویر تحلیل نشده: %2",
+    "open for review": "باز برای بازبینی", "signed (amended) by %1 (%2 UTC), read-only": "امضاشده (اصلاحی) به دست %1 (%2 UTC)، فقط خواندنی",
+    "signed by %1 (%2 UTC), read-only": "امضاشده به دست %1 (%2 UTC)، فقط خواندنی",
+    "re-opened by %1: %2; needs a new sign-off": "بازگشایی‌شده به دست %1: %2؛ به امضای تازه نیاز دارد",
+    "queued": "در صف", "analysing": "در حال تحلیل", "done": "انجام شد", "error": "خطا", "error: %1": "خطا: %1",
+    "%1 \u00b7 \u26a0 not assessable (closest %2, %3)": "%1 \u00b7 \u26a0 قابل ارزیابی نیست (نزدیک‌ترین %2، %3)",
+    "low confidence": "اطمینان کم", "The heat map could not be made: %1": "نقشهٔ حرارتی ساخته نشد: %1",
 }
 
 

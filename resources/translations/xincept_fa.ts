@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa_IR">
 <context>
     <name>Actions</name>
@@ -96,7 +95,7 @@
         <translation>&amp;تغییر رده…</translation>
     </message>
     <message>
-        <source>Set the reviewer&apos;s class of the selected image</source>
+        <source>Set the reviewer's class of the selected image</source>
         <translation>تعیین ردهٔ بازبین برای تصویر انتخاب‌شده</translation>
     </message>
     <message>
@@ -310,7 +309,7 @@
         <translation>توضیحات: %1</translation>
     </message>
     <message>
-        <source>Case suggestion = the most frequent class among images classified with calibrated confidence ≥ 70 % and inside the training domain; a reviewer&apos;s class replaces the model&apos;s and always counts. No such image, or a tie between classes, gives &apos;indeterminate — review&apos;.</source>
+        <source>Case suggestion = the most frequent class among images classified with calibrated confidence ≥ 70 % and inside the training domain; a reviewer's class replaces the model's and always counts. No such image, or a tie between classes, gives 'indeterminate — review'.</source>
         <translation>پیشنهاد مورد = پرتکرارترین رده در میان تصاویری که با اطمینان کالیبره‌شدهٔ دست‌کم ۷۰٪ و درون دامنهٔ آموزش رده‌بندی شده‌اند؛ ردهٔ بازبین جای ردهٔ مدل را می‌گیرد و همیشه شمرده می‌شود. نبودن چنین تصویری یا تساوی میان رده‌ها به «نامعین — بازبینی» می‌انجامد.</translation>
     </message>
     <message>
@@ -320,6 +319,37 @@
     <message>
         <source>Exclude: not a lymphoblast / unusable image</source>
         <translation>کنار گذاشتن: لنفوبلاست نیست / تصویر قابل استفاده نیست</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSession</name>
+    <message>
+        <source>Not saved yet</source>
+        <translation>هنوز ذخیره نشده</translation>
+    </message>
+    <message>
+        <source>Case %1%2: %3</source>
+        <translation>مورد %1%2: %3</translation>
+    </message>
+    <message>
+        <source>%1 image(s) not analysed: %2</source>
+        <translation>%1 تصویر تحلیل نشده: %2</translation>
+    </message>
+    <message>
+        <source>open for review</source>
+        <translation>باز برای بازبینی</translation>
+    </message>
+    <message>
+        <source>signed (amended) by %1 (%2 UTC), read-only</source>
+        <translation>امضاشده (اصلاحی) به دست %1 (%2 UTC)، فقط خواندنی</translation>
+    </message>
+    <message>
+        <source>signed by %1 (%2 UTC), read-only</source>
+        <translation>امضاشده به دست %1 (%2 UTC)، فقط خواندنی</translation>
+    </message>
+    <message>
+        <source>re-opened by %1: %2; needs a new sign-off</source>
+        <translation>بازگشایی‌شده به دست %1: %2؛ به امضای تازه نیاز دارد</translation>
     </message>
 </context>
 <context>
@@ -363,7 +393,7 @@
         <translation>&amp;نقشهٔ حرارتی</translation>
     </message>
     <message>
-        <source>Show the heat map over the image: the network&apos;s evidence for the shown class; warm regions are where that evidence lies (H)</source>
+        <source>Show the heat map over the image: the network's evidence for the shown class; warm regions are where that evidence lies (H)</source>
         <translation>نمایش نقشهٔ حرارتی روی تصویر: شواهد شبکه برای ردهٔ نمایش‌داده‌شده؛ نواحی گرم جای این شواهدند (H)</translation>
     </message>
     <message>
@@ -375,11 +405,11 @@
         <translation> (مناسب کوررنگی)</translation>
     </message>
     <message>
-        <source>network&apos;s class</source>
+        <source>network's class</source>
         <translation>ردهٔ شبکه</translation>
     </message>
     <message>
-        <source>Which class&apos;s evidence the heat map shows; by default the class the network&apos;s own head gives, which is what the heat map explains (the result&apos;s class comes from the classifier on top and can differ: the result panel then says so)</source>
+        <source>Which class's evidence the heat map shows; by default the class the network's own head gives, which is what the heat map explains (the result's class comes from the classifier on top and can differ: the result panel then says so)</source>
         <translation>نقشهٔ حرارتی شواهد کدام رده را نشان دهد؛ به طور پیش‌فرض ردهٔ خروجی خود شبکه، که نقشهٔ حرارتی همان را توضیح می‌دهد (ردهٔ نتیجه از رده‌بند بالایی می‌آید و ممکن است متفاوت باشد؛ در آن صورت صفحهٔ نتیجه آن را می‌گوید)</translation>
     </message>
     <message>
@@ -479,6 +509,37 @@
     </message>
 </context>
 <context>
+    <name>ImageList</name>
+    <message>
+        <source>queued</source>
+        <translation>در صف</translation>
+    </message>
+    <message>
+        <source>analysing</source>
+        <translation>در حال تحلیل</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>انجام شد</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>خطا</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>خطا: %1</translation>
+    </message>
+    <message>
+        <source>%1 · ⚠ not assessable (closest %2, %3)</source>
+        <translation>%1 · ⚠ قابل ارزیابی نیست (نزدیک‌ترین %2، %3)</translation>
+    </message>
+    <message>
+        <source>low confidence</source>
+        <translation>اطمینان کم</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>%1 Desktop — ALL subtyping decision support</source>
@@ -559,6 +620,10 @@
     <message>
         <source>Analysis finished</source>
         <translation>تحلیل پایان یافت</translation>
+    </message>
+    <message>
+        <source>The heat map could not be made: %1</source>
+        <translation>نقشهٔ حرارتی ساخته نشد: %1</translation>
     </message>
     <message>
         <source>not loaded</source>
@@ -651,8 +716,8 @@
         <translation>تحلیل نشده</translation>
     </message>
     <message>
-        <source>Reviewer&apos;s class, by %1 — %2
-Model&apos;s class: %3</source>
+        <source>Reviewer's class, by %1 — %2
+Model's class: %3</source>
         <translation>ردهٔ بازبین، از %1 — %2
 ردهٔ مدل: %3</translation>
     </message>
@@ -693,7 +758,7 @@ Model&apos;s class: %3</source>
         <translation>یادداشت: %1</translation>
     </message>
     <message>
-        <source>Heat map shows evidence for %1 (the network&apos;s head); the result is %2</source>
+        <source>Heat map shows evidence for %1 (the network's head); the result is %2</source>
         <translation>نقشهٔ حرارتی شواهد %1 را نشان می‌دهد (خروجی شبکه)؛ نتیجه %2 است</translation>
     </message>
 </context>

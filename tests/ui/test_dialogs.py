@@ -67,5 +67,5 @@ def test_report_actions_call_the_report_module(make_window, monkeypatch, tmp_pat
     assert [kind for kind, _ in calls] == ["pdf", "print"]
     parent, results, model, settings = calls[0][1]
     assert parent is window and results == [result] and model is None
-    assert set(settings) == {"institution", "reviewer", "opacity", "colormap", "cam_method", "not_analysed"}
+    assert set(settings) == {"institution", "reviewer", "opacity", "colormap", "cam_method", "not_analysed", "language"}
     assert settings["not_analysed"] == [] and settings["opacity"] == window.prefs.opacity

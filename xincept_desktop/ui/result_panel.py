@@ -90,6 +90,14 @@ class ResultPanel(QWidget):
                        self.domain_reason, self.scale, self.model_version):
             layout.addWidget(widget)
         layout.addStretch(1)
+        self._tidy()
+
+    def _tidy(self) -> None:
+        """Lines without text take no room (an empty line still took its spacing: gaps between the heading and
+        the bars)."""
+        for widget in (self.label, self.review, self.heat_note, self.confidence, self.domain, self.domain_reason,
+                       self.scale):
+            widget.setVisible(bool(widget.text()))
 
     def set_model_version(self, text: str) -> None:
         self.model_version.setText(self.tr("Model: %1").replace("%1", text))
@@ -106,11 +114,13 @@ class ResultPanel(QWidget):
         else:
             self._show_ok(result)
             self.show_review(review)
+        self._tidy()
 
     def show_review(self, review) -> None:
         """The reviewer's class as the heading, the model's beside it (``None``: the model's class stands)."""
         if review is None:
             self.review.setText("")
+            self._tidy()
             return
         from ..core.case_summary import EXCLUDE_CHOICE, EXCLUDED
 
@@ -120,15 +130,20 @@ class ResultPanel(QWidget):
         self.review.setText(self.tr("Reviewer's class, by %1 \u2014 %2\nModel's class: %3")
                             .replace("%1", review.reviewer).replace("%2", review.reason)
                             .replace("%3", class_description(review.model_class)))
+        self._tidy()
 
     def show_heat_class(self, result, shown: str | None) -> None:
         """Say which class the heat map shows when it is not the result's class: by default the heat map follows
         the network's own head (``result.explained_class``), while the result's class comes from XGBoost."""
         self.heat_note.setText(heat_note(result, shown))
+        self._tidy()
 
     def show_pending(self, path, status: str) -> None:
         self._clear(breakable(path.name))
-        self.label.setText(status.capitalize())
+        from .image_list import STATUS_TEXT
+
+        self.label.setText(QCoreApplication.translate("ImageList", STATUS_TEXT.get(status, status)).capitalize())
+        self._tidy()
 
     def _clear(self, title: str) -> None:
         self.title.setText(title)
