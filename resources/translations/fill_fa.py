@@ -63,8 +63,8 @@ FA = {
     "indeterminate \u2014 review": "نامعین \u2014 بازبینی",
     "Exclude: not a lymphoblast / unusable image": "کنار گذاشتن: لنفوبلاست نیست / تصویر قابل استفاده نیست",
     # classes
-    "Benign (hematogones)": "خوش‌خیم (هماتوگون‌ها)", "Early Pre-B ALL": "ALL پیش‌ساز B زودرس (Early Pre-B)",
-    "Pre-B ALL": "ALL پیش‌ساز B (Pre-B)", "Pro-B ALL": "ALL پرو-B (Pro-B)",
+    "Benign (hematogones)": "خوش‌خیم (هماتوگون‌ها)", "Early Pre-B ALL": "لوسمی پیش‌ساز بی زودرس",
+    "Pre-B ALL": "لوسمی پیش‌ساز بی", "Pro-B ALL": "لوسمی پرو بی",
     # empty state
     "Open images or a folder, or drop them here": "تصاویر یا یک پوشه را باز کنید، یا آن‌ها را اینجا رها کنید",
     "Open Images\u2026": "باز کردن تصاویر\u2026", "Open Folder\u2026": "باز کردن پوشه\u2026",
@@ -133,8 +133,22 @@ FA = {
     "re-opened by %1: %2; needs a new sign-off": "بازگشایی‌شده به دست %1: %2؛ به امضای تازه نیاز دارد",
     "queued": "در صف", "analysing": "در حال تحلیل", "done": "انجام شد", "error": "خطا", "error: %1": "خطا: %1",
     "%1 \u00b7 \u26a0 not assessable (closest %2, %3)": "%1 \u00b7 \u26a0 قابل ارزیابی نیست (نزدیک‌ترین %2، %3)",
-    "low confidence": "اطمینان کم", "The heat map could not be made: %1": "نقشهٔ حرارتی ساخته نشد: %1",
+    # case details, override class
+    "Patient ID": "شناسهٔ بیمار", "Patient name": "نام بیمار", "Date of birth": "تاریخ تولد", "Sex": "جنس",
+    "Specimen ID": "شناسهٔ نمونه", "Specimen type": "نوع نمونه", "Collection date": "تاریخ نمونه‌گیری",
+    "Requesting physician": "پزشک درخواست‌کننده", "Reviewer's conclusion": "نتیجه‌گیری بازبین", "Comments": "توضیحات",
+    "Case details": "مشخصات مورد", " (signed: read-only)": " (امضاشده: فقط خواندنی)",
+    "The case is signed off; re-open it (Case \u25b8 Re-open Case) to change these.":
+        "این مورد امضا شده است؛ برای تغییر این‌ها آن را بازگشایی کنید (مورد \u25b8 بازگشایی مورد).",
+    "Override class": "تغییر رده", "Model's class of %1: %2": "ردهٔ مدل برای %1: %2", "none": "هیچ",
+    "Reviewer's class": "ردهٔ بازبین", "required when the class differs from the model's": "اگر رده با ردهٔ مدل فرق کند لازم است",
+    "Reason": "دلیل", "Comment": "توضیح", "Excluding an image needs a reason.": "کنار گذاشتن تصویر به دلیل نیاز دارد.",
+    "Overriding the model's class needs a reason.": "تغییر ردهٔ مدل به دلیل نیاز دارد.",
+    "low confidence": "اطمینان کم", "%1 image": "%1 تصویر", "%1 images": "%1 تصویر", "The heat map could not be made: %1": "نقشهٔ حرارتی ساخته نشد: %1",
 }
+
+
+REVISED = {"Benign (hematogones)", "Early Pre-B ALL", "Pre-B ALL", "Pro-B ALL"}  # retranslated: written again
 
 
 def main() -> None:
@@ -143,7 +157,7 @@ def main() -> None:
     for message in tree.iter("message"):
         source = message.findtext("source")
         translation = message.find("translation")
-        if translation.text and translation.get("type") != "unfinished":
+        if translation.text and translation.get("type") != "unfinished" and source not in REVISED:
             continue
         if source in FA:
             translation.text = FA[source]

@@ -267,6 +267,64 @@
     </message>
 </context>
 <context>
+    <name>CaseDetails</name>
+    <message>
+        <source>Patient ID</source>
+        <translation>شناسهٔ بیمار</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>نام بیمار</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>تاریخ تولد</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>جنس</translation>
+    </message>
+    <message>
+        <source>Specimen ID</source>
+        <translation>شناسهٔ نمونه</translation>
+    </message>
+    <message>
+        <source>Specimen type</source>
+        <translation>نوع نمونه</translation>
+    </message>
+    <message>
+        <source>Collection date</source>
+        <translation>تاریخ نمونه‌گیری</translation>
+    </message>
+    <message>
+        <source>Requesting physician</source>
+        <translation>پزشک درخواست‌کننده</translation>
+    </message>
+    <message>
+        <source>Reviewer's conclusion</source>
+        <translation>نتیجه‌گیری بازبین</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>توضیحات</translation>
+    </message>
+    <message>
+        <source>Case details</source>
+        <translation>مشخصات مورد</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailsDialog</name>
+    <message>
+        <source> (signed: read-only)</source>
+        <translation> (امضاشده: فقط خواندنی)</translation>
+    </message>
+    <message>
+        <source>The case is signed off; re-open it (Case ▸ Re-open Case) to change these.</source>
+        <translation>این مورد امضا شده است؛ برای تغییر این‌ها آن را بازگشایی کنید (مورد ▸ بازگشایی مورد).</translation>
+    </message>
+</context>
+<context>
     <name>CasePanel</name>
     <message>
         <source>Decision support only: every result must be reviewed and confirmed by a hematologist. Not a diagnosis.</source>
@@ -287,6 +345,14 @@
     <message>
         <source>For review (low confidence, out of domain, errors) and excluded</source>
         <translation>برای بازبینی (اطمینان کم، خارج از دامنه، خطا) و کنارگذاشته‌ها</translation>
+    </message>
+    <message>
+        <source>%1 image</source>
+        <translation>%1 تصویر</translation>
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation>%1 تصویر</translation>
     </message>
     <message>
         <source>%1 analysed of %2</source>
@@ -360,15 +426,15 @@
     </message>
     <message>
         <source>Early Pre-B ALL</source>
-        <translation>ALL پیش‌ساز B زودرس (Early Pre-B)</translation>
+        <translation>لوسمی پیش‌ساز بی زودرس</translation>
     </message>
     <message>
         <source>Pre-B ALL</source>
-        <translation>ALL پیش‌ساز B (Pre-B)</translation>
+        <translation>لوسمی پیش‌ساز بی</translation>
     </message>
     <message>
         <source>Pro-B ALL</source>
-        <translation>ALL پرو-B (Pro-B)</translation>
+        <translation>لوسمی پرو بی</translation>
     </message>
 </context>
 <context>
@@ -760,6 +826,45 @@ Model's class: %3</source>
     <message>
         <source>Heat map shows evidence for %1 (the network's head); the result is %2</source>
         <translation>نقشهٔ حرارتی شواهد %1 را نشان می‌دهد (خروجی شبکه)؛ نتیجه %2 است</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Override class</source>
+        <translation>تغییر رده</translation>
+    </message>
+    <message>
+        <source>Model's class of %1: %2</source>
+        <translation>ردهٔ مدل برای %1: %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>هیچ</translation>
+    </message>
+    <message>
+        <source>Reviewer's class</source>
+        <translation>ردهٔ بازبین</translation>
+    </message>
+    <message>
+        <source>required when the class differs from the model's</source>
+        <translation>اگر رده با ردهٔ مدل فرق کند لازم است</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>دلیل</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>توضیح</translation>
+    </message>
+    <message>
+        <source>Excluding an image needs a reason.</source>
+        <translation>کنار گذاشتن تصویر به دلیل نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>Overriding the model's class needs a reason.</source>
+        <translation>تغییر ردهٔ مدل به دلیل نیاز دارد.</translation>
     </message>
 </context>
 </TS>

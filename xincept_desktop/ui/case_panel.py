@@ -7,9 +7,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QListWidgetItem,
 
 from ..config import CLASS_NAMES
 from ..core.case_summary import SUGGESTION_RULE
-from .empty_state import plural
 from .i18n import class_description
-from .result_panel import breakable, wrapped
+from .result_panel import wrapped
 
 DISCLAIMER = ("Decision support only: every result must be reviewed and confirmed by a hematologist. "
               "Not a diagnosis.")
@@ -73,8 +72,8 @@ class CasePanel(QWidget):
         """Fill the panel from a ``core.case_summary.CaseSummary``."""
         self.suggestion.setText(class_description(summary.suggestion) if summary.suggestion in CLASS_NAMES
                                 else translated_summary_text(summary.suggestion))
-        totals = self.tr("%1 analysed of %2").replace("%1", str(summary.analysed)).replace(
-            "%2", plural(summary.total, "image"))
+        images = (self.tr("%1 image") if summary.total == 1 else self.tr("%1 images")).replace("%1", str(summary.total))
+        totals = self.tr("%1 analysed of %2").replace("%1", str(summary.analysed)).replace("%2", images)
         if summary.failed:
             totals += self.tr(", %1 failed").replace("%1", str(summary.failed))
         self.totals.setText(totals)
@@ -83,7 +82,7 @@ class CasePanel(QWidget):
                           .replace("%2", str(summary.confident_counts.get(name, 0))))
         self.review_list.clear()
         for item in [*summary.review, *getattr(summary, "excluded", [])]:
-            entry = QListWidgetItem(f"{breakable(item.path.name)}: {item.reason}")
+            entry = QListWidgetItem(f"{item.path.name}: {item.reason}")
             entry.setData(Qt.ItemDataRole.UserRole, item.path)
             self.review_list.addItem(entry)
 
