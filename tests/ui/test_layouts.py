@@ -26,7 +26,22 @@ BANNER = ("The model could not be loaded: the bundle's weights do not match thei
 def busy_window(ready_window, case_folder, qtbot):
     """A window showing an out-of-domain result with a long name, a case summary with images to review, and the
     error banner: the most text the panels ever hold at once."""
-    window = ready_window
+    return fill(ready_window, case_folder, qtbot)
+
+
+@pytest.fixture
+def persian_window(qapp, make_window, tiny_model, case_folder, qtbot):
+    """The same, in Persian: right to left, other text lengths."""
+    from xincept_desktop.ui.i18n import install_language
+
+    assert install_language(qapp, "fa")
+    window = make_window(model=tiny_model)
+    qtbot.waitUntil(lambda: window.model is not None, timeout=60_000)
+    yield fill(window, case_folder, qtbot)
+    install_language(qapp, "en")
+
+
+def fill(window, case_folder, qtbot):
     folder = case_folder(4)
     shutil.copy(folder / "img000.png", folder / LONG_NAME)
     window.open_paths([folder])
@@ -98,7 +113,15 @@ def describe(widget: QWidget) -> str:
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_nothing_clipped_or_overlapping(busy_window, qtbot, size):
-    window = busy_window
+    assert_layout_holds(busy_window, qtbot, size)
+
+
+def test_persian_right_to_left_layout_holds_at_the_smallest_size(persian_window, qtbot):
+    assert persian_window.isRightToLeft()
+    assert_layout_holds(persian_window, qtbot, SIZES[0])
+
+
+def assert_layout_holds(window, qtbot, size) -> None:
     window.resize(*size)
     qtbot.wait(200)  # layouts settle (word-wrapped labels need a second pass)
     problems = [] if (window.width(), window.height()) == size else \
