@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
     <name>Actions</name>
@@ -95,7 +96,7 @@
         <translation>&amp;تغییر رده…</translation>
     </message>
     <message>
-        <source>Set the reviewer's class of the selected image</source>
+        <source>Set the reviewer&apos;s class of the selected image</source>
         <translation>تعیین ردهٔ بازبین برای تصویر انتخاب‌شده</translation>
     </message>
     <message>
@@ -301,7 +302,7 @@
         <translation>پزشک درخواست‌کننده</translation>
     </message>
     <message>
-        <source>Reviewer's conclusion</source>
+        <source>Reviewer&apos;s conclusion</source>
         <translation>نتیجه‌گیری بازبین</translation>
     </message>
     <message>
@@ -375,7 +376,7 @@
         <translation>توضیحات: %1</translation>
     </message>
     <message>
-        <source>Case suggestion = the most frequent class among images classified with calibrated confidence ≥ 70 % and inside the training domain; a reviewer's class replaces the model's and always counts. No such image, or a tie between classes, gives 'indeterminate — review'.</source>
+        <source>Case suggestion = the most frequent class among images classified with calibrated confidence ≥ 70 % and inside the training domain; a reviewer&apos;s class replaces the model&apos;s and always counts. No such image, or a tie between classes, gives &apos;indeterminate — review&apos;.</source>
         <translation>پیشنهاد مورد = پرتکرارترین رده در میان تصاویری که با اطمینان کالیبره‌شدهٔ دست‌کم ۷۰٪ و درون دامنهٔ آموزش رده‌بندی شده‌اند؛ ردهٔ بازبین جای ردهٔ مدل را می‌گیرد و همیشه شمرده می‌شود. نبودن چنین تصویری یا تساوی میان رده‌ها به «نامعین — بازبینی» می‌انجامد.</translation>
     </message>
     <message>
@@ -459,7 +460,7 @@
         <translation>&amp;نقشهٔ حرارتی</translation>
     </message>
     <message>
-        <source>Show the heat map over the image: the network's evidence for the shown class; warm regions are where that evidence lies (H)</source>
+        <source>Show the heat map over the image: the network&apos;s evidence for the shown class; warm regions are where that evidence lies (H)</source>
         <translation>نمایش نقشهٔ حرارتی روی تصویر: شواهد شبکه برای ردهٔ نمایش‌داده‌شده؛ نواحی گرم جای این شواهدند (H)</translation>
     </message>
     <message>
@@ -471,11 +472,11 @@
         <translation> (مناسب کوررنگی)</translation>
     </message>
     <message>
-        <source>network's class</source>
+        <source>network&apos;s class</source>
         <translation>ردهٔ شبکه</translation>
     </message>
     <message>
-        <source>Which class's evidence the heat map shows; by default the class the network's own head gives, which is what the heat map explains (the result's class comes from the classifier on top and can differ: the result panel then says so)</source>
+        <source>Which class&apos;s evidence the heat map shows; by default the class the network&apos;s own head gives, which is what the heat map explains (the result&apos;s class comes from the classifier on top and can differ: the result panel then says so)</source>
         <translation>نقشهٔ حرارتی شواهد کدام رده را نشان دهد؛ به طور پیش‌فرض ردهٔ خروجی خود شبکه، که نقشهٔ حرارتی همان را توضیح می‌دهد (ردهٔ نتیجه از رده‌بند بالایی می‌آید و ممکن است متفاوت باشد؛ در آن صورت صفحهٔ نتیجه آن را می‌گوید)</translation>
     </message>
     <message>
@@ -782,8 +783,8 @@
         <translation>تحلیل نشده</translation>
     </message>
     <message>
-        <source>Reviewer's class, by %1 — %2
-Model's class: %3</source>
+        <source>Reviewer&apos;s class, by %1 — %2
+Model&apos;s class: %3</source>
         <translation>ردهٔ بازبین، از %1 — %2
 ردهٔ مدل: %3</translation>
     </message>
@@ -824,7 +825,7 @@ Model's class: %3</source>
         <translation>یادداشت: %1</translation>
     </message>
     <message>
-        <source>Heat map shows evidence for %1 (the network's head); the result is %2</source>
+        <source>Heat map shows evidence for %1 (the network&apos;s head); the result is %2</source>
         <translation>نقشهٔ حرارتی شواهد %1 را نشان می‌دهد (خروجی شبکه)؛ نتیجه %2 است</translation>
     </message>
 </context>
@@ -835,7 +836,7 @@ Model's class: %3</source>
         <translation>تغییر رده</translation>
     </message>
     <message>
-        <source>Model's class of %1: %2</source>
+        <source>Model&apos;s class of %1: %2</source>
         <translation>ردهٔ مدل برای %1: %2</translation>
     </message>
     <message>
@@ -843,11 +844,11 @@ Model's class: %3</source>
         <translation>هیچ</translation>
     </message>
     <message>
-        <source>Reviewer's class</source>
+        <source>Reviewer&apos;s class</source>
         <translation>ردهٔ بازبین</translation>
     </message>
     <message>
-        <source>required when the class differs from the model's</source>
+        <source>required when the class differs from the model&apos;s</source>
         <translation>اگر رده با ردهٔ مدل فرق کند لازم است</translation>
     </message>
     <message>
@@ -863,7 +864,7 @@ Model's class: %3</source>
         <translation>کنار گذاشتن تصویر به دلیل نیاز دارد.</translation>
     </message>
     <message>
-        <source>Overriding the model's class needs a reason.</source>
+        <source>Overriding the model&apos;s class needs a reason.</source>
         <translation>تغییر ردهٔ مدل به دلیل نیاز دارد.</translation>
     </message>
 </context>

@@ -29,7 +29,8 @@ def read_markdown(path: Path, missing: str) -> str:
 
 
 def user_guide_text(path: Path = USER_GUIDE) -> str:
-    return read_markdown(path, QCoreApplication.translate("Help", "_The user guide is not installed (%1)._").replace("%1", str(path)))
+    missing = QCoreApplication.translate("Help", "_The user guide is not installed (%1)._")
+    return read_markdown(path, missing.replace("%1", str(path)))
 
 
 def model_card_text(model_folder: Path | None) -> str:
@@ -37,8 +38,8 @@ def model_card_text(model_folder: Path | None) -> str:
     if model_folder is None:
         return QCoreApplication.translate("Help", "_No model is loaded._")
     card = Path(model_folder) / MODEL_CARD
-    return read_markdown(card, QCoreApplication.translate("Help", "_No model card (%1) in %2._").replace("%1", MODEL_CARD)
-                         .replace("%2", str(model_folder)))
+    missing = QCoreApplication.translate("Help", "_No model card (%1) in %2._")
+    return read_markdown(card, missing.replace("%1", MODEL_CARD).replace("%2", str(model_folder)))
 
 
 VIEWER_KEYS = [  # keys the viewer handles itself (not menu actions); texts marked for lupdate
@@ -70,11 +71,13 @@ def about_markdown(model_version: str, model_folder: Path | None) -> str:
     """What the app is first (version, model, decision support), then the technical details."""
     from PySide6 import __version__ as pyside_version
 
-    model, details = QCoreApplication.translate("Help", "Model"), QCoreApplication.translate("Help", "Technical details")
+    model = QCoreApplication.translate("Help", "Model")
+    details = QCoreApplication.translate("Help", "Technical details")
     folder = QCoreApplication.translate("Help", "Model folder")
     lines = [
         f"# {APP_NAME} Desktop {__version__}",
-        QCoreApplication.translate("Help", "Offline decision support for the subtyping of acute lymphoblastic leukemia (Benign hematogones, "
+        QCoreApplication.translate(
+            "Help", "Offline decision support for the subtyping of acute lymphoblastic leukemia (Benign hematogones, "
             "Early Pre-B, Pre-B, Pro-B ALL) from photographs of peripheral blood smears, with heat maps that show "
             "where the evidence lies, a case store with review and sign-off, and PDF reports. No image or result "
             "leaves this computer."),
@@ -123,5 +126,5 @@ def model_card_dialog(model_folder: Path | None, parent=None) -> MarkdownDialog:
 
 
 def about_dialog(model_version: str, model_folder: Path | None, parent=None) -> MarkdownDialog:
-    return MarkdownDialog(QCoreApplication.translate("Help", "About %1").replace("%1", APP_NAME), about_markdown(model_version, model_folder),
-                          parent)
+    title = QCoreApplication.translate("Help", "About %1").replace("%1", APP_NAME)
+    return MarkdownDialog(title, about_markdown(model_version, model_folder), parent)

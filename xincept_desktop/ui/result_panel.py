@@ -200,15 +200,16 @@ def not_assessable() -> str:
 
 def closest_class_text(result) -> str:
     """'Closest class: Pre-B ALL (99.4 %, not a diagnosis)': the secondary line of an out-of-domain result."""
-    return (QCoreApplication.translate("ResultPanel", "Closest class: %1 (%2 %, not a diagnosis)").replace("%1", class_description(result.label))
-            .replace("%2", f"{(result.confidence or 0.0) * 100:.1f}"))
+    text = QCoreApplication.translate("ResultPanel", "Closest class: %1 (%2 %, not a diagnosis)")
+    return text.replace("%1", class_description(result.label)).replace("%2", f"{(result.confidence or 0.0) * 100:.1f}")
 
 
 def scale_text(result) -> str:
     """'Scale: red cells 37 px, 2.02x the training images ...; 4 tiles' plus what the file reader noted."""
     lines = []
     if result.scale is not None:
-        tiles = QCoreApplication.translate("ResultPanel", "; %1 tiles (outlined)").replace("%1", str(result.tiles)) if result.tiles > 1 else ""
+        tiles = QCoreApplication.translate("ResultPanel", "; %1 tiles (outlined)").replace("%1", str(result.tiles))
+        tiles = tiles if result.tiles > 1 else ""
         lines.append(QCoreApplication.translate("ResultPanel", "Scale: %1").replace("%1", result.scale.note) + tiles)
     lines += [QCoreApplication.translate("ResultPanel", "Note: %1").replace("%1", note) for note in result.notes]
     return "\n".join(lines)
@@ -226,5 +227,6 @@ def heat_note(result, shown: str | None) -> str:
     """'Heat map shows evidence for Pre (the network's head); the result is Pro' when they differ, else ''."""
     if result is None or not result.ok or not shown or shown == result.label:
         return ""
-    return (QCoreApplication.translate("ResultPanel", "Heat map shows evidence for %1 (the network's head); the result is %2").replace("%1", shown)
-            .replace("%2", result.label))
+    text = QCoreApplication.translate("ResultPanel",
+                                      "Heat map shows evidence for %1 (the network's head); the result is %2")
+    return text.replace("%1", shown).replace("%2", result.label)

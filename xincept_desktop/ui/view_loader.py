@@ -4,7 +4,8 @@
 ``request_image(path)`` decodes the file into a QImage (QImage, unlike QPixmap, may be made off the UI thread);
 ``request_heat(result, class, method)`` renders the heat map at view resolution, first reading the stored
 class-activation maps of an image of a stored case (``core.cases.lazy_heatmaps``: a case opens without decoding
-every heat map, they are read for the image selected). Each calls back on the UI thread; a request already in flight is not repeated. Nothing
+every heat map, they are read for the image selected). Each calls back on the UI thread; a request already in
+flight is not repeated. Nothing
 here touches a widget; the window decides whether the answer still applies (the user may have moved on).
 """
 

@@ -27,6 +27,7 @@ def default_docks(window) -> None:
     window.splitDockWidget(images, heat, Qt.Orientation.Vertical)
     window.resizeDocks([images, result], [LEFT_WIDTH, RIGHT_WIDTH], Qt.Orientation.Horizontal)
     window.resizeDocks([images, heat], [3, 2], Qt.Orientation.Vertical)
+    window.resizeDocks([result, case], [11, 9], Qt.Orientation.Vertical)  # the result first; the case list scrolls
 
 
 def save(window) -> None:
