@@ -144,6 +144,8 @@ FA = {
     "Reviewer's class": "ردهٔ بازبین", "required when the class differs from the model's": "اگر رده با ردهٔ مدل فرق کند لازم است",
     "Reason": "دلیل", "Comment": "توضیح", "Excluding an image needs a reason.": "کنار گذاشتن تصویر به دلیل نیاز دارد.",
     "Overriding the model's class needs a reason.": "تغییر ردهٔ مدل به دلیل نیاز دارد.",
+    "Name": "نام", "Objective": "عدسی شیئی", "Camera": "دوربین", "\u00b5m per pixel": "میکرومتر در هر پیکسل",
+    "None (red-cell ruler only)": "هیچ (فقط خط‌کش گلبول قرمز)", "Add": "افزودن", "Remove": "حذف", "Active:": "فعال:",
     "low confidence": "اطمینان کم", "%1 image": "%1 تصویر", "%1 images": "%1 تصویر", "The heat map could not be made: %1": "نقشهٔ حرارتی ساخته نشد: %1",
 }
 

@@ -702,6 +702,41 @@
     </message>
 </context>
 <context>
+    <name>MicroscopeProfilesEditor</name>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>عدسی شیئی</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>دوربین</translation>
+    </message>
+    <message>
+        <source>µm per pixel</source>
+        <translation>میکرومتر در هر پیکسل</translation>
+    </message>
+    <message>
+        <source>None (red-cell ruler only)</source>
+        <translation>هیچ (فقط خط‌کش گلبول قرمز)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>افزودن</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Active:</source>
+        <translation>فعال:</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
