@@ -12,7 +12,7 @@ from .result_panel import wrapped
 
 DISCLAIMER = ("Decision support only: every result must be reviewed and confirmed by a hematologist. "
               "Not a diagnosis.")
-MIN_REVIEW_ROWS = 3  # the review list keeps room for a few entries however short the dock
+MIN_REVIEW_ROWS = 2  # the review list keeps room for a couple of entries however short the dock
 
 
 def disclaimer() -> str:
