@@ -6,9 +6,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha256sum | cut -c1-12)
 
-.PHONY: setup venv system-deps weights run test test-fast bench package clean-venv
+.PHONY: setup venv system-deps weights resources translations run test test-fast bench package clean-venv
 
-setup: venv system-deps weights
+setup: venv system-deps weights resources
+
+# Icons, the user guide and the compiled translations (.qm) into the package, from resources/ and docs/.
+resources: venv
+	$(BIN)/python resources/build.py
+
+# Refresh resources/translations/*.ts from the interface's strings (then translate, then make resources).
+translations: venv
+	$(BIN)/python resources/build.py --update-ts
 
 venv: $(STAMP)
 

@@ -311,6 +311,7 @@ def main() -> int:
         print(f"window, {ui['images']} images analysed and saved in {ui['seconds']:.1f} s: UI-thread heartbeat "
               f"(10 ms) longest pause {ui['max_gap_ms']} ms, p99 {ui['p99_gap_ms']:.0f} ms (target < 100 ms); "
               f"closing during an analysis {ui['close_s']:.2f} s (target < 5 s)")
+        print(__import__("benchmarks.ui_responsiveness", fromlist=["run"]).run(Path(scratch) / "viewer"))
         samples, peak = bench_memory(model, Path(scratch) / "memory", args.memory_images)
         print("RSS by images analysed: " + ", ".join(f"{k}: {v:.0f} MB" for k, v in samples.items()) +
               f"; peak {peak:.0f} MB")

@@ -42,8 +42,7 @@ rm -rf "$APP"
 XINCEPT_PACKAGE_MODEL_DIR="$MODEL" XINCEPT_PACKAGE_WEIGHTS_DIR="$WEIGHTS" \
     "$PY" -m PyInstaller --noconfirm --log-level WARN --distpath "$DIST" --workpath "$REPO/build/pyinstaller" \
     packaging/xincept-desktop.spec
-cp packaging/xincept-desktop.desktop xincept_desktop/resources/xincept-desktop.png \
-   xincept_desktop/resources/xincept-desktop.svg "$APP/"
+cp resources/xincept-desktop.desktop resources/icons/xincept-desktop.png resources/icons/xincept-desktop.svg "$APP/"
 chmod -R a+rX "$APP"  # the model and weight caches are 0600; an /opt install must be readable by every user
 built=$(date +%s)
 say "built in $((built - started)) s"

@@ -1,4 +1,4 @@
-"""Draw the app icon: ``xincept_desktop/resources/xincept-desktop.png`` (256 px) and ``.svg``.
+"""Draw the app icon: ``resources/icons/xincept-desktop.png`` (256 px) and ``.svg``.
 
 A lymphoblast on a smear: a pale pink cell with a large violet nucleus, on a deep teal rounded square.
 Run once with the venv's Python; the outputs are committed (the PNG is a few KB).
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter
 
-OUT = Path(__file__).resolve().parents[1] / "xincept_desktop" / "resources"
+OUT = Path(__file__).resolve().parents[1] / "resources" / "icons"  # the package copy: make resources
 BACKGROUND, CELL, NUCLEUS, NUCLEOLUS, MARK = "#0f5f66", "#f4c9d6", "#5b2a86", "#8e5bb8", "#ffffff"
 
 SVG = f"""<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 256 256">

@@ -16,7 +16,7 @@ RESOURCES = REPO / "xincept_desktop" / "resources"
 def test_desktop_file_launches_the_app_with_its_icon():
     parser = configparser.ConfigParser(interpolation=None, strict=True)
     parser.optionxform = str
-    parser.read(PACKAGING / "xincept-desktop.desktop", encoding="utf-8")
+    parser.read(REPO / "resources" / "xincept-desktop.desktop", encoding="utf-8")  # the source of resources/
     entry = parser["Desktop Entry"]
     assert entry["Type"] == "Application" and entry["Name"]
     assert entry["Exec"].split()[0] == "xincept-desktop" and "%F" in entry["Exec"]

@@ -81,6 +81,11 @@ def wait_analysed(qtbot, window, timeout: int = 60_000) -> None:
                     timeout=timeout)
 
 
+def wait_view(qtbot, window, timeout: int = 30_000) -> None:
+    """Wait until the viewer's background work (decoding the picture, rendering the heat map) is shown."""
+    qtbot.waitUntil(lambda: not window.view_loader.busy, timeout=timeout)
+
+
 def wait_job(qtbot, job, timeout: int = 30_000):
     """Wait until a ``BackgroundJob`` has reported (its ``done`` handlers have run); returns the job."""
     from xincept_desktop.ui.background import BackgroundJob

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QTimer
 
-from tests.ui.conftest import wait_analysed
+from tests.ui.conftest import wait_analysed, wait_view
 from xincept_desktop.ui.image_list import DONE, ERROR, NOT_ASSESSABLE_MARK, QUEUED
 
 
@@ -31,6 +31,7 @@ def test_selected_result_is_shown_with_its_heat_map(ready_window, case_folder, q
     window.open_paths([folder])
     wait_analysed(qtbot, window)
     window.image_list.select(folder / "img001.png")
+    wait_view(qtbot, window)  # picture and heat map come from background threads
     result = window.results[folder / "img001.png"]
     assert window.result_panel.bars.probabilities == result.probabilities
     confidence = window.result_panel.confidence.text()
@@ -40,7 +41,8 @@ def test_selected_result_is_shown_with_its_heat_map(ready_window, case_folder, q
     assert window.result_panel.domain_reason.text() == result.ood_reason
     assert "tiny-test" in window.result_panel.model_version.text()
     assert not window.viewer.heat_item.pixmap().isNull()
-    assert window.viewer.heat_item.pixmap().size() == window.viewer.image_item.pixmap().size()
+    heat = window.viewer.heat_item  # rendered at view resolution, stretched over the whole image
+    assert heat.sceneBoundingRect() == window.viewer.image_item.sceneBoundingRect()
 
 
 def test_bad_file_selected_shows_its_error(ready_window, case_folder, qtbot):
@@ -49,6 +51,7 @@ def test_bad_file_selected_shows_its_error(ready_window, case_folder, qtbot):
     window.open_paths([folder])
     wait_analysed(qtbot, window)
     window.image_list.select(folder / "broken0.png")
+    wait_view(qtbot, window)
     assert window.result_panel.label.text() == "Not analysed"
     assert "not an image" in window.result_panel.domain_reason.text()
     assert window.viewer.heat_item.pixmap().isNull()

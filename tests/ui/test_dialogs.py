@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QMessageBox
 from xincept_desktop.core.case_summary import INDETERMINATE, SUGGESTION_RULE
 from xincept_desktop.ui import reports
 from xincept_desktop.ui import settings as preferences_store
-from xincept_desktop.ui.about import AboutDialog
 from xincept_desktop.ui.case_panel import DISCLAIMER
 from xincept_desktop.ui.preferences import PreferencesDialog
 
@@ -33,14 +32,6 @@ def test_invalid_stored_preferences_fall_back_to_defaults():
     s.setValue("prefs/colormap", "rainbow")
     prefs = preferences_store.load_preferences(s)
     assert (prefs.opacity, prefs.colormap) == (0.4, "jet")
-
-
-def test_about_shows_the_model_card_and_disclaimer(qtbot, tmp_path):
-    (tmp_path / "MODEL_CARD.md").write_text("# Model card\n\nTrained on Taleqani.\n")
-    dialog = AboutDialog(tmp_path, "xincept-all 1.0", None)
-    qtbot.addWidget(dialog)
-    assert "Trained on Taleqani" in dialog.card.toPlainText()
-    assert "No model card" in AboutDialog(tmp_path / "x", "?", None).card.toPlainText()
 
 
 def test_case_panel_always_shows_rule_and_disclaimer(make_window):
@@ -76,5 +67,5 @@ def test_report_actions_call_the_report_module(make_window, monkeypatch, tmp_pat
     assert [kind for kind, _ in calls] == ["pdf", "print"]
     parent, results, model, settings = calls[0][1]
     assert parent is window and results == [result] and model is None
-    assert set(settings) == {"institution", "reviewer", "opacity", "colormap", "cam_method", "not_analysed"}
+    assert set(settings) == {"institution", "reviewer", "opacity", "colormap", "cam_method", "not_analysed", "language"}
     assert settings["not_analysed"] == [] and settings["opacity"] == window.prefs.opacity

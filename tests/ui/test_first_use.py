@@ -21,7 +21,8 @@ def test_empty_state_stands_in_for_the_viewer_until_an_image_is_listed(make_wind
                         lambda *a, **k: ([str(folder / "img000.png")], ""))
     qtbot.mouseClick(empty.open_images, Qt.MouseButton.LeftButton)  # the window's Open Images… action
     assert window.image_list.paths() == [folder / "img000.png"]
-    assert window.viewer_stack.currentWidget() is window.viewer and window.viewer.has_image()
+    qtbot.waitUntil(window.viewer.has_image)  # decoded in a background thread
+    assert window.viewer_stack.currentWidget() is window.viewer
     assert not empty.isVisible()
 
     window.on_new_case()
@@ -78,10 +79,11 @@ def test_drops_anywhere_reach_the_window(make_window, case_folder):
     assert [w for w in window.findChildren(QWidget) if w.acceptDrops()] == []
 
 
-def test_zoom_percentage_in_the_status_bar(make_window, case_folder):
+def test_zoom_percentage_in_the_status_bar(make_window, case_folder, qtbot):
     window = make_window(start=False)
     assert window.zoom_label.text() == ""  # nothing shown, no zoom
     window.open_paths([case_folder(1)])
+    qtbot.waitUntil(window.viewer.has_image)  # decoded in a background thread
     window.actions["actual_size"].trigger()
     assert window.zoom_label.text() == "Zoom: 100%" and window.zoom_label.isVisible()
     window.actions["zoom_in"].trigger()

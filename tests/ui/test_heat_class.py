@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from tests.ui.conftest import wait_analysed
+from tests.ui.conftest import wait_analysed, wait_view
 from xincept_desktop.config import CLASS_NAMES
 
 
@@ -33,11 +33,13 @@ def test_a_disagreeing_head_is_shown_and_named(ready_window, case_folder, qtbot,
     drawn = _classes_drawn(window, monkeypatch)
     window.image_list.select(path)
     window.show_image(path)
+    wait_view(qtbot, window)
     assert drawn[-1] == other
     note = window.result_panel.heat_note.text()
     assert note == f"Heat map shows evidence for {other} (the network's head); the result is {result.label}"
     # choosing the result's class in the controls shows its map, and the note goes
     window.controls.class_box.setCurrentIndex(window.controls.class_box.findData(result.label))
+    wait_view(qtbot, window)
     assert drawn[-1] == result.label and window.result_panel.heat_note.text() == ""
 
 
@@ -52,6 +54,7 @@ def test_an_agreeing_head_shows_the_result_class_without_a_note(ready_window, ca
     drawn = _classes_drawn(window, monkeypatch)
     window.image_list.select(path)
     window.show_image(path)
+    wait_view(qtbot, window)
     assert drawn[-1] == result.label and window.result_panel.heat_note.text() == ""
 
 

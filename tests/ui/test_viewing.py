@@ -5,7 +5,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from tests.ui.conftest import wait_analysed
+from tests.ui.conftest import wait_analysed, wait_view
 from xincept_desktop.ui import settings as preferences_store
 
 
@@ -14,6 +14,7 @@ def analysed_window(ready_window, case_folder, qtbot, n=4):
     ready_window.open_paths([folder])
     wait_analysed(qtbot, ready_window)
     ready_window.image_list.select(folder / "img000.png")
+    wait_view(qtbot, ready_window)  # picture and heat map come from background threads
     return ready_window
 
 
@@ -41,10 +42,14 @@ def test_class_and_method_selectors_pick_another_map_once(ready_window, case_fol
     window = analysed_window(ready_window, case_folder, qtbot)
     computed = window.heat_cache.computed
     window.controls.class_box.setCurrentIndex(window.controls.class_box.findData("Pro"))
+    wait_view(qtbot, window)
     window.controls.method_box.setCurrentIndex(window.controls.method_box.findData("gradcam++"))
+    wait_view(qtbot, window)
     assert window.heat_cache.computed == computed + 2
+    shown = window.viewer.heat_item.pixmap().cacheKey()
     window.controls.method_box.setCurrentIndex(window.controls.method_box.findData("gradcam"))
-    assert window.heat_cache.computed == computed + 2  # back to a map already computed
+    assert not window.view_loader.busy  # back to a map already computed: shown at once, nothing rendered
+    assert window.heat_cache.computed == computed + 2 and window.viewer.heat_item.pixmap().cacheKey() != shown
 
 
 def test_heat_toggle(ready_window, case_folder, qtbot):
@@ -59,6 +64,7 @@ def test_zoom_fit_and_actual_size(make_window, case_folder, qtbot):
     window = make_window(start=False)
     folder = case_folder(1)
     window.open_paths([folder])
+    wait_view(qtbot, window)
     assert window.viewer.has_image()
     fitted = window.viewer.scale_factor
     qtbot.keyClick(window.viewer, Qt.Key.Key_Plus)

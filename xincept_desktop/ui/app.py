@@ -16,11 +16,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--model", type=Path, default=None, help="model bundle folder (default: bundled model)")
     parser.add_argument("--self-test", action="store_true", help="check this installation headless and exit")
+    parser.add_argument("--language", choices=("en", "fa"), default=None,
+                        help="interface language for this run (default: the one chosen in Preferences)")
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="images or folders to open")
     return parser.parse_args(argv)
 
 
-def create_application(argv: list[str]):
+def create_application(argv: list[str], language: str | None = None):
     """The QApplication with HiDPI-friendly settings (created once)."""
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QGuiApplication
@@ -34,7 +36,11 @@ def create_application(argv: list[str]):
         app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *argv])
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APP_NAME)
-    QGuiApplication.setDesktopFileName("xincept-desktop")  # matches packaging/xincept-desktop.desktop
+    from .i18n import install_language
+    from .settings import load_preferences
+
+    install_language(app, language or load_preferences().language)  # before any window: texts come translated
+    QGuiApplication.setDesktopFileName("xincept-desktop")  # matches resources/xincept-desktop.desktop
     icon = PACKAGE_DIR / "resources" / "xincept-desktop.png"
     if icon.is_file():
         from PySide6.QtGui import QIcon
@@ -46,7 +52,7 @@ def create_application(argv: list[str]):
 def create_window(argv: list[str] | None = None):
     """Parse ``argv``, build the application and the (not yet shown) main window; nothing heavy is imported."""
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
-    app = create_application([])
+    app = create_application([], args.language)
     from .main_window import MainWindow
 
     window = MainWindow(args.model or default_model_dir())
@@ -60,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         return self_test(list(sys.argv[1:] if argv is None else argv))
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
-    app = create_application([])
+    app = create_application([], args.language)
     from .single_instance import SingleInstance
 
     guard = SingleInstance()

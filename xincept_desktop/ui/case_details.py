@@ -10,16 +10,25 @@ next to the fields instead of failing later. Saving, auditing and refusing signe
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from ..errors import CaseStoreError
 
-FIELD_LABELS = (("patient_id", "Patient ID"), ("patient_name", "Patient name"), ("date_of_birth", "Date of birth"),
-                ("sex", "Sex"), ("specimen_id", "Specimen ID"), ("specimen_type", "Specimen type"),
-                ("collection_date", "Collection date"), ("requesting_physician", "Requesting physician"))
-TEXT_FIELDS = (("conclusion", "Reviewer's conclusion"), ("comments", "Comments"))
+_N = "CaseDetails"  # translation context; labels are marked for pyside6-lupdate and translated where shown
+FIELD_LABELS = (("patient_id", QT_TRANSLATE_NOOP("CaseDetails", "Patient ID")),
+                ("patient_name", QT_TRANSLATE_NOOP("CaseDetails", "Patient name")),
+                ("date_of_birth", QT_TRANSLATE_NOOP("CaseDetails", "Date of birth")),
+                ("sex", QT_TRANSLATE_NOOP("CaseDetails", "Sex")),
+                ("specimen_id", QT_TRANSLATE_NOOP("CaseDetails", "Specimen ID")),
+                ("specimen_type", QT_TRANSLATE_NOOP("CaseDetails", "Specimen type")),
+                ("collection_date", QT_TRANSLATE_NOOP("CaseDetails", "Collection date")),
+                ("requesting_physician", QT_TRANSLATE_NOOP("CaseDetails", "Requesting physician")))
+TEXT_FIELDS = (("conclusion", QT_TRANSLATE_NOOP("CaseDetails", "Reviewer's conclusion")),
+               ("comments", QT_TRANSLATE_NOOP("CaseDetails", "Comments")))
 DATE_FIELDS = ("date_of_birth", "collection_date")
 DATE_HINT = "YYYY-MM-DD"
+TITLE = QT_TRANSLATE_NOOP("CaseDetails", "Case details")
 
 
 class CaseDetailsDialog(QDialog):
@@ -30,11 +39,13 @@ class CaseDetailsDialog(QDialog):
                  read_only: bool = False):
         super().__init__(parent)
         self.read_only = read_only
-        self.setWindowTitle(title + (" (signed: read-only)" if read_only else ""))
+        self.setWindowTitle(QCoreApplication.translate("CaseDetails", title)
+                            + (self.tr(" (signed: read-only)") if read_only else ""))
         current = fields.as_dict() if hasattr(fields, "as_dict") else dict(fields or {})
         form = QFormLayout(self)
         if read_only:
-            form.addRow(QLabel("The case is signed off; re-open it (Case \u25b8 Re-open Case) to change these."))
+            form.addRow(QLabel(self.tr("The case is signed off; re-open it (Case \u25b8 Re-open Case) to change "
+                                       "these.")))
         self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
         for name, label in FIELD_LABELS:
             edit = QLineEdit(str(current.get(name) or ""), self)
@@ -42,13 +53,13 @@ class CaseDetailsDialog(QDialog):
                 edit.setPlaceholderText(DATE_HINT)
             edit.setReadOnly(read_only)
             self.edits[name] = edit
-            form.addRow(label, edit)
+            form.addRow(QCoreApplication.translate(_N, label), edit)
         for name, label in TEXT_FIELDS:
             text = QPlainTextEdit(str(current.get(name) or ""), self)
             text.setFixedHeight(60)
             text.setReadOnly(read_only)
             self.edits[name] = text
-            form.addRow(label, text)
+            form.addRow(QCoreApplication.translate(_N, label), text)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #a61b1b;")

@@ -10,7 +10,7 @@ import getpass
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ..errors import CaseStoreError
 from .background import BackgroundJob, describe_error
@@ -154,12 +154,14 @@ class CaseSession(QObject):
     def status_text(self, waiting: list[Path] | None = None) -> str:
         """A few lines about the current case for the case panel (``waiting``: listed, not analysed)."""
         if self.case_id is None:
-            return "Not saved yet"
-        text = f"Case {self.case_id}{_patient_suffix(self.record)}: {_state_text(self.record)}"
+            return QCoreApplication.translate("CaseSession", "Not saved yet")
+        text = (QCoreApplication.translate("CaseSession", "Case %1%2: %3").replace("%1", str(self.case_id))
+                .replace("%2", _patient_suffix(self.record)).replace("%3", _state_text(self.record)))
         missing = list(dict.fromkeys([*self.not_analysed, *(waiting or [])]))
         if missing:
             names = ", ".join(p.name for p in missing[:5]) + (" \u2026" if len(missing) > 5 else "")
-            text += f"\n\u26a0 {len(missing)} image(s) not analysed: {names}"
+            line = QCoreApplication.translate("CaseSession", "%1 image(s) not analysed: %2")
+            text += "\n\u26a0 " + line.replace("%1", str(len(missing))).replace("%2", names)
         if self.file_problems:
             text += "\n\u26a0 " + "\n\u26a0 ".join(_describe(p) for p in self.file_problems)
         for path, proposal in self._safe_proposals().items():
@@ -239,7 +241,10 @@ class CaseSession(QObject):
 
     def load(self, case_id: int):
         """Make ``case_id`` current and return its record (stored results, no recomputing, no hashing)."""
-        record = self.store.load_case(case_id, verify_files=False)
+        from ..core.cases.lazy_heatmaps import with_stored_heatmaps
+
+        record = self.store.load_case(case_id, verify_files=False, heatmaps=False)
+        with_stored_heatmaps(record, self.db_path)  # read for the image looked at, not all at once
         self.case_id, self.record, self.file_problems = case_id, record, []
         self.not_analysed = self.store.not_analysed(case_id)
         self.image_ids = {Path(image.path): image.image_id for image in record.images}
@@ -398,17 +403,18 @@ def _state_text(record) -> str:
     from ..core.cases.state import CaseState
 
     if record is None:
-        return "open for review"
+        return QCoreApplication.translate("CaseSession", "open for review")
     state = record.state
     if state is CaseState.SIGNED:
         sign = record.sign_off
-        amended = " (amended)" if record.amended else ""
-        return f"signed{amended} by {sign.signed_by} ({sign.signed_at[:16].replace('T', ' ')} UTC), read-only"
+        text = (QCoreApplication.translate("CaseSession", "signed (amended) by %1 (%2 UTC), read-only")
+                if record.amended else QCoreApplication.translate("CaseSession", "signed by %1 (%2 UTC), read-only"))
+        return text.replace("%1", sign.signed_by).replace("%2", sign.signed_at[:16].replace("T", " "))
     if state is CaseState.REOPENED:
         last = record.history[-1]
-        return (f"re-opened by {last.reopened_by}: {last.reopen_reason}; its signature is void and it needs a new "
-                "sign-off")
-    return "open for review"
+        return (QCoreApplication.translate("CaseSession", "re-opened by %1: %2; its signature is void and it needs a new sign-off")
+                .replace("%1", last.reopened_by).replace("%2", last.reopen_reason))
+    return QCoreApplication.translate("CaseSession", "open for review")
 
 
 def _describe(problem) -> str:

@@ -20,7 +20,7 @@ class EmptyState(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.hint = QLabel(HINT)
+        self.hint = QLabel(self.tr("Open images or a folder, or drop them here"))
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
         font = self.hint.font()
@@ -31,8 +31,8 @@ class EmptyState(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #8a4b00;")
         self.notice.setVisible(False)
-        self.open_images = QPushButton("Open Images\u2026")
-        self.open_folder = QPushButton("Open Folder\u2026")
+        self.open_images = QPushButton(self.tr("Open Images\u2026"))
+        self.open_folder = QPushButton(self.tr("Open Folder\u2026"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.open_images)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
@@ -21,19 +21,30 @@ ERROR_COLOUR = QColor(176, 0, 32)
 REVIEW_COLOUR = QColor(160, 90, 0)
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImageList", text)
+
+
+STATUS_TEXT = {QUEUED: QT_TRANSLATE_NOOP("ImageList", "queued"),
+               ANALYSING: QT_TRANSLATE_NOOP("ImageList", "analysing"),
+               DONE: QT_TRANSLATE_NOOP("ImageList", "done"), ERROR: QT_TRANSLATE_NOOP("ImageList", "error")}
+
+
 def describe(status: str, result=None) -> str:
     """Second line of an item: status, then class and confidence; for an out-of-domain image 'not assessable'
-    with the closest class after it."""
+    with the closest class after it (in the interface language)."""
+    shown = _tr(STATUS_TEXT[status]) if status in STATUS_TEXT else status
     if result is None:
-        return status
+        return shown
     if result.error is not None:
-        return f"error: {result.error}"
+        return QCoreApplication.translate("ImageList", "error: %1").replace("%1", result.error)
     if result.in_domain is False:
         # not the class first: the eye would read a diagnosis off an image unlike the training images
-        return f"{status} \u00b7 {NOT_ASSESSABLE_MARK} (closest {result.label}, {result.confidence:.0%})"
-    parts = [status, result.label, f"{result.confidence:.0%}"]
+        return (QCoreApplication.translate("ImageList", "%1 \u00b7 \u26a0 not assessable (closest %2, %3)")
+                .replace("%1", shown).replace("%2", result.label).replace("%3", f"{result.confidence:.0%}"))
+    parts = [shown, result.label, f"{result.confidence:.0%}"]
     if result.low_confidence:
-        parts.append("low confidence")
+        parts.append(QCoreApplication.translate("ImageList", "low confidence"))
     return " \u00b7 ".join(parts)
 
 
@@ -48,6 +59,8 @@ class ImageList(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformItemSizes(True)
         self.setWordWrap(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # a long line ends in "…";
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)                         # its tooltip has it all
         self._items: dict[Path, QListWidgetItem] = {}
         self._placeholder: QIcon | None = None
         self.thumbnails = ThumbnailLoader(self)

@@ -14,18 +14,20 @@ from . import settings as preferences_store
 from .actions import build_menus, build_toolbar, create_actions
 from .analysis_controller import AnalysisController
 from .background import BackgroundJob
-from .case_panel import DISCLAIMER, CasePanel
+from .case_panel import CasePanel, disclaimer as case_disclaimer
 from .case_actions import CaseActions
 from .case_session import CaseSession
 from .empty_state import EmptyState, no_images_message
-from .heat_cache import HeatCache
+from .heat_cache import HeatCache, ImageCache
 from .heat_controls import HeatControls
 from .image_list import ANALYSING, ERROR, QUEUED, ImageList
 from .progress import AnalysisProgress
 from .gc_guard import collect_on_gui_thread
 from .result_panel import ResultPanel, heat_class
+from .view_loader import ViewLoader
 from .viewer import ImageViewer
 from .window_accounts import AccountsMixin
+from . import window_state
 from .window_guards import CaseGuardMixin
 from .window_reports import ReportMixin
 from .worker import WorkerController
@@ -41,7 +43,7 @@ class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
     def __init__(self, model_dir: Path, model=None):
         super().__init__()
         collect_on_gui_thread()
-        self.setWindowTitle(f"{APP_NAME} Desktop \u2014 ALL subtyping decision support")
+        self.setWindowTitle(self.tr("%1 Desktop \u2014 ALL subtyping decision support").replace("%1", APP_NAME))
         self.setAcceptDrops(True)
         self.resize(1280, 820)
         self.model_dir, self.model = Path(model_dir), None
@@ -52,6 +54,8 @@ class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
         self.worker_stuck = False
         self._closed = False
         self.heat_cache = HeatCache()
+        self.image_cache = ImageCache()
+        self.view_loader = ViewLoader(self)
         self.controller = WorkerController(self)
         self.controller.use_profile(self.prefs.profile)
         self.case = CaseSession(self)
@@ -78,12 +82,13 @@ class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_ERROR)
         self.banner.setVisible(False)
-        disclaimer = QLabel(DISCLAIMER)
+        disclaimer = QLabel(case_disclaimer())
+        disclaimer.setWordWrap(True)  # a narrow centre wraps it instead of pushing the window wider
         disclaimer.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 3px;")
         centre = QWidget()
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.banner, disclaimer, self.controls):
+        for widget in (self.banner, disclaimer):
             column.addWidget(widget)
         self.empty_state = EmptyState()
         self.viewer_stack = QStackedWidget()  # the hint while no image is listed, else the viewer
@@ -93,22 +98,25 @@ class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
         self.setCentralWidget(centre)
 
     def _build_chrome(self) -> None:
-        self.docks = [self._dock("Images", self.image_list, Qt.DockWidgetArea.LeftDockWidgetArea),
-                      self._dock("Result", scrolling(self.result_panel), Qt.DockWidgetArea.RightDockWidgetArea),
-                      self._dock("Case summary", self.case_panel, Qt.DockWidgetArea.RightDockWidgetArea)]
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.docks = [self._dock("Images", self.tr("Images"), self.image_list, left),
+                      self._dock("Result", self.tr("Result"), scrolling(self.result_panel), right),
+                      self._dock("Case summary", self.tr("Case summary"), scrolling(self.case_panel), right),
+                      self._dock("Heat map", self.tr("Heat map"), scrolling(self.controls), left)]
         self.actions = create_actions(self, self._action_targets())
-        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         build_menus(self, self.actions, self.recent_menu, self.docks)
         build_toolbar(self, self.actions)
-        self.device_label = QLabel("Device: \u2026")
-        self.model_label = QLabel("Model: loading\u2026")
+        self.device_label = QLabel(self.tr("Device: %1").replace("%1", "\u2026"))
+        self.model_label = QLabel(self.tr("Model: loading\u2026"))
         self.zoom_label = QLabel()
-        self.zoom_label.setToolTip("Zoom of the image (100 %: one image pixel per screen pixel)")
+        self.zoom_label.setToolTip(self.tr("Zoom of the image (100 %: one image pixel per screen pixel)"))
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.model_label)
         self.statusBar().addPermanentWidget(self.device_label)
+        window_state.restore(self)
 
     def _action_targets(self) -> dict:
         """Actions connected straight to the object that does the work (the rest trigger ``on_<name>`` here).
@@ -122,9 +130,10 @@ class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
                 "actual_size": viewer.actual_size, "toggle_heat": None,  # its ``toggled``, in ``_connect``
                 "next_image": images.select_next, "previous_image": images.select_previous}
 
-    def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
+    def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
+        """A dock; ``name`` (English, never translated) keys its saved place, ``title`` is what the user reads."""
         dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock-{title}")
+        dock.setObjectName(f"dock-{name}")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
@@ -147,6 +156,7 @@ class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
         self.case_panel.review_selected.connect(self.image_list.select)
         self.controls.changed.connect(self._update_heat)
         self.viewer.zoom_changed.connect(self._on_zoom_changed)
+        self.viewer.step_requested.connect(self._on_step_requested)
         self.controls.opacity_changed.connect(self.viewer.set_heat_opacity)
         self.controls.visibility_changed.connect(self._on_heat_visibility)
         self.actions["toggle_heat"].toggled.connect(self.controls.show_box.setChecked)
@@ -162,7 +172,7 @@ class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
         if self._given_model is not None:
             self.controller.use_model(self._given_model)
         else:
-            self.statusBar().showMessage(f"Loading the model from {self.model_dir}\u2026")
+            self.statusBar().showMessage(self.tr("Loading the model from %1\u2026").replace("%1", str(self.model_dir)))
             self.controller.load_model(self.model_dir)
 
     @Slot(object)
@@ -170,27 +180,31 @@ class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
         if self._closed:  # late signals of a closing window: its case store is closed
             return
         self.model = model
-        self.model_label.setText(f"Model: {model.version_label}")
+        self.model_label.setText(self.tr("Model: %1").replace("%1", model.version_label))
         self.result_panel.set_model_version(model.version_label)
-        self.statusBar().showMessage("Model ready", 5000)
+        self.statusBar().showMessage(self.tr("Model ready"), 5000)
         self._set_model_state(ready=True)
         self.analysis.set_model(model)  # images opened while it loaded are analysed now
 
     @Slot(float)
     def _on_zoom_changed(self, scale: float) -> None:
-        self.zoom_label.setText(f"Zoom: {scale:.0%}" if self.viewer.has_image() else "")
+        self.zoom_label.setText(self.tr("Zoom: %1").replace("%1", f"{scale:.0%}") if self.viewer.has_image() else "")
+
+    @Slot(int)
+    def _on_step_requested(self, step: int) -> None:
+        (self.image_list.select_next if step > 0 else self.image_list.select_previous)()
 
     @Slot(str)
     def _on_device_found(self, text: str) -> None:
-        self.device_label.setText(f"Device: {text}")
+        self.device_label.setText(self.tr("Device: %1").replace("%1", text))
 
     @Slot(str)
     def _on_model_failed(self, message: str) -> None:
         self.banner.setText(message)
         self.banner.setVisible(True)
-        self.model_label.setText("Model: not available")
-        self.result_panel.set_model_version("not available")
-        self.statusBar().showMessage("The model could not be loaded; images can be viewed but not analysed")
+        self.model_label.setText(self.tr("Model: not available"))
+        self.result_panel.set_model_version(self.tr("not available"))
+        self.statusBar().showMessage(self.tr("The model could not be loaded; images can be viewed but not analysed"))
 
     def _set_model_state(self, ready: bool) -> None:
         self.actions["analyse"].setEnabled(ready)
@@ -199,12 +213,12 @@ class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
 
     # --- opening -------------------------------------------------------------------------------------
     def on_open(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Open images", "", IMAGE_FILTER)
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Open images"), "", IMAGE_FILTER)
         if files:
             self.open_paths([Path(f) for f in files])
 
     def on_open_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open folder")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open folder"))
         if folder:
             self.open_paths([Path(folder)])
 
@@ -298,7 +312,7 @@ class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
     def _on_run_finished(self, cancelled: bool) -> None:
         self.progress.finish()
         self.actions["cancel"].setEnabled(False)
-        self.statusBar().showMessage("Analysis cancelled" if cancelled else "Analysis finished", 5000)
+        self.statusBar().showMessage(self.tr("Analysis cancelled") if cancelled else self.tr("Analysis finished"), 5000)
 
     @Slot(bool)
     def _on_analysis_idle(self, stopped: bool) -> None:
@@ -333,6 +347,7 @@ class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
         self.progress.finish()
         self.results.clear()
         self.heat_cache.clear()
+        self.image_cache.clear()
         self.image_list.clear_case()
         self.current = None
         self.show_image(None)
@@ -340,10 +355,11 @@ class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
 
     # --- viewing -------------------------------------------------------------------------------------
     def show_image(self, path: Path | None) -> None:
-        """Show ``path`` in the viewer with its result (if any) and heat map."""
+        """Show ``path`` in the viewer with its result (if any) and heat map. The picture is decoded and the heat
+        map rendered in background threads (``view_loader``): the UI thread only swaps what is ready."""
         if path != self.current or not self.viewer.has_image():
             self.current = path
-            self.viewer.set_image(self._load_for_view(path) if path is not None else None)
+            self._show_picture(path)
         result = self.results.get(path) if path is not None else None
         if result is not None:
             image = self.case.image_for(path)
@@ -355,29 +371,57 @@ class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
         self._update_heat()
         self._update_empty_state()
 
-    def _load_for_view(self, path: Path):
-        from ..core.imaging import load_image
-        from ..errors import ImageLoadError
-        from .qimage import rgb_to_qimage
+    def _show_picture(self, path: Path | None) -> None:
+        """The decoded picture at once when it is cached, else nothing until the background decoding is done (an
+        image is never shown beside another image's result)."""
+        cached = self.image_cache.get(Path(path)) if path is not None else None
+        self.viewer.set_image(cached.full if cached else None, cached.preview if cached else None)
+        if path is not None and cached is None:
+            self.view_loader.request_image(path, self._on_picture_decoded)
 
-        try:
-            return rgb_to_qimage(load_image(path))
-        except ImageLoadError as exc:
-            self.statusBar().showMessage(f"{path.name}: {exc}", 8000)
-            return None
+    def _on_picture_decoded(self, path: Path, picture, error) -> None:
+        if self._closed:
+            return
+        if error is not None:
+            from .background import describe_error
+
+            if path == self.current:
+                self.statusBar().showMessage(f"{path.name}: {describe_error(error)}", 8000)
+            return
+        self.image_cache.put(path, picture)
+        if path == self.current:
+            self.viewer.set_image(picture.full, picture.preview)
+            self._update_heat()
+            self._update_empty_state()
 
     def _update_heat(self) -> None:
         result = self.results.get(self.current) if self.current is not None else None
         self.viewer.set_tiles(result.tile_boxes if result is not None and result.ok else [])
         class_name = heat_class(result, self.controls.class_name)  # by default the head's class: what it explains
-        if result is None or not result.ok or self.controls.method not in result.cams:
+        method = self.controls.method
+        if result is None or not result.ok or not self.viewer.has_image() or not has_maps(result, method):
             self.result_panel.show_heat_class(result, None)
             self.viewer.set_heat(None)
             return
         self.result_panel.show_heat_class(result, class_name)
-        self.viewer.set_heat(self.heat_cache.coloured(result, class_name, self.controls.method,
-                                                      self.controls.colormap))
+        coloured = self.heat_cache.coloured(result, class_name, method, self.controls.colormap)
+        self.viewer.set_heat(coloured)  # None until the background rendering is done
         self.viewer.set_heat_opacity(self.controls.opacity)
+        if coloured is None:
+            self.view_loader.request_heat(result, class_name, method, self.controls.colormap, self._on_heat_rendered)
+
+    def _on_heat_rendered(self, result, class_name: str, method: str, rendered, error) -> None:
+        if self._closed or error is not None or rendered is None:
+            if error is not None and not self._closed:
+                self.statusBar().showMessage(self.tr("The heat map could not be made: %1").replace("%1", str(error)),
+                                             8000)
+            return
+        if self.results.get(Path(result.path)) is not result:  # the case changed meanwhile
+            return
+        heat, colormap, coloured = rendered
+        self.heat_cache.put_heat(result, class_name, method, heat, {colormap: coloured})
+        if Path(result.path) == self.current:
+            self._update_heat()
 
     def _on_heat_visibility(self, visible: bool) -> None:
         self.viewer.set_heat_visible(visible)
@@ -392,19 +436,38 @@ class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
             self.apply_preferences(dialog.preferences())
 
     def apply_preferences(self, prefs: preferences_store.Preferences) -> None:
-        """Store ``prefs`` and make them the current heat-map settings."""
-        self.prefs = prefs
+        """Store ``prefs``; a heat-map default that was changed in the dialog also applies on screen, the others
+        leave the live heat-map settings as the user set them (OK changes only what the dialog shows)."""
+        before, self.prefs = self.prefs, prefs
         preferences_store.save_preferences(prefs)
         self.controller.use_profile(prefs.profile)
-        self.controls.opacity_slider.setValue(round(prefs.opacity * 100))
-        self.controls.colormap_box.setCurrentIndex(self.controls.colormap_box.findData(prefs.colormap))
-        self.controls.method_box.setCurrentIndex(self.controls.method_box.findData(prefs.cam_method))
+        if prefs.opacity != before.opacity:
+            self.controls.opacity_slider.setValue(round(prefs.opacity * 100))
+        if prefs.colormap != before.colormap:
+            self.controls.colormap_box.setCurrentIndex(self.controls.colormap_box.findData(prefs.colormap))
+        if prefs.cam_method != before.cam_method:
+            self.controls.method_box.setCurrentIndex(self.controls.method_box.findData(prefs.cam_method))
 
     def on_about(self) -> None:
-        from .about import AboutDialog
+        from .help import about_dialog
 
-        version = self.model.version_label if self.model is not None else "not loaded"
-        AboutDialog(self.model_dir if self.model is not None else None, version, self).exec()
+        version = self.model.version_label if self.model is not None else self.tr("not loaded")
+        about_dialog(version, self.model_dir, self).exec()
+
+    def on_user_guide(self) -> None:
+        from .help import user_guide_dialog
+
+        user_guide_dialog(self).exec()
+
+    def on_shortcuts(self) -> None:
+        from .help import shortcuts_dialog
+
+        shortcuts_dialog(self.actions, self).exec()
+
+    def on_model_card(self) -> None:
+        from .help import model_card_dialog
+
+        model_card_dialog(self.model_dir, self).exec()
 
     # --- stored cases (logic in case_session) ----------------------------------------------------------
     def _on_case_saved(self, case_id: int, _count: int) -> None:
@@ -416,7 +479,7 @@ class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
     def _on_case_save_failed(self, message: str) -> None:
         if self._closed:  # late signals of a closing window: its case store is closed
             return
-        self.statusBar().showMessage(f"Results not saved to the case: {message}", 10000)
+        self.statusBar().showMessage(self.tr("Results not saved to the case: %1").replace("%1", message), 10000)
 
     def show_case(self, record) -> None:
         """Show a stored case's results as they were saved (nothing is analysed again)."""
@@ -480,6 +543,7 @@ class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
             return
         if not self._closed:
             self._closed = True
+            window_state.save(self)
             self.image_list.thumbnails.stop()
             self.worker_stuck = not self.controller.shutdown(4000)
             if not self.worker_stuck:  # the batch finished while stopping is stored too
@@ -497,6 +561,15 @@ class _Queued:
 
     def __init__(self, path: Path):
         self.path, self.error, self.label, self.confidence, self.in_domain = path, None, None, None, None
+
+
+def has_maps(result, method: str) -> bool:
+    """Whether ``result`` has ``method``'s maps, without reading a stored case's maps on the UI thread (those not
+    read yet count as present: the background rendering reads them)."""
+    from ..core.cases.lazy_heatmaps import StoredHeatmaps
+
+    cams = result.cams
+    return True if isinstance(cams, StoredHeatmaps) and not cams.loaded else method in cams
 
 
 def scrolling(widget: QWidget) -> QScrollArea:

@@ -6,26 +6,30 @@ red cells, sizes that disagree). With no active profile such images are marked "
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.scale import MicroscopeProfile
 
-COLUMNS = ("Name", "Objective", "Camera", "\u00b5m per pixel")
-NO_PROFILE = "None (red-cell ruler only)"
+COLUMNS = (QT_TRANSLATE_NOOP("MicroscopeProfilesEditor", "Name"),
+           QT_TRANSLATE_NOOP("MicroscopeProfilesEditor", "Objective"),
+           QT_TRANSLATE_NOOP("MicroscopeProfilesEditor", "Camera"),
+           QT_TRANSLATE_NOOP("MicroscopeProfilesEditor", "\u00b5m per pixel"))
+NO_PROFILE = QT_TRANSLATE_NOOP("MicroscopeProfilesEditor", "None (red-cell ruler only)")
 
 
 class MicroscopeProfilesEditor(QWidget):
     def __init__(self, profiles: list[MicroscopeProfile], active: str, parent=None):
         super().__init__(parent)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setMinimumHeight(110)
         for profile in profiles:
             self._append(profile.name, profile.objective, profile.camera, f"{profile.um_per_pixel:g}")
-        add, remove = QPushButton("Add"), QPushButton("Remove")
+        add, remove = QPushButton(self.tr("Add")), QPushButton(self.tr("Remove"))
         add.clicked.connect(self._add_row)
         remove.clicked.connect(self._remove_row)
         self.active = QComboBox()
@@ -39,7 +43,7 @@ class MicroscopeProfilesEditor(QWidget):
         buttons.addWidget(add)
         buttons.addWidget(remove)
         buttons.addStretch(1)
-        buttons.addWidget(QLabel("Active:"))
+        buttons.addWidget(QLabel(self.tr("Active:")))
         buttons.addWidget(self.active)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -66,7 +70,7 @@ class MicroscopeProfilesEditor(QWidget):
 
     def active_name(self) -> str:
         text = self.active.currentText()
-        return "" if text == NO_PROFILE else text
+        return "" if self.active.currentIndex() <= 0 else text  # the first entry is "none" in any language
 
     def _append(self, *values: str) -> None:
         row = self.table.rowCount()
@@ -88,7 +92,7 @@ class MicroscopeProfilesEditor(QWidget):
         names = [self._text(row, 0) for row in range(self.table.rowCount())]
         self.active.blockSignals(True)
         self.active.clear()
-        self.active.addItems([NO_PROFILE, *[n for n in names if n]])
+        self.active.addItems([self.tr(NO_PROFILE), *[n for n in names if n]])
         self.active.setCurrentIndex(max(0, self.active.findText(current)))
         self.active.blockSignals(False)
 

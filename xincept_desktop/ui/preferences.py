@@ -1,22 +1,43 @@
-"""Preferences dialog: default opacity and colormap, CAM method, institution and reviewer names, microscope
-profiles."""
+"""Preferences dialog, one tab per subject: heat-map defaults, report names, microscope profiles, language.
+
+Another subject plugs in as a tab of its own: build its page in a ``_<subject>_tab`` method, add it in
+``__init__`` with ``self.tabs.addTab(page, self.tr("Title"))``, and read its fields back in ``preferences()``
+(a field with a default in ``settings.Preferences``)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLineEdit, QMessageBox, QSpinBox, QVBoxLayout)
+from dataclasses import replace
 
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox,
+                               QSpinBox, QTabWidget, QVBoxLayout, QWidget)
+
+from .i18n import LANGUAGES
 from .microscope_profiles import MicroscopeProfilesEditor
-
 from .settings import CAM_METHOD_LABELS, CAM_METHODS, COLORMAP_CHOICES, LOCK_MINUTES_MAX, Preferences
 
 
 class PreferencesDialog(QDialog):
-    """Edits a copy of ``Preferences``; ``preferences()`` returns the edited values."""
+    """Edits a copy of ``Preferences``; ``preferences()`` returns the edited values (fields no tab shows are
+    returned as they came in)."""
 
     def __init__(self, prefs: Preferences, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
+        self._given = prefs
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._heat_map_tab(prefs), self.tr("Heat map"))
+        self.tabs.addTab(self._report_tab(prefs), self.tr("Report"))
+        self.tabs.addTab(self._microscope_tab(prefs), self.tr("Microscopes"))
+        self.tabs.addTab(self._language_tab(prefs), self.tr("Language"))
+        self.tabs.addTab(self._sign_in_tab(prefs), self.tr("Sign-in"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+
+    def _heat_map_tab(self, prefs: Preferences) -> QWidget:
         self.opacity = QSpinBox()
         self.opacity.setRange(0, 100)
         self.opacity.setSuffix(" %")
@@ -28,40 +49,67 @@ class PreferencesDialog(QDialog):
         for method in CAM_METHODS:
             self.cam_method.addItem(CAM_METHOD_LABELS[method], method)
         self.cam_method.setCurrentIndex(max(0, self.cam_method.findData(prefs.cam_method)))
+        page = QWidget()
+        form = QFormLayout(page)
+        form.addRow(note(self.tr("What a new window starts with. A default you change here also applies to the "
+                                 "heat map on screen now; the others stay as you set them there.")))
+        form.addRow(self.tr("Default heat-map opacity"), self.opacity)
+        form.addRow(self.tr("Default colormap"), self.colormap)
+        form.addRow(self.tr("Default heat-map method"), self.cam_method)
+        return page
+
+    def _report_tab(self, prefs: Preferences) -> QWidget:
         self.institution = QLineEdit(prefs.institution)
         self.reviewer = QLineEdit(prefs.reviewer)
+        page = QWidget()
+        form = QFormLayout(page)
+        form.addRow(self.tr("Institution"), self.institution)
+        form.addRow(self.tr("Reviewer"), self.reviewer)
+        return page
+
+    def _microscope_tab(self, prefs: Preferences) -> QWidget:
+        self.microscopes = MicroscopeProfilesEditor(prefs.microscope_profiles, prefs.active_profile)
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addWidget(note(self.tr("Microscope profiles are used where the red cells cannot be measured.")))
+        column.addWidget(self.microscopes)
+        return page
+
+    def _language_tab(self, prefs: Preferences) -> QWidget:
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
+        page = QWidget()
+        form = QFormLayout(page)
+        form.addRow(self.tr("Language of the window and the reports"), self.language)
+        form.addRow(note(self.tr("The window changes language when XIncept is started again; reports are written "
+                                 "in the chosen language from now on.")))
+        return page
+
+    def _sign_in_tab(self, prefs: Preferences) -> QWidget:
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setRange(1, LOCK_MINUTES_MAX)
-        self.lock_minutes.setSuffix(" min")
+        self.lock_minutes.setSuffix(self.tr(" min"))
         self.lock_minutes.setValue(prefs.lock_minutes)
-        self.lock_minutes.setToolTip("The window locks after this long without keyboard or mouse input; the same "
-                                     "user unlocks it with their password, or another user signs in")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.microscopes = MicroscopeProfilesEditor(prefs.microscope_profiles, prefs.active_profile)
-        microscope_box = QGroupBox("Microscope profiles (used where the red cells cannot be measured)")
-        QVBoxLayout(microscope_box).addWidget(self.microscopes)
-        form = QFormLayout(self)
-        form.addRow("Default heat-map opacity", self.opacity)
-        form.addRow("Default colormap", self.colormap)
-        form.addRow("Default heat-map method", self.cam_method)
-        form.addRow("Institution", self.institution)
-        form.addRow("Reviewer", self.reviewer)
-        form.addRow("Lock the window after", self.lock_minutes)
-        form.addRow(microscope_box)
-        form.addRow(buttons)
+        self.lock_minutes.setToolTip(self.tr("The window locks after this long without keyboard or mouse input; the "
+                                             "same user unlocks it with their password, or another user signs in"))
+        page = QWidget()
+        form = QFormLayout(page)
+        form.addRow(self.tr("Lock the window after"), self.lock_minutes)
+        return page
 
     def accept(self) -> None:
         try:
             self.microscopes.profiles()
         except ValueError as exc:
-            QMessageBox.warning(self, "Microscope profiles", str(exc))
+            QMessageBox.warning(self, self.tr("Microscope profiles"), str(exc))
             return
         super().accept()
 
     def preferences(self) -> Preferences:
-        return Preferences(
+        return replace(
+            self._given,
             opacity=self.opacity.value() / 100.0,
             colormap=self.colormap.currentText(),
             cam_method=self.cam_method.currentData(),
@@ -70,4 +118,11 @@ class PreferencesDialog(QDialog):
             microscope_profiles=self.microscopes.profiles(),
             active_profile=self.microscopes.active_name(),
             lock_minutes=self.lock_minutes.value(),
+            language=self.language.currentData(),
         )
+
+
+def note(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label

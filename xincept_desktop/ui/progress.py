@@ -18,8 +18,8 @@ class AnalysisProgress(QWidget):
         self.bar = QProgressBar()
         self.bar.setMaximumWidth(220)
         self.text = QLabel()
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop the analysis after the current batch (Esc)")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the analysis after the current batch (Esc)"))
         self.cancel_button.clicked.connect(self.cancel_requested)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -46,7 +46,7 @@ class AnalysisProgress(QWidget):
 
     def cancelling(self) -> None:
         self.cancel_button.setEnabled(False)
-        self.text.setText("Cancelling\u2026")
+        self.text.setText(self.tr("Cancelling\u2026"))
 
     def finish(self) -> None:
         self._tracker = None

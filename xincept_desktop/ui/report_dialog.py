@@ -102,7 +102,8 @@ def build_snapshot(results, info: ModelInfo, settings: dict, values: dict[str, s
                              reviews=settings.get("reviews"), sign_off=settings.get("sign_off"),
                              stored=settings.get("stored"), case_id=settings.get("case_id"),
                              created=settings.get("created"), not_analysed=settings.get("not_analysed", ()),
-                             void_signatures=settings.get("void_signatures", ()))
+                             void_signatures=settings.get("void_signatures", ()),
+                             language=settings.get("language", "en"))
 
 
 def snapshot_for(results, model, settings: dict, values: dict[str, str]) -> ReportData:

@@ -18,6 +18,7 @@ def report_settings(prefs, controls, case_context: dict | None = None) -> dict:
         "opacity": prefs.opacity,  # the report's own overlay: the Preferences' default, not the screen's
         "colormap": prefs.colormap,
         "cam_method": controls.method,
+        "language": getattr(prefs, "language", "en"),  # the report's headings, class names and disclaimer
         **(case_context or {}),
     }
 

@@ -12,29 +12,32 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget)
 
-from ..config import CLASS_DESCRIPTIONS, CLASS_NAMES
+from ..config import CLASS_NAMES
 from ..core.case_summary import EXCLUDE_CHOICE, EXCLUDED
+from .case_panel import translated_summary_text
+from .i18n import class_description
 
 
 class ReviewDialog(QDialog):
     def __init__(self, file_name: str, model_class: str | None, current: str | None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Override class")
+        self.setWindowTitle(self.tr("Override class"))
         self.model_class = model_class
         form = QFormLayout(self)
-        form.addRow(QLabel(f"Model's class of {file_name}: {model_class or 'none'}"))
+        form.addRow(QLabel(self.tr("Model's class of %1: %2").replace("%1", file_name)
+                           .replace("%2", model_class or self.tr("none"))))
         self.choice = QComboBox()
         for name in CLASS_NAMES:
-            self.choice.addItem(f"{name} \u2014 {CLASS_DESCRIPTIONS.get(name, name)}", name)
-        self.choice.addItem(EXCLUDE_CHOICE, EXCLUDED)
+            self.choice.addItem(f"{name} \u2014 {class_description(name)}", name)
+        self.choice.addItem(translated_summary_text(EXCLUDE_CHOICE), EXCLUDED)
         index = self.choice.findData(current)
         self.choice.setCurrentIndex(max(0, index))
-        form.addRow("Reviewer's class", self.choice)
+        form.addRow(self.tr("Reviewer's class"), self.choice)
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("required when the class differs from the model's")
-        form.addRow("Reason", self.reason)
+        self.reason.setPlaceholderText(self.tr("required when the class differs from the model's"))
+        form.addRow(self.tr("Reason"), self.reason)
         self.comment = QLineEdit()
-        form.addRow("Comment", self.comment)
+        form.addRow(self.tr("Comment"), self.comment)
         self.error = QLabel()
         self.error.setStyleSheet("color: #a61b1b;")
         self.error.setVisible(False)
@@ -53,8 +56,8 @@ class ReviewDialog(QDialog):
     def accept(self) -> None:
         """Close only with a reason where one is needed; the choice stays as it was."""
         if self.chosen() != self.model_class and not self.reason.text().strip():
-            what = "Excluding an image" if self.chosen() == EXCLUDED else "Overriding the model's class"
-            self.error.setText(f"{what} needs a reason.")
+            self.error.setText(self.tr("Excluding an image needs a reason.") if self.chosen() == EXCLUDED
+                               else self.tr("Overriding the model's class needs a reason."))
             self.error.setVisible(True)
             return
         super().accept()

@@ -16,6 +16,7 @@ MAX_RECENT = 10
 LOCK_MINUTES_MAX = 240
 CAM_METHODS = ("gradcam", "gradcam++")
 CAM_METHOD_LABELS = {"gradcam": "Grad-CAM", "gradcam++": "Grad-CAM++"}
+LANGUAGE_CODES = ("en", "fa")  # mirrors ui.i18n.LANGUAGES
 COLORMAP_CHOICES = ("jet", "turbo", "inferno", "viridis", "cividis")  # mirrors core.explain.overlay.COLORMAPS
 
 
@@ -31,6 +32,7 @@ class Preferences:
     microscope_profiles: list[MicroscopeProfile] = field(default_factory=list)
     active_profile: str = ""  # name of the profile in use; "" = none (the red-cell ruler alone)
     lock_minutes: int = 10  # the window locks after this many minutes without input (``ui.lock_screen``)
+    language: str = "en"  # interface and report language (ui.i18n.LANGUAGES); the window takes it at start
 
     @property
     def profile(self) -> MicroscopeProfile | None:
@@ -57,12 +59,15 @@ def load_preferences(store: QSettings | None = None) -> Preferences:
         active_profile=str(store.value("prefs/active_profile", "") or ""),
         lock_minutes=min(LOCK_MINUTES_MAX, max(1, int(_float(store.value("prefs/lock_minutes", defaults.lock_minutes),
                                                               defaults.lock_minutes)))),
+        language=str(store.value("prefs/language", defaults.language) or defaults.language),
     )
     prefs.opacity = min(1.0, max(0.0, prefs.opacity))
     if prefs.colormap not in COLORMAP_CHOICES:
         prefs.colormap = defaults.colormap
     if prefs.cam_method not in CAM_METHODS:
         prefs.cam_method = defaults.cam_method
+    if prefs.language not in LANGUAGE_CODES:
+        prefs.language = defaults.language
     return prefs
 
 

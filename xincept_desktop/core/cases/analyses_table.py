@@ -79,6 +79,11 @@ def latest_for_case(conn: sqlite3.Connection, case_id: int, paths: dict[int, Pat
     return {row["image_id"]: _analysis(row, paths[row["image_id"]], cams.get(row["id"], {})) for row in rows}
 
 
+def heatmaps_of(conn: sqlite3.Connection, analysis_id: int) -> dict:
+    """One analysis's class-activation maps, method -> array (empty when it has none)."""
+    return _heatmaps(conn, [int(analysis_id)]).get(int(analysis_id), {})
+
+
 def _heatmaps(conn: sqlite3.Connection, analysis_ids: list[int]) -> dict[int, dict]:
     found: dict[int, dict] = {}
     for start in range(0, len(analysis_ids), 500):  # stay under SQLite's bound-parameter limit

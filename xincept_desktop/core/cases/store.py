@@ -203,6 +203,12 @@ class CaseStore:
             record = loading.load(conn, case_id, heatmaps)
         return loading.with_file_checks(record) if verify_files else record
 
+    def heatmaps(self, analysis_id: int) -> dict:
+        """The class-activation maps stored with one analysis (method -> array); a case loaded with
+        ``heatmaps=False`` reads them this way for the image being looked at."""
+        with self.transaction(write=False) as conn:
+            return analyses_table.heatmaps_of(conn, analysis_id)
+
     def is_signed(self, case_id: int) -> bool:
         return reviews_table.current_sign_off(self._conn, case_id) is not None
 

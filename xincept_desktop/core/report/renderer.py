@@ -13,7 +13,7 @@ import io
 from datetime import timedelta
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -24,6 +24,7 @@ from reportlab.platypus import (BaseDocTemplate, Frame, Image, KeepTogether, Pag
 from ...config import APP_NAME, CLASS_DESCRIPTIONS
 from .fonts import FontSet, default_fonts
 from .snapshot import ImageEntry, ReportData
+from .language import is_right_to_left, words
 from .text import TextStyler
 
 DISCLAIMER = ("Decision support only: these results are suggestions from a computer model and must be confirmed "
@@ -115,6 +116,7 @@ class CaseReportRenderer:
     def render(self, data: ReportData) -> bytes:
         """The PDF document for ``data`` as bytes."""
         self.text = TextStyler(self.fonts)
+        self.say, self.rtl = words(data.language), is_right_to_left(data.language)  # the report's own wording
         self.styles = self._styles()
         buffer = io.BytesIO()
         document = self._document(buffer, data)
@@ -145,10 +147,13 @@ class CaseReportRenderer:
             "small": ParagraphStyle("small", base, fontSize=self.font_size - 1.5, leading=self.leading - 2),
             "label": ParagraphStyle("label", base, fontName=self.fonts.bold, textColor=self.accent),
             "title": ParagraphStyle("title", base, fontName=self.fonts.bold, fontSize=15, leading=19,
-                                    textColor=self.accent),
+                                    textColor=self.accent, alignment=TA_RIGHT if self.rtl else TA_LEFT),
             "heading": ParagraphStyle("heading", base, fontName=self.fonts.bold, fontSize=11, leading=14,
-                                      spaceBefore=8, spaceAfter=4, textColor=self.accent),
+                                      spaceBefore=8, spaceAfter=4, textColor=self.accent,
+                                      alignment=TA_RIGHT if self.rtl else TA_LEFT),
             "warning": ParagraphStyle("warning", base, fontName=self.fonts.bold, textColor=self.warning),
+            "notice": ParagraphStyle("notice", base, fontName=self.fonts.bold, textColor=self.warning,
+                                     alignment=TA_RIGHT if self.rtl else TA_LEFT),
             "centre": ParagraphStyle("centre", base, alignment=TA_CENTER, fontSize=self.font_size - 1),
         }
 
@@ -162,6 +167,13 @@ class CaseReportRenderer:
         story.extend(self._unprintable_block())
         return story
 
+    def _said(self, text: str) -> str:
+        """``text`` in the report's language (``core.report.language``), as markup."""
+        return self.text.markup(self.say(text))
+
+    def _heading(self, text: str) -> Paragraph:
+        return self._p(self._said(text), "heading")
+
     def _p(self, markup: str, style: str = "body") -> Paragraph:
         return Paragraph(markup, self.styles[style])
 
@@ -170,12 +182,12 @@ class CaseReportRenderer:
         return self._p(self.text.markup(text) if text else NOT_GIVEN, style)
 
     def _title_block(self, data: ReportData) -> list:
-        return [self._p(self.title, "title"),
+        return [self._p(self._said(self.title), "title"),
                 self._p(f"Report ID: {self.text.markup(data.report_id)} &nbsp;&nbsp; "
                         f"Date and time: {display_date(data)}"), Spacer(1, 3 * mm)]
 
     def _disclaimer_block(self, data: ReportData) -> list:
-        table = Table([[self._p(self.disclaimer, "warning")]], colWidths=[self._body_width()])
+        table = Table([[self._p(self._said(self.disclaimer), "notice")]], colWidths=[self._body_width()])
         table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, self.warning),
                                    ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fbeeee"))]))
         return [table, Spacer(1, 2 * mm)]
@@ -195,7 +207,7 @@ class CaseReportRenderer:
     def _patient_block(self, data: ReportData) -> list:
         patient, specimen = data.patient, data.specimen
         return [
-            self._p("Patient and specimen", "heading"),
+            self._heading("Patient and specimen"),
             self._field_table([("Patient name", patient.name), ("Patient ID", patient.patient_id),
                                ("Date of birth", patient.date_of_birth), ("Sex", patient.sex),
                                ("Specimen ID", specimen.specimen_id), ("Specimen type", specimen.specimen_type),
@@ -207,7 +219,7 @@ class CaseReportRenderer:
         summary = data.summary
         confident = dict(summary.confident_counts)
         rows = [[self._p(t, "label") for t in ("Class", "Images", "Confident, in domain")]]
-        rows += [[self._p(CLASS_DESCRIPTIONS.get(name, name)), self._p(str(count)),
+        rows += [[self._p(self._said(CLASS_DESCRIPTIONS.get(name, name))), self._p(str(count)),
                   self._p(str(confident.get(name, 0)))] for name, count in summary.counts]
         rows += [[self._p("Analysed / failed / to review", "label"),
                   self._p(f"{summary.analysed} / {summary.failed} / {summary.needs_review}"), ""]]
@@ -216,7 +228,7 @@ class CaseReportRenderer:
         table = Table(rows, colWidths=[60 * mm, 25 * mm, 40 * mm], hAlign="LEFT")
         table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.3, self.rule),
                                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.accent)]))
-        story = [self._p("Case-level suggestion", "heading"), self._p(self.text.markup(summary.suggestion), "label"),
+        story = [self._heading("Case-level suggestion"), self._p(self.text.markup(summary.suggestion), "label"),
                  Spacer(1, 2 * mm), table]
         overridden = sum(1 for entry in data.analysed_images if entry.overridden and not entry.excluded)
         if overridden:
@@ -238,7 +250,7 @@ class CaseReportRenderer:
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, self.rule),
                                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.accent)]))
-        return [self._p("Images", "heading"), table]
+        return [self._heading("Images"), table]
 
     def _image_row(self, entry: ImageEntry) -> list:
         return [self._p(str(entry.index)), self._picture(entry.thumbnail_png), self._picture(entry.overlay_png),
@@ -260,7 +272,7 @@ class CaseReportRenderer:
 
         if label == EXCLUDED:
             return f"<b>{self.text.markup(EXCLUDE_CHOICE)}</b> (left out of the counts and the suggestion)"
-        return f"<b>{self.text.markup(label)}</b>: {self.text.markup(CLASS_DESCRIPTIONS.get(label or '', ''))}"
+        return f"<b>{self.text.markup(label)}</b>: {self._said(CLASS_DESCRIPTIONS.get(label or '', ''))}"
 
     def _result_cell(self, entry: ImageEntry) -> list:
         confidence = f"{entry.confidence * 100:.1f} %" if entry.confidence is not None else NOT_GIVEN
@@ -271,7 +283,7 @@ class CaseReportRenderer:
                 self._p(f"Model's calibrated confidence: {confidence}")]
         elif entry.in_domain is False:
             # the warning leads: a class heading would be read as a diagnosis of an image the model never learnt
-            lines = [self._p(NOT_ASSESSABLE, "warning")]
+            lines = [self._p(self._said(NOT_ASSESSABLE), "warning")]
             if entry.ood_reason:
                 lines.append(self._p(self.text.markup(entry.ood_reason)))
             lines += [self._p(f"Closest class: {self._class_text(entry.label)} (not a diagnosis)", "small"),
@@ -331,13 +343,13 @@ class CaseReportRenderer:
         table = Table(rows, colWidths=[9 * mm, 55 * mm, width - 64 * mm], repeatRows=1)
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, self.rule)]))
-        return [self._p("Images that could not be analysed", "heading"), table]
+        return [self._heading("Images that could not be analysed"), table]
 
     def _not_analysed_block(self, data: ReportData) -> list:
         if not data.not_analysed:
             return []
         names = ", ".join(data.not_analysed)
-        return [self._p("Images not analysed", "heading"),
+        return [self._heading("Images not analysed"),
                 self._p(f"{len(data.not_analysed)} image(s) of this case were not analysed and are not in the counts: "
                         f"{self.text.markup(names)}", "warning")]
 
@@ -353,15 +365,15 @@ class CaseReportRenderer:
                 "network's evidence for the shown class: warm colours mark the cells whose features raised that "
                 "class's score in the network's own classification head. Each image's scale (its red cells' size "
                 "against the training images) is measured and brought to the training scale before analysis.")
-        return [self._p("Method", "heading"), self._p(text)]
+        return [self._heading("Method"), self._p(text)]
 
     def _review_block(self, data: ReportData) -> list:
         review = data.review
         story: list = []
         if review.conclusion:
-            story += [self._p("Reviewer's conclusion", "heading"), self._user(review.conclusion)]
+            story += [self._heading("Reviewer's conclusion"), self._user(review.conclusion)]
         if review.comments:
-            story += [self._p("Comments", "heading"), self._user(review.comments)]
+            story += [self._heading("Comments"), self._user(review.comments)]
         return story
 
     def _signature_block(self, data: ReportData) -> list:
@@ -388,7 +400,7 @@ class CaseReportRenderer:
             signed = [self._p("Not signed: the case was re-opened after its sign-off, which is void; a new "
                               "electronic signature is needed.", "warning")]
             signed += [self._p(f"Void sign-off: {self.text.markup(line)}", "small") for line in data.void_signatures]
-        return [Spacer(1, 4 * mm), KeepTogether([self._p("Review and signature", "heading"), *signed, table])]
+        return [Spacer(1, 4 * mm), KeepTogether([self._heading("Review and signature"), *signed, table])]
 
     def _electronic_signature(self, sign, amended: str) -> list:
         """The signature manifestation: printed name, user name and role, UTC time, meaning, content hash."""

@@ -203,6 +203,7 @@ class ReportData:
     sign_off: SignOffInfo | None = None
     not_analysed: tuple[str, ...] = ()  # file names listed in the case but never analysed (analysis stopped)
     void_signatures: tuple[str, ...] = ()  # signatures voided by re-opening (printed while the case is unsigned)
+    language: str = "en"  # the report's own wording (core.report.language): headings, class names, disclaimer
 
     @property
     def failed_images(self) -> tuple[ImageEntry, ...]:
@@ -353,6 +354,7 @@ def build_report_data(
     case_id: int | None = None,
     not_analysed: Iterable = (),
     void_signatures: Iterable[str] = (),
+    language: str = "en",
 ) -> ReportData:
     """Freeze analysed ``ImageResult`` objects and the case's fields into a :class:`ReportData`.
 
@@ -386,6 +388,8 @@ def build_report_data(
              "images": [asdict(entry) for entry in entries],
              "sign_off": asdict(sign_off) if sign_off is not None else None,
              "not_analysed": [Path(p).name for p in not_analysed], "void_signatures": list(void_signatures)}
+    if language != "en":  # another wording is another document; English keeps the ids it always had
+        state["language"] = language
     return ReportData(
         report_id=report_id or report_id_for(state),
         created=created,
@@ -400,6 +404,7 @@ def build_report_data(
         sign_off=sign_off,
         not_analysed=tuple(state["not_analysed"]),
         void_signatures=tuple(state["void_signatures"]),
+        language=language,
     )
 
 
