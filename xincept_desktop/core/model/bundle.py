@@ -42,6 +42,14 @@ class Manifest:
     format_version: int = FORMAT_VERSION
     created: str = ""
     git_commit: str = ""
+    # site adaptation (core/adaptation): empty for a bundle trained from scratch
+    adapted_from: str = ""  # the parent bundle's "name version"
+    parent_hash: str = ""  # the parent bundle's short hash
+    site: str = ""  # the laboratory it was adapted to
+
+    @property
+    def adapted(self) -> bool:
+        return bool(self.parent_hash)
 
     @property
     def short_hash(self) -> str:
