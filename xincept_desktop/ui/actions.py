@@ -34,6 +34,10 @@ ACTIONS = {
     "next_image": ("&Next Image", "Ctrl+PgDown", "SP_ArrowDown", "Select the next image"),
     "previous_image": ("P&revious Image", "Ctrl+PgUp", "SP_ArrowUp", "Select the previous image"),
     "about": ("&About XIncept", "F1", None, "Version, model card and disclaimer"),
+    "verification_study": ("&Verification Study\u2026", None, None,
+                           "Measure the model on your lab's labelled images and write the study (PDF, JSON)"),
+    "site_adaptation": ("&Adapt to This Laboratory\u2026", None, None,
+                        "Refit the model's last stages on your lab's labelled images (a new model)"),
 }
 
 MENUS = {
@@ -44,6 +48,7 @@ MENUS = {
               "export_case_json"],
     "&View": ["zoom_in", "zoom_out", "fit", "actual_size", None, "toggle_heat", None, "next_image",
               "previous_image", "@docks"],
+    "&Tools": ["verification_study", "site_adaptation"],
     "&Help": ["about"],
 }
 TOOLBAR = ["open", "open_folder", None, "analyse", "cancel", None, "zoom_in", "zoom_out", "fit", "actual_size",

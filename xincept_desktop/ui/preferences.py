@@ -14,7 +14,7 @@ from .settings import CAM_METHOD_LABELS, CAM_METHODS, COLORMAP_CHOICES, Preferen
 class PreferencesDialog(QDialog):
     """Edits a copy of ``Preferences``; ``preferences()`` returns the edited values."""
 
-    def __init__(self, prefs: Preferences, parent=None):
+    def __init__(self, prefs: Preferences, parent=None, active_model=None):
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.opacity = QSpinBox()
@@ -43,6 +43,12 @@ class PreferencesDialog(QDialog):
         form.addRow("Institution", self.institution)
         form.addRow("Reviewer", self.reviewer)
         form.addRow(microscope_box)
+        from .model_chooser import ModelChooser
+
+        self.model_chooser = ModelChooser(active_model)
+        model_box = QGroupBox("Model")
+        QVBoxLayout(model_box).addWidget(self.model_chooser)
+        form.addRow(model_box)
         form.addRow(buttons)
 
     def accept(self) -> None:

@@ -7,40 +7,19 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
 
-from tests.tiny_bundle import INPUT_SIZE, class_images
+from tests.tiny_bundle import INPUT_SIZE
+from tests.tiny_site import tiny_lab, tiny_parent
 from xincept_desktop.core.adaptation.adapt import AdaptRequest, adapt
-from xincept_desktop.core.model.bundle import read_manifest, verify_bundle, write_manifest
+from xincept_desktop.core.model.bundle import read_manifest, verify_bundle
 from xincept_desktop.core.model.predictor import XInceptModel
-from xincept_desktop.core.model.training_features import TRAINING_FEATURES, TrainingFeatures
 from xincept_desktop.core.verification.data import LabDataError
-
-CLASSES = ["Benign", "Early", "Pre", "Pro"]
 
 
 @pytest.fixture(scope="module")
 def parent(tiny_bundle, tmp_path_factory):
     """The tiny bundle with training features, loaded."""
-    folder = tmp_path_factory.mktemp("parent") / "tiny"
-    shutil.copytree(tiny_bundle, folder)
-    model = XInceptModel.load(folder)
-    images, labels = class_images(8, seed=3)
-    embeddings = model.predict_batch(images.astype(np.uint8)).embeddings
-    TrainingFeatures(embeddings.astype(np.float16), labels, np.zeros(len(labels), int)).save(folder / TRAINING_FEATURES)
-    write_manifest(folder, read_manifest(folder))
-    return XInceptModel.load(folder)
-
-
-def _lab(root: Path, per_class: int = 30, skip: tuple[str, ...] = ()) -> Path:
-    images, labels = class_images(per_class, seed=11)
-    for index, (image, label) in enumerate(zip(images, labels)):
-        name = CLASSES[label]
-        if name in skip:
-            continue
-        (root / name).mkdir(parents=True, exist_ok=True)
-        Image.fromarray(image.astype(np.uint8)).save(root / name / f"lab-{name}-{index % per_class:03d}.png")
-    return root
+    return XInceptModel.load(tiny_parent(tiny_bundle, tmp_path_factory.mktemp("parent") / "tiny"))
 
 
 def _nothing_written(out: Path) -> bool:
@@ -50,7 +29,7 @@ def _nothing_written(out: Path) -> bool:
 def test_adapted_bundle_has_provenance_and_loads(parent, tmp_path):
     out = tmp_path / "models" / "site"
     out.parent.mkdir()
-    outcome = adapt(parent, AdaptRequest(_lab(tmp_path / "lab"), out, name="Lab B"))
+    outcome = adapt(parent, AdaptRequest(tiny_lab(tmp_path / "lab"), out, name="Lab B"))
     manifest = verify_bundle(out)
     assert manifest.adapted and manifest.parent_hash == parent.manifest.short_hash
     assert manifest.site == "Lab B" and manifest.adapted_from == "tiny-test 0"
@@ -74,7 +53,7 @@ def test_adapted_bundle_has_provenance_and_loads(parent, tmp_path):
     ("unknown_label", "unknown label folder.*Blasts"),
 ])
 def test_bad_lab_data_is_refused_and_nothing_is_written(parent, tmp_path, case, message):
-    lab = _lab(tmp_path / "lab", skip=("Pro",) if case == "missing_class" else ())
+    lab = tiny_lab(tmp_path / "lab", skip=("Pro",) if case == "missing_class" else ())
     if case == "too_few":
         for path in sorted((lab / "Early").iterdir())[19:]:
             path.unlink()
@@ -89,7 +68,7 @@ def test_bad_lab_data_is_refused_and_nothing_is_written(parent, tmp_path, case, 
 
 
 def test_existing_destination_and_missing_training_features_are_refused(parent, tiny_bundle, tmp_path):
-    lab = _lab(tmp_path / "lab")
+    lab = tiny_lab(tmp_path / "lab")
     (tmp_path / "taken").mkdir()
     with pytest.raises(LabDataError, match="already exists"):
         adapt(parent, AdaptRequest(lab, tmp_path / "taken"))
@@ -99,7 +78,7 @@ def test_existing_destination_and_missing_training_features_are_refused(parent, 
 
 
 def test_a_class_in_one_block_only_is_refused(parent, tmp_path):
-    lab = _lab(tmp_path / "lab", per_class=30)
+    lab = tiny_lab(tmp_path / "lab", per_class=30)
     for path in sorted((lab / "Pro").iterdir()):  # renumber Pro into one block of 10 consecutive numbers
         path.rename(path.with_name(path.stem.replace("lab-Pro-0", "lab-Pro-1") + "x.png"))
     for index, path in enumerate(sorted((lab / "Pro").iterdir())):

@@ -8,7 +8,7 @@ import sqlite3
 from .records import AuditEntry
 
 ACTIONS = ("create_case", "update_case", "analysis", "override", "sign_off", "reopen", "export", "print",
-           "not_analysed", "image_removed")
+           "not_analysed", "image_removed", "model_switch")
 
 
 def append(conn: sqlite3.Connection, at: str, user: str, action: str, case_id: int | None,

@@ -132,7 +132,13 @@ class XInceptModel:
 
     @property
     def version_label(self) -> str:
-        return f"{self.manifest.name} {self.manifest.version} ({self.manifest.short_hash})"
+        """Name, version and hash; a site-adapted bundle also names its site and parent, so every stored analysis
+        and report that carries this label marks it as adapted."""
+        label = f"{self.manifest.name} {self.manifest.version} ({self.manifest.short_hash})"
+        if getattr(self.manifest, "parent_hash", ""):
+            label += (f" [site-adapted: {self.manifest.site}; from {self.manifest.adapted_from} "
+                      f"({self.manifest.parent_hash})]")
+        return label
 
     @classmethod
     def load(cls, folder: Path, weights_folder: Path | None = None,
