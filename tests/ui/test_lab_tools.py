@@ -12,7 +12,15 @@ from xincept_desktop.ui.lab_tasks import LabTaskRunner, adaptation_work, verific
 from xincept_desktop.ui.model_chooser import ModelChooser, saved_model_dir
 
 
-def test_verification_study_runs_on_the_worker_and_writes_its_files(ready_window, qtbot, tmp_path):
+def _no_message_boxes(monkeypatch) -> list:
+    """A refusal would open a modal box that nobody closes offscreen: record its text instead."""
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    return shown
+
+
+def test_verification_study_runs_on_the_worker_and_writes_its_files(ready_window, qtbot, tmp_path, monkeypatch):
+    warnings = _no_message_boxes(monkeypatch)
     lab = tiny_lab(tmp_path / "lab", per_class=5)
     done = []
     threads = []
@@ -22,7 +30,8 @@ def test_verification_study_runs_on_the_worker_and_writes_its_files(ready_window
         return verification_work(lab, tmp_path / "study", "Dr. Ö <b>", 0.5)(model, profile, progress, should_stop)
 
     LabTaskRunner(ready_window, "Verification study", work, done.append)
-    qtbot.waitUntil(lambda: bool(done), timeout=120_000)
+    qtbot.waitUntil(lambda: bool(done or warnings), timeout=120_000)
+    assert not warnings
     record, pdf = done[0]
     assert threads[0] is not threading.main_thread()
     assert pdf == tmp_path / "study" / "verification.pdf" and pdf.read_bytes()[:5] == b"%PDF-"
@@ -32,16 +41,16 @@ def test_verification_study_runs_on_the_worker_and_writes_its_files(ready_window
 
 
 def test_refused_adaptation_says_why_and_writes_nothing(ready_window, qtbot, tmp_path, monkeypatch):
-    warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
-    lab = tiny_lab(tmp_path / "lab", skip=("Pro",))
+    warnings = _no_message_boxes(monkeypatch)
+    lab = tiny_lab(tmp_path / "lab")  # the tiny bundle has no training features: adaptation must refuse
     LabTaskRunner(ready_window, "Site adaptation", adaptation_work(lab, tmp_path / "site", "Lab B"), lambda r: None)
     qtbot.waitUntil(lambda: bool(warnings), timeout=60_000)
-    assert "class Pro has no images" in warnings[0] and "Nothing was written" in warnings[0]
+    assert "keeps no training features" in warnings[0] and "Nothing was written" in warnings[0]
     assert not (tmp_path / "site").exists()
 
 
 def test_switching_to_an_adapted_model_is_audited_and_marked(make_window, tiny_bundle, qtbot, tmp_path, monkeypatch):
+    warnings = _no_message_boxes(monkeypatch)
     models = tmp_path / "models"
     parent = tiny_parent(tiny_bundle, models / "tiny")
     window = make_window(model_dir=parent)
@@ -49,7 +58,8 @@ def test_switching_to_an_adapted_model_is_audited_and_marked(make_window, tiny_b
     done = []
     LabTaskRunner(window, "Site adaptation", adaptation_work(tiny_lab(tmp_path / "lab"), models / "lab-b", "Lab B"),
                   done.append)
-    qtbot.waitUntil(lambda: bool(done), timeout=120_000)
+    qtbot.waitUntil(lambda: bool(done or warnings), timeout=120_000)
+    assert not warnings
     bundles = installed_bundles([models])
     assert [(b.folder.name, b.adapted, b.site) for b in bundles] == [("lab-b", True, "Lab B"), ("tiny", False, "")]
     chooser = ModelChooser(parent, bundles)

@@ -14,7 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (Image, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
+from reportlab.platypus import (Image, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
                                 TableStyle)
 
 from ...config import APP_NAME
@@ -156,10 +156,11 @@ class VerificationRenderer:
 
     def _calibration(self, record: dict, study: Study) -> list:
         story = [PageBreak(), self._p("Calibration", "heading")]
+        ece = "\u2014" if record["ece"] is None else f"{record['ece']:.3f}"
         text = self._p("Reliability diagram: for the images in each confidence band, the share the model classed "
                        "correctly (bars) against their mean confidence (dots). Bars under the diagonal: the model is "
                        f"over-confident there. Expected calibration error (ECE): "
-                       f"{'—' if record['ece'] is None else f'{record['ece']:.3f}'}.")
+                       f"{ece}.")
         if study.reliability_png:
             picture = Image(io.BytesIO(study.reliability_png), width=72 * mm, height=64 * mm)
             block = Table([[picture, text]], colWidths=[76 * mm, self.width - 76 * mm])
@@ -191,7 +192,7 @@ class VerificationRenderer:
                 story.append(self._user(f"{row['path']}: {row['error']}", "small"))
         return story
 
-    def _gallery_cell(self, item) -> KeepTogether:
+    def _gallery_cell(self, item) -> list:
         side = self.width / GALLERY_COLUMNS / 2 - 2 * mm
         pictures = [_fitted_image(png, side) if png else self._p("\u2014")
                     for png in (item.thumbnail_png, item.overlay_png)]
@@ -200,7 +201,7 @@ class VerificationRenderer:
         name = item.path.replace("\\", "/").rsplit("/", 1)[-1]
         caption = (f"{self.text.markup(name)}<br/>reference {item.truth}, model {item.predicted} "
                    f"({item.confidence * 100:.0f} %)" + ("" if item.in_domain else "<br/>flagged out of domain"))
-        return KeepTogether([pair, self._p(caption, "small")])
+        return [pair, self._p(caption, "small")]
 
 
 def _fitted_image(png: bytes, side: float) -> Image:
