@@ -38,7 +38,8 @@ class ModelChooser(QWidget):
         super().__init__(parent)
         self.active = Path(active).resolve() if active else None
         self.list = QListWidget()
-        self.list.setMinimumHeight(90)
+        self.list.setMinimumHeight(70)
+        self.list.setMaximumHeight(160)
         for bundle in installed_bundles() if bundles is None else bundles:
             self._add(bundle)
         note = QLabel("Adapted models are marked with their laboratory and the model they came from. Switching is "
