@@ -20,7 +20,7 @@ from reportlab.platypus import (Image, PageBreak, Paragraph, SimpleDocTemplate, 
 from ...config import APP_NAME
 from ..report.fonts import FontSet, default_fonts
 from ..report.text import TextStyler
-from .study import Study
+from .study import GALLERY_PER_CLASS, Study
 
 ACCENT = colors.HexColor("#1f4e79")
 PASS_COLOUR = colors.HexColor("#1b6e2a")
@@ -176,7 +176,8 @@ class VerificationRenderer:
         if not study.gallery:
             return story + [self._p("None: the model's class agreed with the reference for every analysed image.")]
         if wrong > len(study.gallery):
-            story.append(self._p(f"The first {len(study.gallery)} are shown; verification.json lists them all."))
+            story.append(self._p(f"{len(study.gallery)} are shown (at most {GALLERY_PER_CLASS} of each reference "
+                                 "class); verification.json lists them all."))
         story.append(self._p("Each: the image, then its Grad-CAM heat map for the class the model explained.",
                              "small"))
         cells = [self._gallery_cell(item) for item in study.gallery]

@@ -19,7 +19,7 @@ from ..pipeline import analyse
 from .data import LabImage, lab_data_digest
 from .metrics import study_figures
 
-GALLERY_LIMIT = 60
+GALLERY_PER_CLASS = 15  # misclassified images shown per reference class (all are listed in the JSON)
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def run_study(model, images: Sequence[LabImage], settings: StudySettings,
         rows.append({"path": str(result.path), "truth": classes[label], "predicted": result.label,
                      "confidence": result.confidence, "in_domain": bool(result.in_domain),
                      "ood_score": result.ood_score})
-        if result.label != classes[label] and len(gallery) < GALLERY_LIMIT:
+        if result.label != classes[label] and sum(g.truth == classes[label] for g in gallery) < GALLERY_PER_CLASS:
             pictures = thumbnails.pictures(result, "gradcam", 0.4, "jet")
             gallery.append(GalleryItem(str(result.path), classes[label], result.label, float(result.confidence),
                                        bool(result.in_domain), pictures.thumbnail_png, pictures.overlay_png))
