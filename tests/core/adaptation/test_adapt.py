@@ -34,6 +34,8 @@ def test_adapted_bundle_has_provenance_and_loads(parent, tmp_path):
     assert manifest.adapted and manifest.parent_hash == parent.manifest.short_hash
     assert manifest.site == "Lab B" and manifest.adapted_from == "tiny-test 0"
     assert set(read_manifest(parent.folder).files) <= set(manifest.files)  # every parent file is carried over
+    assert "parent_hash" not in json.loads((parent.folder / "manifest.json").read_text()), \
+        "a bundle that is not adapted keeps the manifest older versions read"
     assert (out / "fusion.weights.h5").read_bytes() == (parent.folder / "fusion.weights.h5").read_bytes()
     provenance = json.loads((out / "adaptation.json").read_text())
     assert provenance["parent"]["hash"] == parent.manifest.short_hash
