@@ -49,6 +49,8 @@ def adapt(model, request: AdaptRequest, log: Callable[[str], None] = lambda _m: 
         raise LabDataError(f"{out} already exists: give a new folder for the adapted model")
     if not out.parent.is_dir():
         raise LabDataError(f"the folder {out.parent} does not exist")
+    if getattr(model, "folder", None) is None:
+        raise LabDataError("the loaded model does not say which bundle folder it came from: load it from its folder")
     parent_folder = Path(model.folder)
     features_file = parent_folder / TRAINING_FEATURES
     if not features_file.is_file():
