@@ -1,4 +1,5 @@
-"""Command line: ``xincept weights | predict | train | evaluate | calibrate-scale | explain | report``.
+"""Command line: ``xincept weights | predict | train | evaluate | calibrate-scale | explain | report | verify | adapt
+| training-features``.
 
 Exit status (``cli_common``): 0 every file analysed, 1 some files failed, 2 usage error, 3 could not run at all.
 """
@@ -76,6 +77,18 @@ def build_parser() -> argparse.ArgumentParser:
                                     "measure it under other magnifications (model card)")
     calibrate.add_argument("--data", type=Path, required=True, help="the training class folders")
     calibrate.add_argument("--model", type=Path, default=None, help="model bundle folder to update")
+
+    from . import cli_training_features
+
+    cli_training_features.add_parser(commands)
+
+    from . import cli_verify
+
+    cli_verify.add_parser(commands)
+
+    from . import cli_adapt
+
+    cli_adapt.add_parser(commands)
     return parser
 
 
@@ -108,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     args.argv = list(sys.argv[1:] if argv is None else argv)
     handler = {"weights": _weights, "predict": _predict, "train": _train, "evaluate": _evaluate,
                "calibrate-scale": _calibrate_scale,
-               "explain": _explain, "report": _report, **_account_handlers()}[args.command]
+               "explain": _explain, "report": _report, "training-features": _training_features,
+               "verify": _verify, "adapt": _adapt, **_account_handlers()}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -182,6 +196,24 @@ def _calibrate_scale(args) -> int:
     from .cli_calibrate import run_calibrate_scale
 
     return run_calibrate_scale(args)
+
+
+def _adapt(args) -> int:
+    from .cli_adapt import run
+
+    return run(args)
+
+
+def _verify(args) -> int:
+    from .cli_verify import run
+
+    return run(args)
+
+
+def _training_features(args) -> int:
+    from .cli_training_features import run
+
+    return run(args)
 
 
 def _evaluate(args) -> int:

@@ -76,6 +76,10 @@ ACTIONS = {  # name: (text, shortcut, standard icon or None, status tip); texts 
                QT_TRANSLATE_NOOP("Actions", "How the model was made and tested")),
     "about": (QT_TRANSLATE_NOOP("Actions", "&About XIncept"), None, None,
                QT_TRANSLATE_NOOP("Actions", "What XIncept is, its version, the model version and the disclaimer")),
+    "verification_study": (QT_TRANSLATE_NOOP("Actions", "&Verification Study\u2026"), None, None,
+               QT_TRANSLATE_NOOP("Actions", "Measure the model on your lab's labelled images and write the study (PDF, JSON)")),
+    "site_adaptation": (QT_TRANSLATE_NOOP("Actions", "&Adapt to This Laboratory\u2026"), None, None,
+               QT_TRANSLATE_NOOP("Actions", "Refit the model's last stages on your lab's labelled images (a new model)")),
 }
 
 MENUS = {  # menu titles: translated where the menu is made
@@ -86,10 +90,11 @@ MENUS = {  # menu titles: translated where the menu is made
               "export_case_json", None, "verify_signatures"],
     "&View": ["zoom_in", "zoom_out", "fit", "actual_size", None, "toggle_heat", None, "next_image",
               "previous_image", "@docks"],
+    "&Tools": ["verification_study", "site_adaptation"],
     "&Help": ["user_guide", "shortcuts", "model_card", None, "about"],
 }
 MENU_TITLES = [QT_TRANSLATE_NOOP("Actions", "&File"), QT_TRANSLATE_NOOP("Actions", "&Analysis"),
-               QT_TRANSLATE_NOOP("Actions", "&Case"), QT_TRANSLATE_NOOP("Actions", "&View"),
+               QT_TRANSLATE_NOOP("Actions", "&Case"), QT_TRANSLATE_NOOP("Actions", "&View"), QT_TRANSLATE_NOOP("Actions", "&Tools"),
                QT_TRANSLATE_NOOP("Actions", "&Help"), QT_TRANSLATE_NOOP("Actions", "Main")]  # for lupdate
 TOOLBAR = ["open", "open_folder", None, "analyse", "cancel", None, "zoom_in", "zoom_out", "fit", "actual_size",
            None, "export_pdf"]

@@ -55,7 +55,9 @@ def create_window(argv: list[str] | None = None):
     app = create_application([], args.language)
     from .main_window import MainWindow
 
-    window = MainWindow(args.model or default_model_dir())
+    from .model_chooser import saved_model_dir
+
+    window = MainWindow(args.model or saved_model_dir() or default_model_dir())
     return app, window, args
 
 

@@ -180,6 +180,7 @@ class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
         if self._closed:  # late signals of a closing window: its case store is closed
             return
         self.model = model
+        self.model_dir = Path(model.folder) if getattr(model, "folder", None) else self.model_dir
         self.model_label.setText(self.tr("Model: %1").replace("%1", model.version_label))
         self.result_panel.set_model_version(model.version_label)
         self.statusBar().showMessage(self.tr("Model ready"), 5000)
@@ -431,9 +432,27 @@ class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
     def on_preferences(self) -> None:
         from .preferences import PreferencesDialog
 
-        dialog = PreferencesDialog(self.prefs, self)
+        dialog = PreferencesDialog(self.prefs, self, active_model=self.model_dir)
         if dialog.exec():
             self.apply_preferences(dialog.preferences())
+            if dialog.model_chooser.changed():
+                self.switch_model(dialog.model_chooser.selected())
+
+    def switch_model(self, folder: Path) -> None:
+        """Make the bundle in ``folder`` the active model (loaded in the worker), remembered and audited."""
+        from .model_chooser import ModelSwitch
+
+        self._model_switch = ModelSwitch(self, Path(folder))
+
+    def on_verification_study(self) -> None:
+        from .lab_tasks import start_verification
+
+        self._lab_task = start_verification(self)
+
+    def on_site_adaptation(self) -> None:
+        from .lab_tasks import start_adaptation
+
+        self._lab_task = start_adaptation(self)
 
     def apply_preferences(self, prefs: preferences_store.Preferences) -> None:
         """Store ``prefs``; a heat-map default that was changed in the dialog also applies on screen, the others

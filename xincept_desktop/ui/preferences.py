@@ -20,7 +20,7 @@ class PreferencesDialog(QDialog):
     """Edits a copy of ``Preferences``; ``preferences()`` returns the edited values (fields no tab shows are
     returned as they came in)."""
 
-    def __init__(self, prefs: Preferences, parent=None):
+    def __init__(self, prefs: Preferences, parent=None, active_model=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
         self._given = prefs
@@ -30,6 +30,10 @@ class PreferencesDialog(QDialog):
         self.tabs.addTab(self._microscope_tab(prefs), self.tr("Microscopes"))
         self.tabs.addTab(self._language_tab(prefs), self.tr("Language"))
         self.tabs.addTab(self._sign_in_tab(prefs), self.tr("Sign-in"))
+        from .model_chooser import ModelChooser
+
+        self.model_chooser = ModelChooser(active_model)
+        self.tabs.addTab(self.model_chooser, self.tr("Model"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -28,11 +28,15 @@ class AnalysisWorker(QObject):
     progress = Signal(int, int, int)  # job, done, total
     batch_done = Signal(int, object)  # job, the ImageResults of a finished batch (stored at once by the window)
     job_finished = Signal(int, bool)  # job, cancelled
+    task_progress = Signal(int, int, int)  # task, done, total (a verification study, a site adaptation)
+    task_finished = Signal(int, object)  # task, what it returned (None: stopped)
+    task_failed = Signal(int, str)  # task, why
 
     def __init__(self, model=None):
         super().__init__()
         self.model = model
         self.cancelled_up_to = 0  # jobs with an id <= this stop at the next batch
+        self.tasks_cancelled_up_to = 0  # the same for tasks (run_task)
         self.profile = None  # the lab's active microscope profile (set_profile)
         self._warm = False
 
@@ -96,6 +100,23 @@ class AnalysisWorker(QObject):
             batch.append(result)
         self.job_finished.emit(job, self._cancelled(job))
 
+    @Slot(int, object)
+    def run_task(self, task: int, work) -> None:
+        """Run ``work(model, profile, progress, should_stop)`` here, in the thread that owns the model (long work
+        such as a verification study or a site adaptation, queued behind analyses, never on the GUI thread)."""
+        if self.model is None:
+            self.task_failed.emit(task, "The model is not loaded yet.")
+            return
+        try:
+            result = work(self.model, self.profile, lambda done, total: self.task_progress.emit(task, done, total),
+                          lambda: task <= self.tasks_cancelled_up_to)
+        except Exception as exc:  # a refusal (bad lab data) or a fault: a message, never a crash
+            from ..errors import XinceptError
+
+            self.task_failed.emit(task, str(exc) if isinstance(exc, XinceptError) else f"{type(exc).__name__}: {exc}")
+            return
+        self.task_finished.emit(task, None if task <= self.tasks_cancelled_up_to else result)
+
     def _trace(self, model) -> bool:
         """Run one blank batch so the network is traced here, before any image (first analysis is not slow)."""
         try:
@@ -143,6 +164,7 @@ class WorkerController(QObject):
     _model_given = Signal(object)
     _analyse_requested = Signal(int, object)
     _profile_given = Signal(object)
+    _task_requested = Signal(int, object)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -155,8 +177,10 @@ class WorkerController(QObject):
         self._model_given.connect(self.worker.set_model)
         self._analyse_requested.connect(self.worker.analyse)
         self._profile_given.connect(self.worker.set_profile)
+        self._task_requested.connect(self.worker.run_task)
         self.thread.finished.connect(self.worker.deleteLater)
         self._next_job = 0
+        self._next_task = 0
         self.thread.start()
 
     def load_model(self, folder: Path) -> None:
@@ -177,6 +201,16 @@ class WorkerController(QObject):
         self._analyse_requested.emit(self._next_job, [str(p) for p in paths])
         return self._next_job
 
+    def run_task(self, work) -> int:
+        """Queue ``work(model, profile, progress, should_stop)`` on the worker; return the task's id."""
+        self._next_task += 1
+        self._task_requested.emit(self._next_task, work)
+        return self._next_task
+
+    def cancel_task(self, task: int) -> None:
+        """Stop ``task`` (and any earlier one) at its next check."""
+        self.worker.tasks_cancelled_up_to = max(self.worker.tasks_cancelled_up_to, task)
+
     def cancel_all(self) -> None:
         """Stop every queued and running job at its next batch boundary."""
         self.worker.cancelled_up_to = self._next_job
@@ -186,6 +220,7 @@ class WorkerController(QObject):
         if not self.thread.isRunning():
             return True
         self.cancel_all()
+        self.cancel_task(self._next_task)  # a running study or adaptation stops at its next check
         self.thread.quit()
         if self.thread.wait(timeout_ms):
             return True

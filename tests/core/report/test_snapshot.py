@@ -156,6 +156,13 @@ def test_model_info_from_a_loaded_model():
     assert model_info_from(None).name == "XIncept-ALL"
 
 
+def test_model_info_marks_a_site_adapted_model_with_its_parent():
+    manifest = SimpleNamespace(name="lab-b", version="2026.11.30", short_hash="cafe", site="Lab B",
+                               adapted_from="xincept-all 2026.11.29", parent_hash="deadbeef")
+    info = model_info_from(SimpleNamespace(manifest=manifest))
+    assert info.version == "2026.11.30 [site-adapted: Lab B; from xincept-all 2026.11.29 (deadbeef)]"
+
+
 def test_equal_inputs_give_equal_snapshots(make_results):
     results = make_results(3)
     assert snapshot_from(results) == snapshot_from(results)

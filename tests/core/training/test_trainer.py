@@ -74,6 +74,12 @@ def test_train_writes_a_verified_bundle_with_model_card(tiny_dataset, tmp_path, 
     assert all({"before", "after"} <= set(cell) for cell in scale["table"].values())
     assert set(scale["tracking"]) == {"0.4", "0.5", "0.75", "1.5", "2.0", "2.5"}
     assert "## Microscope scale" in markdown and "silent errors" in markdown
+    from xincept_desktop.core.model.training_features import TRAINING_FEATURES, TrainingFeatures
+
+    assert TRAINING_FEATURES in manifest.files, "site adaptation needs the training embeddings, hash-checked"
+    features = TrainingFeatures.load(out / TRAINING_FEATURES)
+    assert len(features.labels) == refit["views"] and features.embeddings.shape[1] == 8
+    assert np.sum(features.views == 0) == refit["images"], "every image's clean view, once"
 
 
 def test_cell_masks_are_cached_for_training_images_only(tiny_dataset, tmp_path, monkeypatch):

@@ -17,7 +17,7 @@ ACTIONS = ("create_case", "update_case", "analysis", "override", "propose_class"
            # accounts (no case): sign-in and the lock screen, failures, the administrators' changes
            "sign_in", "sign_in_failed", "sign_out", "lock", "unlock", "signature_failed", "account_locked",
            "user_added", "user_disabled", "user_enabled", "password_reset", "password_changed",
-           "verify_signatures")
+           "verify_signatures", "model_switch")
 
 
 def append(conn: sqlite3.Connection, at: str, user, action: str, case_id: int | None,

@@ -397,6 +397,13 @@ class CaseStore:
             cases_table.read(conn, case_id)
             return audit.append(conn, self._now(), user, action, case_id, kind=kind, path=str(path), **details)
 
+    def record_model_switch(self, old: str, new: str, folder: Path | str, user: Actor | str) -> int:
+        """Audit a change of the active model (no case: it applies to every analysis from now on); an
+        administrator's action once the store has accounts."""
+        user = self._acting(user, Permission.MANAGE_MODELS)
+        with self.transaction() as conn:
+            return audit.append(conn, self._now(), user, "model_switch", None, old=old, new=new, folder=str(folder))
+
     def record_not_analysed(self, case_id: int, paths: Iterable[Path | str], user: Actor | str,
                             why: str) -> int | None:
         """Audit images listed in the case that were not analysed (an analysis stopped); None when none."""

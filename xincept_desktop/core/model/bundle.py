@@ -27,6 +27,7 @@ VALIDATION_XGBOOST = "xgboost-validation.ubj"
 CALIBRATION = "calibration.json"
 OOD_STATS = "ood.npz"
 REQUIRED_FILES = (FUSION_WEIGHTS, XGBOOST_MODEL, CALIBRATION, OOD_STATS)
+ADAPTATION_FIELDS = ("adapted_from", "parent_hash", "site")
 
 
 @dataclass
@@ -42,6 +43,14 @@ class Manifest:
     format_version: int = FORMAT_VERSION
     created: str = ""
     git_commit: str = ""
+    # site adaptation (core/adaptation): empty for a bundle trained from scratch
+    adapted_from: str = ""  # the parent bundle's "name version"
+    parent_hash: str = ""  # the parent bundle's short hash
+    site: str = ""  # the laboratory it was adapted to
+
+    @property
+    def adapted(self) -> bool:
+        return bool(self.parent_hash)
 
     @property
     def short_hash(self) -> str:
@@ -57,7 +66,11 @@ def write_manifest(folder: Path, manifest: Manifest) -> Manifest:
         p.name: sha256_file(p) for p in sorted(folder.iterdir()) if p.is_file() and p.name != MANIFEST
         and not p.name.startswith(".")
     }
-    atomic_write_text(folder / MANIFEST, json.dumps(asdict(manifest), indent=2, sort_keys=True) + "\n")
+    data = asdict(manifest)
+    for key in ADAPTATION_FIELDS:  # only an adapted bundle carries them: others stay readable by older versions
+        if not data[key]:
+            del data[key]
+    atomic_write_text(folder / MANIFEST, json.dumps(data, indent=2, sort_keys=True) + "\n")
     return manifest
 
 

@@ -13,6 +13,10 @@
 
 Each score is divided by its threshold (a high quantile of held-out validation images); the reported score is the
 larger ratio, so an image is in domain when it is at most 1.
+
+A site-adapted bundle (``core/adaptation``) also describes its laboratory's images: the fused check gains the lab's
+class means (same shared covariance), and the pooled-feature check a second Gaussian fitted on the lab's images
+(``site_backbone``); an image is like the training images in that space when it is close to either.
 """
 
 from __future__ import annotations
@@ -116,6 +120,8 @@ class DomainDetector:
     backbone_threshold: float = float("inf")
     structure_threshold: float = 0.0
     threshold: float = 1.0
+    site_backbone: PcaGaussianDetector | None = None  # the lab's images, for a site-adapted bundle
+    site_backbone_threshold: float = float("inf")
 
     @classmethod
     def fit(cls, embeddings: np.ndarray, pooled: np.ndarray, labels: np.ndarray) -> "DomainDetector":
@@ -131,13 +137,25 @@ class DomainDetector:
         self.structure_threshold = float(np.min(structure) * fraction)
 
     def score(self, embeddings: np.ndarray, pooled: np.ndarray, images: np.ndarray | None = None) -> np.ndarray:
-        ratio = np.maximum(self.fused.score(embeddings) / self.fused.threshold,
-                           self.backbone.score(pooled) / self.backbone_threshold)
+        ratio = np.maximum(self.fused.score(embeddings) / self.fused.threshold, self.backbone_ratio(pooled))
         if images is not None and self.structure_threshold > 0:
             ratio = np.maximum(ratio, self.structure_threshold / np.maximum(image_structure(images), 1e-6))
         return ratio
 
+    def backbone_ratio(self, pooled: np.ndarray) -> np.ndarray:
+        """Pooled-feature score over its threshold: the training images' Gaussian, or the lab's when closer."""
+        ratio = self.backbone.score(pooled) / self.backbone_threshold
+        if self.site_backbone is not None:
+            ratio = np.minimum(ratio, self.site_backbone.score(pooled) / self.site_backbone_threshold)
+        return ratio
+
     def save(self, path: Path) -> None:
+        site = {}
+        if self.site_backbone is not None:
+            site = dict(site_pca_mean=self.site_backbone.mean, site_pca_components=self.site_backbone.components,
+                        site_pca_variances=self.site_backbone.variances,
+                        site_residual_scale=np.array(self.site_backbone.residual_scale),
+                        site_backbone_threshold=np.array(self.site_backbone_threshold))
         with atomic_write_path(path) as tmp:
             with open(tmp, "wb") as handle:
                 np.savez(handle, class_means=self.fused.class_means, precision=self.fused.precision,
@@ -145,7 +163,7 @@ class DomainDetector:
                          pca_components=self.backbone.components, pca_variances=self.backbone.variances,
                          residual_scale=np.array(self.backbone.residual_scale),
                          backbone_threshold=np.array(self.backbone_threshold),
-                         structure_threshold=np.array(self.structure_threshold))
+                         structure_threshold=np.array(self.structure_threshold), **site)
 
     @classmethod
     def load(cls, path: Path) -> "DomainDetector":
@@ -154,6 +172,12 @@ class DomainDetector:
                 fused = MahalanobisDetector(data["class_means"], data["precision"], float(data["fused_threshold"]))
                 backbone = PcaGaussianDetector(data["pca_mean"], data["pca_components"], data["pca_variances"],
                                                float(data["residual_scale"]))
-                return cls(fused, backbone, float(data["backbone_threshold"]), float(data["structure_threshold"]))
+                detector = cls(fused, backbone, float(data["backbone_threshold"]), float(data["structure_threshold"]))
+                if "site_pca_mean" in data.files:
+                    detector.site_backbone = PcaGaussianDetector(
+                        data["site_pca_mean"], data["site_pca_components"], data["site_pca_variances"],
+                        float(data["site_residual_scale"]))
+                    detector.site_backbone_threshold = float(data["site_backbone_threshold"])
+                return detector
         except (OSError, KeyError, ValueError) as exc:
             raise ModelIntegrityError(f"out-of-domain statistics are damaged: {path} ({exc})") from exc

@@ -38,6 +38,7 @@ class BatchPrediction:
     in_domain: np.ndarray  # (n,) bool
     cams: dict[str, np.ndarray]  # method -> (n, classes, grid, grid), each map in [0, 1]; grid 28 at 224 px
     gate_coverage: np.ndarray | None = None  # (n,), mean of the cell gate: how much of the input shows cells
+    pooled: np.ndarray | None = None  # (n, features), pooled backbone maps (site adaptation fits its OOD check on them)
 
     @property
     def labels(self) -> np.ndarray:
@@ -131,7 +132,13 @@ class XInceptModel:
 
     @property
     def version_label(self) -> str:
-        return f"{self.manifest.name} {self.manifest.version} ({self.manifest.short_hash})"
+        """Name, version and hash; a site-adapted bundle also names its site and parent, so every stored analysis
+        and report that carries this label marks it as adapted."""
+        label = f"{self.manifest.name} {self.manifest.version} ({self.manifest.short_hash})"
+        if getattr(self.manifest, "parent_hash", ""):
+            label += (f" [site-adapted: {self.manifest.site}; from {self.manifest.adapted_from} "
+                      f"({self.manifest.parent_hash})]")
+        return label
 
     @classmethod
     def load(cls, folder: Path, weights_folder: Path | None = None,
@@ -170,7 +177,8 @@ class XInceptModel:
         embedding, pooled, head_probabilities, cams, coverage = self._infer(np.asarray(images, dtype=np.float32))
         embedding = np.asarray(embedding)
         probabilities = softmax(margins(self._booster, embedding), self.temperature)
-        scores = self.detector.score(embedding, np.asarray(pooled), np.asarray(images))
+        pooled = np.asarray(pooled)
+        scores = self.detector.score(embedding, pooled, np.asarray(images))
         return BatchPrediction(
             probabilities=probabilities,
             head_probabilities=np.asarray(head_probabilities),
@@ -179,6 +187,7 @@ class XInceptModel:
             in_domain=scores <= self.detector.threshold,
             cams={method: np.asarray(maps) for method, maps in cams.items()},
             gate_coverage=np.asarray(coverage),
+            pooled=pooled,
         )
 
 

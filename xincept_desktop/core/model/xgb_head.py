@@ -18,13 +18,15 @@ def balanced_sample_weights(labels: np.ndarray) -> np.ndarray:
 
 
 def fit_xgboost(embeddings: np.ndarray, labels: np.ndarray, n_classes: int, seed: int, rounds: int = 300,
-                max_depth: int = 4):
-    """A class-weighted multi-class booster (native API, so scikit-learn is not needed)."""
+                max_depth: int = 4, weights: np.ndarray | None = None):
+    """A class-weighted multi-class booster (native API, so scikit-learn is not needed); ``weights`` replaces the
+    class balancing (site adaptation weighs the lab's images against the training images)."""
     import xgboost as xgb
 
     params = {"objective": "multi:softprob", "num_class": n_classes, "max_depth": max_depth, "eta": 0.1,
               "subsample": 0.8, "colsample_bytree": 0.5, "tree_method": "hist", "seed": seed, "nthread": 2}
-    matrix = xgb.DMatrix(np.asarray(embeddings, np.float32), label=labels, weight=balanced_sample_weights(labels))
+    matrix = xgb.DMatrix(np.asarray(embeddings, np.float32), label=labels,
+                         weight=balanced_sample_weights(labels) if weights is None else np.asarray(weights))
     return xgb.train(params, matrix, num_boost_round=rounds)
 
 

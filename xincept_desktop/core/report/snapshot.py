@@ -267,9 +267,12 @@ def model_info_from(model, explanation_method: str = DEFAULT_EXPLANATION, colorm
                     opacity: float = 0.4) -> ModelInfo:
     """A :class:`ModelInfo` from a loaded ``XInceptModel`` (or None when no model is known)."""
     manifest = getattr(model, "manifest", None)
+    version = str(getattr(manifest, "version", "") or "")
+    if getattr(manifest, "parent_hash", ""):  # a site-adapted bundle is named as such, with its parent
+        version += f" [site-adapted: {manifest.site}; from {manifest.adapted_from} ({manifest.parent_hash})]"
     return ModelInfo(
         name=str(getattr(manifest, "name", "") or "XIncept-ALL"),
-        version=str(getattr(manifest, "version", "") or ""),
+        version=version,
         hash_prefix=str(getattr(manifest, "short_hash", "") or ""),
         explanation_method=explanation_method,
         colormap=colormap,

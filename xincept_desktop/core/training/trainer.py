@@ -132,6 +132,7 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
     staging = _stage_bundle(config, fit, digests)
     metrics.update(_evaluate_bundle(staging, config, data, fit.detector, log))
     metrics["refit"] = _ship_refit_booster(staging, config, data, fit, log)
+    _write_training_features(staging, data, fit)
     info = _run_info(config, data, _Provenance(data_digest, digests, commit, began))
     write_model_card(staging, info, metrics)
     _finalise_manifest(staging, config, digests, info)
@@ -348,6 +349,17 @@ def _ship_refit_booster(staging: Path, config: TrainConfig, data: _Data, fit: _F
     images = len({rows[index].image for index in shipped_rows})
     log(f"shipped XGBoost refit on {len(shipped_rows)} views of {images} images")
     return {"views": len(shipped_rows), "images": images, "neighbour_check": check}
+
+
+def _write_training_features(staging: Path, data: _Data, fit: _Fit) -> None:
+    """The embeddings the shipped XGBoost was fitted on, for site adaptation (``core/adaptation``)."""
+    from ..model.training_features import TRAINING_FEATURES, TrainingFeatures
+
+    rows = all_view_rows(data.groups)
+    names = ["clean", *[f"aug{k}" for k in range(1, 50)], *PERTURBATIONS]
+    views = np.array([names.index(data.rows[row].view) for row in rows])
+    TrainingFeatures(fit.embeddings[rows].astype(np.float16), data.row_labels[rows], views).save(
+        staging / TRAINING_FEATURES)
 
 
 def _git_commit() -> str:
