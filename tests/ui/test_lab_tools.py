@@ -53,7 +53,7 @@ def test_switching_to_an_adapted_model_is_audited_and_marked(make_window, tiny_b
     warnings = _no_message_boxes(monkeypatch)
     models = tmp_path / "models"
     parent = tiny_parent(tiny_bundle, models / "tiny")
-    window = make_window(model_dir=parent)
+    window = make_window(model_dir=parent, user="admin")  # models are an administrator's
     qtbot.waitUntil(lambda: window.model is not None, timeout=60_000)
     done = []
     LabTaskRunner(window, "Site adaptation", adaptation_work(tiny_lab(tmp_path / "lab"), models / "lab-b", "Lab B"),

@@ -24,6 +24,7 @@ ACTION_PERMISSIONS = {
     "export_pdf": Permission.EXPORT, "print": Permission.EXPORT,
     "preferences": Permission.SETTINGS, "manage_users": Permission.MANAGE_USERS,
     "verify_signatures": Permission.VIEW,
+    "site_adaptation": Permission.MANAGE_MODELS,  # it makes a new model
 }
 PROPOSE_TIP = "Propose a class for the selected image (a hematologist decides)"
 PROPOSE_TEXT = "&Propose Class\u2026"
@@ -32,7 +33,8 @@ PROPOSE_TEXT = "&Propose Class\u2026"
 #: here
 _OWN_STATE = {"analyse": lambda window: window.model is not None, "preferences": lambda window: True,
               "manage_users": lambda window: True, "verify_signatures": lambda window: True,
-              "export_pdf": lambda window: True, "print": lambda window: True}
+              "export_pdf": lambda window: True, "print": lambda window: True,
+              "site_adaptation": lambda window: True}
 
 
 def verify_in_thread(db_path, actor):
