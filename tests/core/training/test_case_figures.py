@@ -45,3 +45,13 @@ def test_low_confidence_images_do_not_vote():
     probabilities = np.vstack([_probabilities([2], 0.5), _probabilities([3, 3], 0.9)])
     report = case_figures(items, probabilities, np.ones(3, bool), CLASSES)
     assert report["cases"][0]["suggestion"] == "Pro" and report["wrong"] == 1
+
+
+def test_the_model_card_lists_the_case_figures_and_the_wrong_cases():
+    from xincept_desktop.core.training.model_card import _case_lines
+
+    items = _items(0, range(0, 3)) + _items(2, range(0, 3))
+    report = case_figures(items, _probabilities([0, 0, 0, 3, 3, 3]), np.ones(6, bool), CLASSES)
+    text = "\n".join(_case_lines(report))
+    assert "1 of 2 cases suggested correctly (50.00 %)" in text
+    assert "| Pre | 1 | 0 | 1 | 0 |" in text and "Pre block 0 (3 images) -> Pro" in text

@@ -163,6 +163,31 @@ def _scale_lines(scale: dict | None) -> list[str]:
     return lines + [""]
 
 
+def _case_lines(cases: dict | None) -> list[str]:
+    """Per-case figures: each held-out block scored as one case with the app's suggestion rule."""
+    if not cases:
+        return []
+    lines = ["## Per case (held-out blocks, each block one case)", "",
+             f"A hematologist decides per patient. The dataset has no patient identifiers; one block of "
+             f"{cases['block_size']} consecutive acquisition numbers within a class (the unit the split holds out) "
+             "stands for one case, and its suggestion follows the app's rule (the most frequent class among images "
+             "with calibrated confidence >= 70 % and in domain, else indeterminate).", "",
+             f"{cases['correct']} of {cases['n_cases']} cases suggested correctly ({_percent(cases['accuracy'])}), "
+             f"{cases['wrong']} wrong, {cases['indeterminate']} indeterminate.", "",
+             "| class | cases | right | wrong | indeterminate |", "|---|---|---|---|---|"]
+    for name in CLASS_NAMES:
+        own = [case for case in cases["cases"] if case["class"] == name]
+        right = sum(case["correct"] for case in own)
+        undecided = sum(case["suggestion"] not in CLASS_NAMES for case in own)
+        lines.append(f"| {name} | {len(own)} | {right} | {len(own) - right - undecided} | {undecided} |")
+    wrong = [case for case in cases["cases"] if not case["correct"]]
+    if wrong:
+        lines += ["", "Cases not suggested correctly: " + "; ".join(
+            f"{case['class']} block {case['block']} ({case['images']} images) -> {case['suggestion']}"
+            for case in wrong) + "."]
+    return lines + [""]
+
+
 def render_markdown(card: dict) -> str:
     run, metrics = card["run"], card["metrics"]
     validation = metrics["validation"]
@@ -194,8 +219,9 @@ def render_markdown(card: dict) -> str:
               "| | " + " | ".join(CLASS_NAMES) + " |", "|---" * (len(CLASS_NAMES) + 1) + "|"]
     for name, row in zip(CLASS_NAMES, validation["confusion_matrix"]):
         lines.append(f"| {name} | " + " | ".join(str(v) for v in row) + " |")
+    lines += [""] + _case_lines(metrics.get("cases"))
     calibration = metrics["calibration"]
-    lines += ["", "## Calibration", "",
+    lines += ["## Calibration", "",
               f"Temperature {calibration['temperature']:.3f}. ECE {calibration['ece']:.4f} (15 bins, temperature "
               f"fitted on one half of the held-out blocks and measured on the other, both ways); before scaling "
               f"{calibration['ece_uncalibrated']:.4f}. Diagram: `{card['reliability_diagram']}`.", "",

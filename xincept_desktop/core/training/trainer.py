@@ -34,6 +34,7 @@ from .baseline import baseline_predict, fit_colour_baseline
 from .dataset import LabelledImage, data_hash, list_dataset
 from .extraction import AUGMENTATION_VERSION, extract_features, plan_rows
 from .head_training import train_fusion_head
+from .case_figures import case_figures
 from .metrics import classification_report
 from .model_card import write_model_card
 from .scale_calibration import calibrate_scale
@@ -216,6 +217,10 @@ def _evaluate_cached(config: TrainConfig, data: _Data, fit: _Fit, log: Callable[
     probabilities, clean = report(val_rows)
     metrics = {"validation": clean, "perturbations": {}}
     log(f"held-out blocks: accuracy {clean['accuracy']:.4f}, macro-F1 {clean['macro_f1']:.4f}")
+    in_domain = detector.score(embeddings[val_rows], pooled[val_rows]) <= detector.threshold
+    metrics["cases"] = case_figures([data.items[data.rows[r].image] for r in val_rows], probabilities, in_domain,
+                                    CLASS_NAMES, config.block_size)
+    log(f"held-out blocks as cases: {metrics['cases']['correct']} of {metrics['cases']['n_cases']} suggestions right")
     for name in PERTURBATIONS:
         perturbed_probabilities, perturbed = report(groups[name])
         flagged = float(np.mean(detector.score(embeddings[groups[name]], pooled[groups[name]]) > detector.threshold))
