@@ -65,7 +65,7 @@ def test_a_failing_check_stops_at_that_step_and_keeps_the_files(tiny_bundle, tin
         Path(destination).write_bytes(b"")
         return Path(destination)
 
-    monkeypatch.setattr("xincept_desktop.core.model.predictor.XInceptModel.load", lambda *args: tiny_model)
+    monkeypatch.setattr("xincept_desktop.core.model.runtime.RuntimeModel.load", lambda *args: tiny_model)
     monkeypatch.setattr("xincept_desktop.core.report.write_report", empty_report)
     status, text = run(tiny_bundle, check_qt=False)
     assert status == EXIT_FAILED

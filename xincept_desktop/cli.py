@@ -1,4 +1,5 @@
-"""Command line: ``xincept weights | predict | train | evaluate | calibrate-scale | explain | report``.
+"""Command line: ``xincept weights | export-runtime | predict | train | evaluate | calibrate-scale | explain | report
+| agreement``.
 
 Exit status (``cli_common``): 0 every file analysed, 1 some files failed, 2 usage error, 3 could not run at all.
 """
@@ -60,6 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_report_parser(commands, _unit_interval)
 
+    from .cli_runtime import add_runtime_parsers
+
+    add_runtime_parsers(commands)
+
     evaluate = commands.add_parser("evaluate", help="measure a model bundle on labelled class folders")
     evaluate.add_argument("--model", type=Path, default=None)
     evaluate.add_argument("--data", type=Path, required=True)
@@ -106,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     args.argv = list(sys.argv[1:] if argv is None else argv)
     handler = {"weights": _weights, "predict": _predict, "train": _train, "evaluate": _evaluate,
                "calibrate-scale": _calibrate_scale,
-               "explain": _explain, "report": _report}[args.command]
+               "explain": _explain, "report": _report, "export-runtime": _export_runtime,
+               "agreement": _agreement}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -152,10 +158,25 @@ def _train(args) -> int:
 
     try:
         train(config, log)
+        from .core.model.runtime_export import export_runtime
+
+        export_runtime(config.out, config.weights_folder, log=log)  # the app runs the new model at once
     except XinceptError as exc:
         print(f"xincept train: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
     return EXIT_OK
+
+
+def _export_runtime(args) -> int:
+    from .cli_runtime import run_export_runtime
+
+    return run_export_runtime(args)
+
+
+def _agreement(args) -> int:
+    from .cli_runtime import run_agreement
+
+    return run_agreement(args)
 
 
 def _explain(args) -> int:

@@ -1,8 +1,9 @@
 """``xincept-desktop --self-test``: prove that this installation (frozen or not) can do its job, headless.
 
 The steps are the ones a clinician's first case goes through: the Qt runtime starts (offscreen when there is no
-display), TensorFlow imports, the bundled model loads (every file hash-checked against its manifest, the backbone
-weights against the digests the model was trained on), a generated smear-like image is analysed, its Grad-CAM
+display), the inference runtime (OpenVINO) imports, the bundled model loads as the app loads it (every bundle file
+hash-checked against its manifest, the exported runtime against its record, on the device it names), a generated
+smear-like image is analysed, its Grad-CAM
 overlay is rendered, and a PDF report is written to a temporary folder and checked. Each step is printed with its
 time; the first failure is printed with what went wrong and the exit status is non-zero. No window is created and
 nothing outside the temporary folder is written.
@@ -108,21 +109,20 @@ def _step_qt(ctx: _Context) -> str:
     return f"PySide6 {pyside_version}, platform '{app.platformName()}'"
 
 
-def _step_tensorflow(ctx: _Context) -> str:
-    from .cli_common import quiet_tensorflow
+def _step_runtime(ctx: _Context) -> str:
+    import openvino as ov
 
-    quiet_tensorflow()  # its start-up notices (CUDA, oneDNN) are not the self-test's findings
-    import keras
-    import tensorflow as tf
-
-    return f"TensorFlow {tf.__version__}, Keras {keras.__version__}"
+    devices = ", ".join(ov.Core().available_devices)
+    tensorflow = "TensorFlow loaded" if "tensorflow" in sys.modules else "no TensorFlow"
+    return f"OpenVINO {ov.get_version().split('-')[0]}, devices {devices}; {tensorflow}"
 
 
 def _step_load_model(ctx: _Context) -> str:
-    from .core.model.predictor import XInceptModel
+    from .core.model.runtime import RuntimeModel
 
-    ctx.model = XInceptModel.load(ctx.model_dir, ctx.weights_dir)
-    return f"{ctx.model.version_label}, input {ctx.model.input_size} px, classes {', '.join(ctx.model.classes)}"
+    ctx.model = RuntimeModel.load(ctx.model_dir)
+    return (f"{ctx.model.version_label}, input {ctx.model.input_size} px, classes {', '.join(ctx.model.classes)}; "
+            f"device {ctx.model.device_description}; runtime {ctx.model.runtime_folder}")
 
 
 def _step_generate_image(ctx: _Context) -> str:
@@ -224,7 +224,7 @@ def _step_report(ctx: _Context) -> str:
 STEPS: tuple[tuple[str, Callable[[_Context], str]], ...] = (
     ("environment", _step_environment),
     ("Qt runtime", _step_qt),
-    ("import TensorFlow", _step_tensorflow),
+    ("inference runtime", _step_runtime),
     ("load model (hash-checked)", _step_load_model),
     ("generate test image", _step_generate_image),
     ("read camera formats", _step_camera_formats),

@@ -10,7 +10,6 @@ embedding, temperature scaling and the Mahalanobis out-of-domain score run after
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -24,24 +23,8 @@ from .fusion import build_training_model
 from .network import build_backbones
 from .backbones import build_feature_extractor
 from .ood import DomainDetector
+from .prediction import CAM_METHODS, BatchPrediction  # noqa: F401  (re-exported)
 from .xgb_head import load_booster, margins
-
-CAM_METHODS = ("gradcam", "gradcam++")
-
-
-@dataclass
-class BatchPrediction:
-    probabilities: np.ndarray  # (n, classes), calibrated XGBoost probabilities
-    head_probabilities: np.ndarray  # (n, classes), softmax head (the Grad-CAM target)
-    embeddings: np.ndarray  # (n, channels)
-    ood_scores: np.ndarray  # (n,), distance-to-threshold ratio: in domain when <= 1
-    in_domain: np.ndarray  # (n,) bool
-    cams: dict[str, np.ndarray]  # method -> (n, classes, grid, grid), each map in [0, 1]; grid 28 at 224 px
-    gate_coverage: np.ndarray | None = None  # (n,), mean of the cell gate: how much of the input shows cells
-
-    @property
-    def labels(self) -> np.ndarray:
-        return self.probabilities.argmax(axis=1)
 
 
 def cam_weights(fused, gradients, method: str):

@@ -163,6 +163,13 @@ def _scale_lines(scale: dict | None) -> list[str]:
     return lines + [""]
 
 
+def _runtime_lines(figures: dict | None) -> list[str]:
+    """The runtime-versus-reference table (``xincept agreement --card``), when it was measured."""
+    from ..model.agreement import agreement_lines
+
+    return agreement_lines(figures)
+
+
 def render_markdown(card: dict) -> str:
     run, metrics = card["run"], card["metrics"]
     validation = metrics["validation"]
@@ -228,6 +235,7 @@ def render_markdown(card: dict) -> str:
     lines += _localisation_lines(metrics.get("localisation"))
     lines += _gate_lines(metrics.get("gate_coverage"), metrics.get("localisation"))
     lines += _scale_lines(metrics.get("scale"))
+    lines += _runtime_lines(metrics.get("runtime_agreement"))
     lines += ["## Intended use", "", card["intended_use"], "", "## Must not be used for", ""]
     lines += [f"- {item}" for item in card["not_for"]]
     return "\n".join(lines) + "\n"
