@@ -72,7 +72,9 @@ def runtime_key(manifest: Manifest) -> str:
 
 def machine_runtime_root() -> Path:
     """The environment's own data folder: one copy for every user account of the machine."""
-    return Path(sys.prefix) / "share" / "xincept" / "runtime"
+    from ...config import machine_data_dir
+
+    return machine_data_dir() / "runtime"
 
 
 def user_runtime_root() -> Path:
@@ -105,19 +107,10 @@ def export_root() -> Path:
     override = os.environ.get("XINCEPT_RUNTIME_DIR")
     if override:
         return Path(override)
+    from ...config import is_writable
+
     machine = machine_runtime_root()
-    if _writable(machine):
-        return machine
-    return user_runtime_root()
-
-
-def _writable(folder: Path) -> bool:
-    probe = folder
-    while not probe.exists():
-        if probe.parent == probe:
-            return False
-        probe = probe.parent
-    return os.access(probe, os.W_OK | os.X_OK)
+    return machine if is_writable(machine) else user_runtime_root()
 
 
 def find_runtime(manifest: Manifest, roots: list[Path] | None = None) -> Path:
