@@ -53,6 +53,7 @@ class MainWindow(CaseGuardMixin, ReportMixin, QMainWindow):
         self.heat_cache = HeatCache()
         self.controller = WorkerController(self)
         self.controller.use_profile(self.prefs.profile)
+        self.controller.use_device(self.prefs.device)
         self.case = CaseSession(self)
         self.analysis = AnalysisController(self.controller, self.case, self)  # jobs, saving, cancelling
         self.case_actions = CaseActions(self, self.case)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLineEdit, QMessageBox, QSpinBox, QVBoxLayout)
 
+from .device_preference import DevicePreference
 from .microscope_profiles import MicroscopeProfilesEditor
 
 from .settings import CAM_METHOD_LABELS, CAM_METHODS, COLORMAP_CHOICES, Preferences
@@ -43,6 +44,8 @@ class PreferencesDialog(QDialog):
         form.addRow("Institution", self.institution)
         form.addRow("Reviewer", self.reviewer)
         form.addRow(microscope_box)
+        self.device = DevicePreference(prefs.device)
+        form.addRow(self.device)
         form.addRow(buttons)
 
     def accept(self) -> None:
@@ -62,4 +65,5 @@ class PreferencesDialog(QDialog):
             reviewer=self.reviewer.text().strip(),
             microscope_profiles=self.microscopes.profiles(),
             active_profile=self.microscopes.active_name(),
+            device=self.device.value(),
         )

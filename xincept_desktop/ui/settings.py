@@ -16,6 +16,7 @@ MAX_RECENT = 10
 CAM_METHODS = ("gradcam", "gradcam++")
 CAM_METHOD_LABELS = {"gradcam": "Grad-CAM", "gradcam++": "Grad-CAM++"}
 COLORMAP_CHOICES = ("jet", "turbo", "inferno", "viridis", "cividis")  # mirrors core.explain.overlay.COLORMAPS
+DEVICE_CHOICES = ("auto", "cpu", "gpu")  # mirrors core.model.runtime.DEVICE_CHOICES
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Preferences:
     reviewer: str = ""
     microscope_profiles: list[MicroscopeProfile] = field(default_factory=list)
     active_profile: str = ""  # name of the profile in use; "" = none (the red-cell ruler alone)
+    device: str = "auto"  # where the model runs: auto (a GPU the runtime can use, else the CPU), cpu, gpu
 
     @property
     def profile(self) -> MicroscopeProfile | None:
@@ -53,7 +55,10 @@ def load_preferences(store: QSettings | None = None) -> Preferences:
         reviewer=str(store.value("prefs/reviewer", defaults.reviewer) or ""),
         microscope_profiles=_profiles(store.value("prefs/microscope_profiles", "[]")),
         active_profile=str(store.value("prefs/active_profile", "") or ""),
+        device=str(store.value("prefs/device", defaults.device) or defaults.device),
     )
+    if prefs.device not in DEVICE_CHOICES:
+        prefs.device = defaults.device
     prefs.opacity = min(1.0, max(0.0, prefs.opacity))
     if prefs.colormap not in COLORMAP_CHOICES:
         prefs.colormap = defaults.colormap

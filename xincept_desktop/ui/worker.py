@@ -157,6 +157,10 @@ class WorkerController(QObject):
         """Hand an already loaded model to the worker."""
         self._model_given.emit(model)
 
+    def use_device(self, device: str | None) -> None:
+        """Where the next model load runs it (auto / cpu / gpu); read by the worker when it loads."""
+        self.worker.device_preference = device
+
     def use_profile(self, profile) -> None:
         """Analyses queued from now on use this microscope profile (``None``: the ruler alone)."""
         self._profile_given.emit(profile)
