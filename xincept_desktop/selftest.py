@@ -83,12 +83,11 @@ class _Printer:
 
 def _step_environment(ctx: _Context) -> str:
     from . import __version__
-    from .config import weights_dir
+    from .core.model.runtime_files import search_roots
 
-    if ctx.weights_dir is None:
-        ctx.weights_dir = weights_dir()
+    roots = ", ".join(str(root) for root in search_roots())
     return (f"XIncept Desktop {__version__}, Python {sys.version.split()[0]} on {sys.platform}, "
-            f"{'frozen' if is_frozen() else 'not frozen'}; model {ctx.model_dir}; weights {ctx.weights_dir}")
+            f"{'frozen' if is_frozen() else 'not frozen'}; model {ctx.model_dir}; runtime looked for in {roots}")
 
 
 def _step_qt(ctx: _Context) -> str:
@@ -299,7 +298,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                                      description="Check this installation headless and exit (0 passed, 1 failed).")
     parser.add_argument("--self-test", action="store_true", help="run the self-test (this command)")
     parser.add_argument("--model", type=Path, default=None, help="model bundle folder (default: bundled model)")
-    parser.add_argument("--weights", type=Path, default=None, help="backbone weights folder (default: bundled)")
+    parser.add_argument("--weights", type=Path, default=None, help="unused since the app runs the exported runtime "
+                        "(kept so older scripts keep working)")
     parser.add_argument("--no-qt", action="store_true", help="skip the Qt runtime step")
     parser.add_argument("--keep", action="store_true", help="keep the generated image, overlay and report")
     return parser.parse_args(argv)
