@@ -32,6 +32,24 @@ env -i HOME="$HOME" QT_QPA_PLATFORM=offscreen ${XINCEPT_RUNTIME_DIR:+XINCEPT_RUN
     "$PY" -m xincept_desktop.ui.app --self-test --no-qt --model "$MODEL" \
     || die "the model does not pass the self-test even unfrozen (run .venv/bin/xincept export-runtime?)"
 
+# XGBoost's PyPI wheel carries its CUDA kernels (libxgboost.so 189 MB); the app predicts on the CPU, so the frozen
+# app takes the library of the CPU-only wheel of the same version (xgboost-cpu, 17 MB, same C API) when pip can
+# fetch it. Without it the full library is packaged and the app is about 170 MB larger.
+XGB_VERSION=$("$PY" -c 'import xgboost; print(xgboost.__version__)')
+XGB_CPU="$REPO/build/xgboost-cpu-$XGB_VERSION"
+if [ ! -f "$XGB_CPU/xgboost/lib/libxgboost.so" ] && [ "$(uname -s)" = Linux ]; then
+    rm -rf "$XGB_CPU" && mkdir -p "$XGB_CPU"
+    if "$PY" -m pip download -q --disable-pip-version-check --no-deps -d "$XGB_CPU" "xgboost-cpu==$XGB_VERSION" \
+            2>/dev/null; then
+        "$PY" -m zipfile -e "$XGB_CPU"/xgboost_cpu-*.whl "$XGB_CPU"
+    else
+        say "xgboost-cpu $XGB_VERSION not available: packaging the full XGBoost library"
+    fi
+fi
+if [ -f "$XGB_CPU/xgboost/lib/libxgboost.so" ]; then
+    export XINCEPT_PACKAGE_XGBOOST_CPU="$XGB_CPU"
+fi
+
 say "building $APP (PyInstaller $("$PY" -c 'import PyInstaller; print(PyInstaller.__version__)'))"
 started=$(date +%s)
 rm -rf "$APP"
