@@ -89,10 +89,11 @@ def agreement_lines(figures: dict | None) -> list[str]:
     cam_ok = figures["min_heat_map_correlation"] >= TARGETS["min_heat_map_correlation"]
     run = figures.get("run", {})
     lines = ["## Inference runtime agreement", "",
-             f"The app runs the network exported to {run.get('runtime', 'the runtime')} (float32, {run.get('device', '')}) "
-             "with the head, Grad-CAM and Grad-CAM++ in closed form; TensorFlow is the reference. Both analysed "
-             f"every image of `{run.get('data', '')}` through the same pipeline (`{run.get('command', '')}`, "
-             f"{run.get('created', '')}).", "",
+             f"The app runs the network exported to {run.get('runtime', 'the runtime')} in float32 (here on "
+             f"{run.get('device', 'the CPU')}) with the head, Grad-CAM and Grad-CAM++ in closed form; TensorFlow is "
+             f"the reference. Both analysed every image of `{run.get('data', '')}` through the same pipeline (scale "
+             f"ruler, tiles, aggregation): `{run.get('command', '')}`, {run.get('created', '')}. The maps compared "
+             "are every class's Grad-CAM and Grad-CAM++ over the whole image (Pearson correlation).", "",
              "| measure | runtime vs TensorFlow reference | target | |", "|---|---|---|---|",
              f"| images compared | {compared} ({figures['failed']} unreadable by both) | | |",
              f"| identical labels | {compared - len(figures['label_mismatches'])} of {compared} | all | "
@@ -102,9 +103,9 @@ def agreement_lines(figures: dict | None) -> list[str]:
              f"| max \\|p difference\\| (any class) | {figures['max_probability_difference']:.2e} | <= 0.005 | "
              f"{verdict(p_ok)} |",
              f"| max out-of-domain score difference | {figures['max_ood_score_difference']:.2e} | | |",
-             f"| min heat-map correlation (every class, both methods) | {figures['min_heat_map_correlation']:.5f} | "
+             f"| min heat-map correlation (every class, both methods) | {figures['min_heat_map_correlation']:.6f} | "
              f">= 0.99 | {verdict(cam_ok)} |",
-             f"| min heat-map correlation (explained class) | {figures['min_explained_class_correlation']:.5f} | | |",
+             f"| min heat-map correlation (explained class) | {figures['min_explained_class_correlation']:.6f} | | |",
              ""]
     return lines
 
