@@ -23,6 +23,7 @@ def test_runtime_matches_the_tensorflow_reference(tiny_model, tiny_reference):
     np.testing.assert_allclose(ours.probabilities, reference.probabilities, atol=1e-4)
     np.testing.assert_allclose(ours.head_probabilities, reference.head_probabilities, atol=1e-4)
     np.testing.assert_allclose(ours.gate_coverage, reference.gate_coverage, atol=1e-5)
+    np.testing.assert_allclose(ours.pooled, reference.pooled, rtol=1e-3, atol=1e-5)
     np.testing.assert_allclose(ours.ood_scores, reference.ood_scores, rtol=1e-3)
     np.testing.assert_array_equal(ours.in_domain, reference.in_domain)
     for method in ("gradcam", "gradcam++"):

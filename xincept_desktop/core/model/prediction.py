@@ -18,6 +18,7 @@ class BatchPrediction:
     in_domain: np.ndarray  # (n,) bool
     cams: dict[str, np.ndarray]  # method -> (n, classes, grid, grid), each map in [0, 1]; grid 28 at 224 px
     gate_coverage: np.ndarray | None = None  # (n,), mean of the cell gate: how much of the input shows cells
+    pooled: np.ndarray | None = None  # (n, features), pooled backbone maps (site adaptation fits its OOD check on them)
 
     @property
     def labels(self) -> np.ndarray:

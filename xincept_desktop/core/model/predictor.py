@@ -151,9 +151,9 @@ class XInceptModel:
     def predict_batch(self, images: np.ndarray) -> BatchPrediction:
         """Analyse a batch of ``input_size`` x ``input_size`` RGB ``uint8`` images."""
         embedding, pooled, head_probabilities, cams, coverage = self._infer(np.asarray(images, dtype=np.float32))
-        embedding = np.asarray(embedding)
+        embedding, pooled = np.asarray(embedding), np.asarray(pooled)
         probabilities = softmax(margins(self._booster, embedding), self.temperature)
-        scores = self.detector.score(embedding, np.asarray(pooled), np.asarray(images))
+        scores = self.detector.score(embedding, pooled, np.asarray(images))
         return BatchPrediction(
             probabilities=probabilities,
             head_probabilities=np.asarray(head_probabilities),
@@ -162,6 +162,7 @@ class XInceptModel:
             in_domain=scores <= self.detector.threshold,
             cams={method: np.asarray(maps) for method, maps in cams.items()},
             gate_coverage=np.asarray(coverage),
+            pooled=pooled,
         )
 
 

@@ -166,6 +166,7 @@ class RuntimeModel:
             cams={method: head_cams.class_activation_maps(out["gated"], out["gate"], self.kernel, method)
                   for method in CAM_METHODS},
             gate_coverage=out["gate"].mean(axis=(1, 2, 3)),
+            pooled=out["pooled"],
         )
 
 
