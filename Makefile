@@ -1,14 +1,15 @@
 # XIncept Desktop. `make run` and `make test` set everything up from nothing (venv, packages, system libraries
-# Qt needs, ImageNet backbone weights) and are safe to repeat.
+# Qt needs, GPU packages where a GPU is found, ImageNet backbone weights, the exported inference runtime) and are
+# safe to repeat. Weights and runtime go into the environment (.venv/share/xincept), shared by every user account.
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha256sum | cut -c1-12)
 
-.PHONY: setup venv system-deps weights resources translations run test test-fast bench package clean-venv
+.PHONY: setup venv system-deps gpu weights runtime resources translations run test test-fast bench package clean-venv
 
-setup: venv system-deps weights resources
+setup: venv system-deps gpu weights runtime resources
 
 # Icons, the user guide and the compiled translations (.qm) into the package, from resources/ and docs/.
 resources: venv
@@ -30,8 +31,14 @@ $(STAMP): pyproject.toml
 system-deps:
 	@bash packaging/system-deps.sh
 
+gpu: venv
+	@bash packaging/gpu-setup.sh $(BIN)/python
+
 weights: venv
 	$(BIN)/xincept weights
+
+runtime: weights
+	$(BIN)/xincept export-runtime
 
 run: setup
 	$(BIN)/xincept-desktop

@@ -38,14 +38,36 @@ def shared_data() -> Path:
 
 
 @pytest.fixture(scope="session")
-def tiny_bundle(tmp_path_factory) -> Path:
-    from tests.tiny_bundle import build_tiny_bundle
+def runtime_root(tmp_path_factory) -> Path:
+    """Where this test session's runtime exports go (``XINCEPT_RUNTIME_DIR``, inherited by child processes); the
+    machine's own exports (the shipped model's) are still found after it."""
+    root = tmp_path_factory.mktemp("runtime")
+    os.environ["XINCEPT_RUNTIME_DIR"] = str(root)
+    return root
 
-    return build_tiny_bundle(tmp_path_factory.mktemp("bundle") / "tiny")
+
+@pytest.fixture(scope="session")
+def tiny_bundle(tmp_path_factory, runtime_root) -> Path:
+    """The tiny bundle, with its inference runtime exported (as ``make setup`` does for the shipped model)."""
+    from tests.tiny_bundle import build_tiny_bundle
+    from xincept_desktop.core.model.runtime_export import export_runtime
+
+    bundle = build_tiny_bundle(tmp_path_factory.mktemp("bundle") / "tiny")
+    export_runtime(bundle, None, runtime_root, log=lambda _message: None)
+    return bundle
 
 
 @pytest.fixture(scope="session")
 def tiny_model(tiny_bundle):
+    """The tiny bundle as the app runs it (exported runtime, no TensorFlow)."""
+    from xincept_desktop.core.model.runtime import RuntimeModel
+
+    return RuntimeModel.load(tiny_bundle)
+
+
+@pytest.fixture(scope="session")
+def tiny_reference(tiny_bundle):
+    """The tiny bundle's TensorFlow reference."""
     from xincept_desktop.core.model.predictor import XInceptModel
 
     return XInceptModel.load(tiny_bundle)

@@ -38,8 +38,10 @@ def image(tmp_path):
 def test_predict_and_explain_say_nothing_but_their_own_lines(image, tiny_bundle, tmp_path):
     predict = _run("predict", str(image), "--model", str(tiny_bundle))
     assert predict.returncode == 0, predict.stderr
-    assert predict.stderr.splitlines() == [f"model: tiny-test 0 ({predict.stderr.split('(')[1].split(')')[0]}); "
+    assert predict.stderr.splitlines() == [f"model: tiny-test 0 ({predict.stderr.split('(')[1].split(')')[0]}) on "
+                                           f"CPU ({predict.stderr.split('(')[2].split(')')[0]}); "
                                            "1 analysed, 0 failed"], predict.stderr
+    assert "openvino" in predict.stderr  # the device that ran the model
     explain = _run("explain", str(image), "--out", str(tmp_path / "out"), "--model", str(tiny_bundle))
     assert explain.returncode == 0, explain.stderr
     assert explain.stderr == ""

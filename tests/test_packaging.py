@@ -36,3 +36,12 @@ def test_build_script_and_spec_are_well_formed():
     subprocess.run(["bash", "-n", str(PACKAGING / "build.sh")], check=True)
     compile((PACKAGING / "xincept-desktop.spec").read_text(encoding="utf-8"), "xincept-desktop.spec", "exec")
     assert "make package" in (REPO / ".ci" / "run").read_text()
+
+
+def test_the_standalone_app_leaves_tensorflow_out_and_carries_the_runtime():
+    spec = (PACKAGING / "xincept-desktop.spec").read_text(encoding="utf-8")
+    namespace: dict = {}
+    exec(spec[spec.index("EXCLUDES = ["):spec.index("]\n", spec.index("EXCLUDES = [")) + 2], namespace)
+    assert {"tensorflow", "keras", "h5py"} <= set(namespace["EXCLUDES"])
+    assert "_runtime_datas()" in spec and "_weight_datas" not in spec
+    assert "_internal/tensorflow" in (PACKAGING / "build.sh").read_text()  # the build fails if TensorFlow slipped in

@@ -65,7 +65,7 @@ def test_a_failing_check_stops_at_that_step_and_keeps_the_files(tiny_bundle, tin
         Path(destination).write_bytes(b"")
         return Path(destination)
 
-    monkeypatch.setattr("xincept_desktop.core.model.predictor.XInceptModel.load", lambda *args: tiny_model)
+    monkeypatch.setattr("xincept_desktop.core.model.runtime.RuntimeModel.load", lambda *args: tiny_model)
     monkeypatch.setattr("xincept_desktop.core.report.write_report", empty_report)
     status, text = run(tiny_bundle, check_qt=False)
     assert status == EXIT_FAILED
@@ -108,10 +108,20 @@ def test_frozen_app_reads_weights_and_model_from_the_bundle(monkeypatch, tmp_pat
     assert config.weights_dir() == tmp_path / "elsewhere"
 
 
-def test_unfrozen_weights_stay_in_the_user_cache(monkeypatch, tmp_path):
+def test_unfrozen_weights_live_in_the_environment_for_every_user_else_in_the_user_cache(monkeypatch, tmp_path):
     monkeypatch.delenv("XINCEPT_WEIGHTS_DIR", raising=False)
-    monkeypatch.setenv("XINCEPT_CACHE_DIR", str(tmp_path))
-    assert config.weights_dir() == tmp_path / "weights"
+    monkeypatch.setenv("XINCEPT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(config, "machine_data_dir", lambda: tmp_path / "env" / "share" / "xincept")
+    machine, user = tmp_path / "env" / "share" / "xincept" / "weights", tmp_path / "cache" / "weights"
+    assert config.weights_dir() == machine  # nothing yet, and the environment may be written: set-up goes there
+    user.mkdir(parents=True)
+    for name in config.WEIGHT_FILES:
+        (user / name).write_bytes(b"")
+    assert config.weights_dir() == user  # a machine set up before this change keeps its per-user files
+    monkeypatch.setattr(config, "is_writable", lambda folder: False)
+    for name in config.WEIGHT_FILES:
+        (user / name).unlink()
+    assert config.weights_dir() == user  # an environment this account cannot write: the user's cache
 
 
 @pytest.mark.slow
@@ -119,7 +129,8 @@ def test_console_script_passes_with_an_empty_environment(tiny_bundle):
     script = Path(sys.executable).with_name("xincept-desktop")
     if not script.exists():
         pytest.skip("xincept-desktop console script not installed in this environment")
-    env = {"QT_QPA_PLATFORM": "offscreen", "HOME": os.environ.get("HOME", "/tmp")}
+    env = {"QT_QPA_PLATFORM": "offscreen", "HOME": os.environ.get("HOME", "/tmp"),
+           "XINCEPT_RUNTIME_DIR": os.environ["XINCEPT_RUNTIME_DIR"]}  # where this session exported the tiny model
     completed = subprocess.run([str(script), "--self-test", "--model", str(tiny_bundle)], env=env, cwd="/",
                                capture_output=True, text=True, timeout=300)
     assert completed.returncode == 0, completed.stdout + completed.stderr

@@ -1,5 +1,5 @@
-"""Command line: ``xincept weights | predict | train | evaluate | calibrate-scale | explain | report | verify | adapt
-| training-features``.
+"""Command line: ``xincept weights | export-runtime | predict | train | evaluate | calibrate-scale | explain |
+report | agreement | verify | adapt | training-features | users | cases | setup-shared-store``.
 
 Exit status (``cli_common``): 0 every file analysed, 1 some files failed, 2 usage error, 3 could not run at all.
 """
@@ -63,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_parser(commands, _unit_interval)
     add_account_parsers(commands)  # users, cases verify-signatures, setup-shared-store
 
+    from .cli_runtime import add_runtime_parsers
+
+    add_runtime_parsers(commands)
+
     evaluate = commands.add_parser("evaluate", help="measure a model bundle on labelled class folders")
     evaluate.add_argument("--model", type=Path, default=None)
     evaluate.add_argument("--data", type=Path, required=True)
@@ -122,7 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     handler = {"weights": _weights, "predict": _predict, "train": _train, "evaluate": _evaluate,
                "calibrate-scale": _calibrate_scale,
                "explain": _explain, "report": _report, "training-features": _training_features,
-               "verify": _verify, "adapt": _adapt, **_account_handlers()}[args.command]
+               "verify": _verify, "adapt": _adapt, "export-runtime": _export_runtime, "agreement": _agreement,
+               **_account_handlers()}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -174,10 +179,25 @@ def _train(args) -> int:
 
     try:
         train(config, log)
+        from .core.model.runtime_export import export_runtime
+
+        export_runtime(config.out, config.weights_folder, log=log)  # the app runs the new model at once
     except XinceptError as exc:
         print(f"xincept train: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
     return EXIT_OK
+
+
+def _export_runtime(args) -> int:
+    from .cli_runtime import run_export_runtime
+
+    return run_export_runtime(args)
+
+
+def _agreement(args) -> int:
+    from .cli_runtime import run_agreement
+
+    return run_agreement(args)
 
 
 def _explain(args) -> int:

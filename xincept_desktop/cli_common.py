@@ -26,17 +26,26 @@ EXIT_STATUS_HELP = """exit status:
   3  could not run at all: the model, the weights, the data or the output could not be read or written"""
 
 
-def load_model_or_report(model_dir: Path | None, booster_file: str | None = None, command: str = "xincept"):
-    """Load the bundle (optionally with another of its XGBoost files); on failure print why and return None."""
+def load_model_or_report(model_dir: Path | None, booster_file: str | None = None, command: str = "xincept",
+                         reference: bool = False):
+    """Load the bundle (optionally with another of its XGBoost files); on failure print why and return None.
+
+    The model is the exported runtime (no TensorFlow); ``reference=True`` loads the TensorFlow reference instead
+    (``evaluate``, ``agreement``)."""
     from .config import default_model_dir
     from .core.model.bundle import XGBOOST_MODEL
-    from .core.model.predictor import XInceptModel
     from .errors import XinceptError
 
     folder = model_dir or default_model_dir()
-    quiet_tensorflow()
     try:
-        return XInceptModel.load(folder, booster_file=booster_file or XGBOOST_MODEL)
+        if reference:
+            quiet_tensorflow()
+            from .core.model.predictor import XInceptModel
+
+            return XInceptModel.load(folder, booster_file=booster_file or XGBOOST_MODEL)
+        from .core.model.runtime import RuntimeModel
+
+        return RuntimeModel.load(folder, booster_file=booster_file or XGBOOST_MODEL)
     except XinceptError as exc:
         print(f"{command}: cannot load the model: {exc}", file=sys.stderr)
         return None

@@ -26,7 +26,7 @@ def run_evaluate(args) -> int:
     if args.held_out_only:
         items = held_out_items(items)
     booster_file = booster_for(args.model or default_model_dir(), args.held_out_only)
-    model = load_model_or_report(args.model, booster_file)
+    model = load_model_or_report(args.model, booster_file, reference=True)  # the TensorFlow reference
     if model is None:
         return EXIT_CANNOT_RUN
     passes = 1 + (len(PERTURBATIONS) if args.perturbations else 0)

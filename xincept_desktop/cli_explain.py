@@ -38,7 +38,9 @@ def write_explanation(result, out: Path, stem: str, method: str, class_name: str
     np.save(buffer, heat, allow_pickle=False)
     atomic_write_bytes(out / f"{stem}.cam.npy", buffer.getvalue())
     png = io.BytesIO()
-    Image.fromarray(overlay(load_image(result.path), heat, opacity, colormap)).save(png, format="PNG")
+    # PNG level 1: a fifth of level 6's encoding time for a few percent more bytes
+    Image.fromarray(overlay(load_image(result.path), heat, opacity, colormap)).save(png, format="PNG",
+                                                                                    compress_level=1)
     atomic_write_bytes(out / f"{stem}.overlay.png", png.getvalue())
 
 

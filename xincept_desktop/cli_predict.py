@@ -10,14 +10,16 @@ from pathlib import Path
 from .core.imaging import scan_paths
 
 CSV_COLUMNS = ["path", "label", "confidence", "p_Benign", "p_Early", "p_Pre", "p_Pro", "in_domain", "ood_score",
-               "scale_factor", "scale_source", "tiles", "explained_class", "notes", "error"]
+               "scale_factor", "scale_source", "tiles", "explained_class", "notes", "error", "device"]
 PROGRESS_THRESHOLD = 4
 
 
-def result_row(result) -> dict[str, str]:
-    """A CSV row for an ``ImageResult``; numbers with 6 decimals, booleans as true/false."""
+def result_row(result, device: str = "") -> dict[str, str]:
+    """A CSV row for an ``ImageResult``; numbers with 6 decimals, booleans as true/false; ``device`` names what ran
+    the model."""
     row = {column: "" for column in CSV_COLUMNS}
     row["path"] = str(result.path)
+    row["device"] = device
     if result.error is not None:
         row["error"] = result.error
         return row
@@ -69,7 +71,7 @@ def run_predict(args) -> int:
     if model is not None:
         for result in analyse(scan.files, model, progress=progress, batch_size=max(1, args.batch_size),
                               keep_cams=False, profile=profile_from_args(args)):
-            rows.append(result_row(result))
+            rows.append(result_row(result, getattr(model, "device_label", "")))
     failed = [row for row in rows if row["error"]]
     for row in failed:
         print(f"xincept predict: {row['path']}: {row['error']}", file=sys.stderr)
@@ -86,6 +88,7 @@ def run_predict(args) -> int:
     else:
         sys.stdout.write(buffer.getvalue())
     if model is not None and scan.files:
-        print(f"model: {model.version_label}; {len(rows) - len(failed)} analysed, {len(failed)} failed",
+        print(f"model: {model.version_label} on {getattr(model, 'device_label', 'CPU')}; "
+              f"{len(rows) - len(failed)} analysed, {len(failed)} failed",
               file=sys.stderr)
     return EXIT_SOME_FAILED if failed or not rows else EXIT_OK

@@ -1,8 +1,9 @@
 """``xincept-desktop --self-test``: prove that this installation (frozen or not) can do its job, headless.
 
 The steps are the ones a clinician's first case goes through: the Qt runtime starts (offscreen when there is no
-display), TensorFlow imports, the bundled model loads (every file hash-checked against its manifest, the backbone
-weights against the digests the model was trained on), a generated smear-like image is analysed, its Grad-CAM
+display), the inference runtime (OpenVINO) imports, the bundled model loads as the app loads it (every bundle file
+hash-checked against its manifest, the exported runtime against its record, on the device it names), a generated
+smear-like image is analysed, its Grad-CAM
 overlay is rendered, and a PDF report is written to a temporary folder and checked. Each step is printed with its
 time; the first failure is printed with what went wrong and the exit status is non-zero. No window is created and
 nothing outside the temporary folder is written.
@@ -82,12 +83,11 @@ class _Printer:
 
 def _step_environment(ctx: _Context) -> str:
     from . import __version__
-    from .config import weights_dir
+    from .core.model.runtime_files import search_roots
 
-    if ctx.weights_dir is None:
-        ctx.weights_dir = weights_dir()
+    roots = ", ".join(str(root) for root in search_roots())
     return (f"XIncept Desktop {__version__}, Python {sys.version.split()[0]} on {sys.platform}, "
-            f"{'frozen' if is_frozen() else 'not frozen'}; model {ctx.model_dir}; weights {ctx.weights_dir}")
+            f"{'frozen' if is_frozen() else 'not frozen'}; model {ctx.model_dir}; runtime looked for in {roots}")
 
 
 def _step_qt(ctx: _Context) -> str:
@@ -108,21 +108,20 @@ def _step_qt(ctx: _Context) -> str:
     return f"PySide6 {pyside_version}, platform '{app.platformName()}'"
 
 
-def _step_tensorflow(ctx: _Context) -> str:
-    from .cli_common import quiet_tensorflow
+def _step_runtime(ctx: _Context) -> str:
+    import openvino as ov
 
-    quiet_tensorflow()  # its start-up notices (CUDA, oneDNN) are not the self-test's findings
-    import keras
-    import tensorflow as tf
-
-    return f"TensorFlow {tf.__version__}, Keras {keras.__version__}"
+    devices = ", ".join(ov.Core().available_devices)
+    tensorflow = "TensorFlow loaded" if "tensorflow" in sys.modules else "no TensorFlow"
+    return f"OpenVINO {ov.get_version().split('-')[0]}, devices {devices}; {tensorflow}"
 
 
 def _step_load_model(ctx: _Context) -> str:
-    from .core.model.predictor import XInceptModel
+    from .core.model.runtime import RuntimeModel
 
-    ctx.model = XInceptModel.load(ctx.model_dir, ctx.weights_dir)
-    return f"{ctx.model.version_label}, input {ctx.model.input_size} px, classes {', '.join(ctx.model.classes)}"
+    ctx.model = RuntimeModel.load(ctx.model_dir)
+    return (f"{ctx.model.version_label}, input {ctx.model.input_size} px, classes {', '.join(ctx.model.classes)}; "
+            f"device {ctx.model.device_description}; runtime {ctx.model.runtime_folder}")
 
 
 def _step_generate_image(ctx: _Context) -> str:
@@ -224,7 +223,7 @@ def _step_report(ctx: _Context) -> str:
 STEPS: tuple[tuple[str, Callable[[_Context], str]], ...] = (
     ("environment", _step_environment),
     ("Qt runtime", _step_qt),
-    ("import TensorFlow", _step_tensorflow),
+    ("inference runtime", _step_runtime),
     ("load model (hash-checked)", _step_load_model),
     ("generate test image", _step_generate_image),
     ("read camera formats", _step_camera_formats),
@@ -299,7 +298,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                                      description="Check this installation headless and exit (0 passed, 1 failed).")
     parser.add_argument("--self-test", action="store_true", help="run the self-test (this command)")
     parser.add_argument("--model", type=Path, default=None, help="model bundle folder (default: bundled model)")
-    parser.add_argument("--weights", type=Path, default=None, help="backbone weights folder (default: bundled)")
+    parser.add_argument("--weights", type=Path, default=None, help="unused since the app runs the exported runtime "
+                        "(kept so older scripts keep working)")
     parser.add_argument("--no-qt", action="store_true", help="skip the Qt runtime step")
     parser.add_argument("--keep", action="store_true", help="keep the generated image, overlay and report")
     return parser.parse_args(argv)

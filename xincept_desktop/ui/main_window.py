@@ -58,6 +58,7 @@ class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
         self.view_loader = ViewLoader(self)
         self.controller = WorkerController(self)
         self.controller.use_profile(self.prefs.profile)
+        self.controller.use_device(self.prefs.device)
         self.case = CaseSession(self)
         self.analysis = AnalysisController(self.controller, self.case, self)  # jobs, saving, cancelling
         self.case_actions = CaseActions(self, self.case)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 from .i18n import LANGUAGES
+from .device_preference import DevicePreference
 from .microscope_profiles import MicroscopeProfilesEditor
 from .settings import CAM_METHOD_LABELS, CAM_METHODS, COLORMAP_CHOICES, LOCK_MINUTES_MAX, Preferences
 
@@ -34,6 +35,8 @@ class PreferencesDialog(QDialog):
 
         self.model_chooser = ModelChooser(active_model)
         self.tabs.addTab(self.model_chooser, self.tr("Model"))
+        self.device = DevicePreference(prefs.device)
+        self.tabs.addTab(self.device, self.tr("Device"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -123,6 +126,7 @@ class PreferencesDialog(QDialog):
             active_profile=self.microscopes.active_name(),
             lock_minutes=self.lock_minutes.value(),
             language=self.language.currentData(),
+            device=self.device.value(),
         )
 
 

@@ -18,6 +18,7 @@ CAM_METHODS = ("gradcam", "gradcam++")
 CAM_METHOD_LABELS = {"gradcam": "Grad-CAM", "gradcam++": "Grad-CAM++"}
 LANGUAGE_CODES = ("en", "fa")  # mirrors ui.i18n.LANGUAGES
 COLORMAP_CHOICES = ("jet", "turbo", "inferno", "viridis", "cividis")  # mirrors core.explain.overlay.COLORMAPS
+DEVICE_CHOICES = ("auto", "cpu", "gpu")  # mirrors core.model.runtime.DEVICE_CHOICES
 
 
 @dataclass
@@ -33,6 +34,7 @@ class Preferences:
     active_profile: str = ""  # name of the profile in use; "" = none (the red-cell ruler alone)
     lock_minutes: int = 10  # the window locks after this many minutes without input (``ui.lock_screen``)
     language: str = "en"  # interface and report language (ui.i18n.LANGUAGES); the window takes it at start
+    device: str = "auto"  # where the model runs: auto (a GPU the runtime can use, else the CPU), cpu, gpu
 
     @property
     def profile(self) -> MicroscopeProfile | None:
@@ -60,7 +62,10 @@ def load_preferences(store: QSettings | None = None) -> Preferences:
         lock_minutes=min(LOCK_MINUTES_MAX, max(1, int(_float(store.value("prefs/lock_minutes", defaults.lock_minutes),
                                                               defaults.lock_minutes)))),
         language=str(store.value("prefs/language", defaults.language) or defaults.language),
+        device=str(store.value("prefs/device", defaults.device) or defaults.device),
     )
+    if prefs.device not in DEVICE_CHOICES:
+        prefs.device = defaults.device
     prefs.opacity = min(1.0, max(0.0, prefs.opacity))
     if prefs.colormap not in COLORMAP_CHOICES:
         prefs.colormap = defaults.colormap

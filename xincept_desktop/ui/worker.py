@@ -1,20 +1,20 @@
-"""The one worker thread that owns TensorFlow: it loads the model and runs ``core.pipeline.analyse``.
+"""The one worker thread that owns the model: it loads the runtime and runs ``core.pipeline.analyse``.
 
-``AnalysisWorker`` lives in a ``QThread``; the UI talks to it only through queued signals and reads back
-results through its signals, so the UI thread never waits on TensorFlow. Cancelling is a plain integer
+The model the app runs is ``core.model.runtime.RuntimeModel`` (the exported OpenVINO network plus numpy): the app
+never imports TensorFlow. ``AnalysisWorker`` lives in a ``QThread``; the UI talks to it only through queued signals
+and reads back results through its signals, so the UI thread never waits on the model. Cancelling is a plain integer
 (``cancelled_up_to``) the worker checks between batches, so it needs no lock and no round trip through the
 worker's event loop.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 GUI_BATCH_SIZE = 4  # small batches: cancel and close answer within one batch
-WORKER_STACK_BYTES = 64 * 2**20  # TensorFlow tracing recurses deeply; the default thread stack can be too small
+WORKER_STACK_BYTES = 64 * 2**20  # a TensorFlow reference model handed in (tests) traces deeply recursive code
 
 
 class AnalysisWorker(QObject):
@@ -38,24 +38,20 @@ class AnalysisWorker(QObject):
         self.cancelled_up_to = 0  # jobs with an id <= this stop at the next batch
         self.tasks_cancelled_up_to = 0  # the same for tasks (run_task)
         self.profile = None  # the lab's active microscope profile (set_profile)
+        self.device_preference: str | None = None  # auto / cpu / gpu (Preferences); None: XINCEPT_DEVICE or auto
         self._warm = False
 
     @Slot(str)
     def load_model(self, folder: str) -> None:
-        """Verify and load the bundle in ``folder``; report the device TensorFlow will use."""
-        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-        os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+        """Verify and load the bundle in ``folder`` and its exported runtime; report the device it runs on."""
         if not (Path(folder) / "manifest.json").is_file():
             self.model_failed.emit(f"No model found in {folder} (manifest.json is missing). "
                                    "Start with --model DIR or set XINCEPT_MODEL_DIR.")
             return
         try:
-            from ..quiet import quiet_tensorflow
+            from ..core.model.runtime import RuntimeModel
 
-            quiet_tensorflow()  # TensorFlow's start-up notices (CUDA, oneDNN, absl) stay off the terminal
-            from ..core.model.predictor import XInceptModel
-
-            model = XInceptModel.load(Path(folder))
+            model = RuntimeModel.load(Path(folder), device=self.device_preference)
         except Exception as exc:  # every failure becomes a message in the window, never a crash
             self.model_failed.emit(_describe_load_error(exc, folder))
             return
@@ -63,8 +59,8 @@ class AnalysisWorker(QObject):
 
     @Slot(object)
     def set_model(self, model) -> None:
-        """Use a loaded model: trace its compiled pass here, in the thread that owns TensorFlow, then announce it."""
-        self.device_found.emit(detect_device())
+        """Use a loaded model: run one blank batch here, in the thread that owns it, then announce it."""
+        self.device_found.emit(detect_device(model))
         if self._trace(model):
             self.model = model
             self.model_ready.emit(model)
@@ -138,15 +134,9 @@ class AnalysisWorker(QObject):
             self._warm = True
 
 
-def detect_device() -> str:
-    """'GPU (n)' when TensorFlow sees a GPU, else 'CPU'."""
-    try:
-        import tensorflow as tf
-
-        gpus = tf.config.list_physical_devices("GPU")
-    except Exception:  # no TensorFlow at all: nothing runs on a GPU
-        return "CPU"
-    return f"GPU ({len(gpus)})" if gpus else "CPU"
+def detect_device(model=None) -> str:
+    """The device the model runs on, e.g. 'CPU (openvino 2026.4.1)'; a model that does not say runs on the CPU."""
+    return getattr(model, "device_label", None) or "CPU"
 
 
 def _describe_load_error(exc: Exception, folder: str) -> str:
@@ -190,6 +180,10 @@ class WorkerController(QObject):
     def use_model(self, model) -> None:
         """Hand an already loaded model to the worker."""
         self._model_given.emit(model)
+
+    def use_device(self, device: str | None) -> None:
+        """Where the next model load runs it (auto / cpu / gpu); read by the worker when it loads."""
+        self.worker.device_preference = device
 
     def use_profile(self, profile) -> None:
         """Analyses queued from now on use this microscope profile (``None``: the ruler alone)."""

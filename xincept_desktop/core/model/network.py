@@ -10,13 +10,20 @@ from .backbones import build_feature_extractor, build_inception_v3, build_xcepti
 from .imagenet_weights import INCEPTION_FILE, XCEPTION_FILE
 from .weight_files import load_weight_arrays, set_model_weights, weights_digest
 
+RANDOM_BACKBONE_SEED = 0
+
 
 def build_backbones(input_size: int, weights_folder: Path | None, expected_digests: dict[str, str] | None = None):
     """InceptionV3 (exact 2015 graph) and Xception; ImageNet weights from ``weights_folder`` when given.
 
-    ``weights_folder=None`` leaves random weights: only for tests with tiny inputs.
+    ``weights_folder=None`` leaves random weights: only for tests with tiny inputs. They are drawn after seeding
+    Keras with ``RANDOM_BACKBONE_SEED``, so every load of a test bundle (and its exported runtime) gets the same ones.
     Returns ``(inception, xception, digests)``.
     """
+    if weights_folder is None:
+        import keras
+
+        keras.utils.set_random_seed(RANDOM_BACKBONE_SEED)
     inception = build_inception_v3(input_size, "max")
     xception = build_xception(input_size)
     digests: dict[str, str] = {}

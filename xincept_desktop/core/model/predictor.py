@@ -10,7 +10,6 @@ embedding, temperature scaling and the Mahalanobis out-of-domain score run after
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -24,25 +23,8 @@ from .fusion import build_training_model
 from .network import build_backbones
 from .backbones import build_feature_extractor
 from .ood import DomainDetector
+from .prediction import CAM_METHODS, BatchPrediction  # noqa: F401  (re-exported)
 from .xgb_head import load_booster, margins
-
-CAM_METHODS = ("gradcam", "gradcam++")
-
-
-@dataclass
-class BatchPrediction:
-    probabilities: np.ndarray  # (n, classes), calibrated XGBoost probabilities
-    head_probabilities: np.ndarray  # (n, classes), softmax head (the Grad-CAM target)
-    embeddings: np.ndarray  # (n, channels)
-    ood_scores: np.ndarray  # (n,), distance-to-threshold ratio: in domain when <= 1
-    in_domain: np.ndarray  # (n,) bool
-    cams: dict[str, np.ndarray]  # method -> (n, classes, grid, grid), each map in [0, 1]; grid 28 at 224 px
-    gate_coverage: np.ndarray | None = None  # (n,), mean of the cell gate: how much of the input shows cells
-    pooled: np.ndarray | None = None  # (n, features), pooled backbone maps (site adaptation fits its OOD check on them)
-
-    @property
-    def labels(self) -> np.ndarray:
-        return self.probabilities.argmax(axis=1)
 
 
 def cam_weights(fused, gradients, method: str):
@@ -132,13 +114,7 @@ class XInceptModel:
 
     @property
     def version_label(self) -> str:
-        """Name, version and hash; a site-adapted bundle also names its site and parent, so every stored analysis
-        and report that carries this label marks it as adapted."""
-        label = f"{self.manifest.name} {self.manifest.version} ({self.manifest.short_hash})"
-        if getattr(self.manifest, "parent_hash", ""):
-            label += (f" [site-adapted: {self.manifest.site}; from {self.manifest.adapted_from} "
-                      f"({self.manifest.parent_hash})]")
-        return label
+        return f"{self.manifest.name} {self.manifest.version} ({self.manifest.short_hash})"
 
     @classmethod
     def load(cls, folder: Path, weights_folder: Path | None = None,
@@ -175,9 +151,8 @@ class XInceptModel:
     def predict_batch(self, images: np.ndarray) -> BatchPrediction:
         """Analyse a batch of ``input_size`` x ``input_size`` RGB ``uint8`` images."""
         embedding, pooled, head_probabilities, cams, coverage = self._infer(np.asarray(images, dtype=np.float32))
-        embedding = np.asarray(embedding)
+        embedding, pooled = np.asarray(embedding), np.asarray(pooled)
         probabilities = softmax(margins(self._booster, embedding), self.temperature)
-        pooled = np.asarray(pooled)
         scores = self.detector.score(embedding, pooled, np.asarray(images))
         return BatchPrediction(
             probabilities=probabilities,

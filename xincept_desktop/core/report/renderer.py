@@ -365,6 +365,8 @@ class CaseReportRenderer:
                 "network's evidence for the shown class: warm colours mark the cells whose features raised that "
                 "class's score in the network's own classification head. Each image's scale (its red cells' size "
                 "against the training images) is measured and brought to the training scale before analysis.")
+        if model.device:
+            text += f" Inference ran on: {self.text.markup(model.device)}."
         return [self._heading("Method"), self._p(text)]
 
     def _review_block(self, data: ReportData) -> list:

@@ -101,6 +101,7 @@ class ModelInfo:
     explanation_method: str = DEFAULT_EXPLANATION
     colormap: str = "jet"
     opacity: float = 0.4
+    device: str = ""  # what ran the model, e.g. "CPU (openvino 2026.4.1)"; not part of the report id
 
     @property
     def explanation_name(self) -> str:
@@ -277,6 +278,7 @@ def model_info_from(model, explanation_method: str = DEFAULT_EXPLANATION, colorm
         explanation_method=explanation_method,
         colormap=colormap,
         opacity=float(opacity),
+        device=str(getattr(model, "device_label", "") or ""),
     )
 
 
@@ -387,7 +389,8 @@ def build_report_data(
     entries = tuple(image_entry(i + 1, result, model_info, maker, reviews.get(Path(result.path)),
                                 stored.get(Path(result.path))) for i, result in enumerate(results))
     state = {"case_id": case_id, "institution": institution, "patient": asdict(patient),
-             "specimen": asdict(specimen), "review": asdict(review), "model": asdict(model_info),
+             "specimen": asdict(specimen), "review": asdict(review),
+             "model": {k: v for k, v in asdict(model_info).items() if k != "device"},
              "images": [asdict(entry) for entry in entries],
              "sign_off": asdict(sign_off) if sign_off is not None else None,
              "not_analysed": [Path(p).name for p in not_analysed], "void_signatures": list(void_signatures)}

@@ -173,7 +173,8 @@ def _case_lines(cases: dict | None) -> list[str]:
              "stands for one case, and its suggestion follows the app's rule (the most frequent class among images "
              "with calibrated confidence >= 70 % and in domain, else indeterminate).", "",
              f"{cases['correct']} of {cases['n_cases']} cases suggested correctly ({_percent(cases['accuracy'])}), "
-             f"{cases['wrong']} wrong, {cases['indeterminate']} indeterminate.", "",
+             f"{cases['wrong']} wrong, {cases['indeterminate']} indeterminate"
+             + (f" (measured by `{cases['command']}`)." if cases.get("command") else "."), "",
              "| class | cases | right | wrong | indeterminate |", "|---|---|---|---|---|"]
     for name in CLASS_NAMES:
         own = [case for case in cases["cases"] if case["class"] == name]
@@ -183,9 +184,16 @@ def _case_lines(cases: dict | None) -> list[str]:
     wrong = [case for case in cases["cases"] if not case["correct"]]
     if wrong:
         lines += ["", "Cases not suggested correctly: " + "; ".join(
-            f"{case['class']} block {case['block']} ({case['images']} images) -> {case['suggestion']}"
+            f"{case['class']} block {case['block']} ({case['images']} image{'' if case['images'] == 1 else 's'}) -> {case['suggestion']}"
             for case in wrong) + "."]
     return lines + [""]
+
+
+def _runtime_lines(figures: dict | None) -> list[str]:
+    """The runtime-versus-reference table (``xincept agreement --card``), when it was measured."""
+    from ..model.agreement import agreement_lines
+
+    return agreement_lines(figures)
 
 
 def render_markdown(card: dict) -> str:
@@ -254,6 +262,7 @@ def render_markdown(card: dict) -> str:
     lines += _localisation_lines(metrics.get("localisation"))
     lines += _gate_lines(metrics.get("gate_coverage"), metrics.get("localisation"))
     lines += _scale_lines(metrics.get("scale"))
+    lines += _runtime_lines(metrics.get("runtime_agreement"))
     lines += ["## Intended use", "", card["intended_use"], "", "## Must not be used for", ""]
     lines += [f"- {item}" for item in card["not_for"]]
     return "\n".join(lines) + "\n"
