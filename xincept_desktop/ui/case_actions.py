@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ..core.accounts import Permission
 from ..errors import CaseStoreError
 
-EXPORT_FILTERS = {"csv": "CSV files (*.csv)", "json": "JSON files (*.json)"}
+EXPORT_FILTERS = {"csv": QT_TRANSLATE_NOOP("CaseActions", "CSV files (*.csv)"),
+                  "json": QT_TRANSLATE_NOOP("CaseActions", "JSON files (*.json)")}
+translate = QCoreApplication.translate  # translate("Context", "text"): the form pyside6-lupdate reads
 
 
 class CaseActions:
@@ -27,8 +30,9 @@ class CaseActions:
 
     def open_case(self) -> None:
         if self.session.open_error:
-            self._error("Open case", CaseStoreError(f"the case database is not available: "
-                                                    f"{self.session.open_error}"))
+            why = translate("CaseActions", "the case database is not available: %1")
+            self._error(translate("CaseActions", "Open case"),
+                        CaseStoreError(why.replace("%1", str(self.session.open_error))))
             return
         case_id = self.session.choose_case()
         if case_id is None:
@@ -36,7 +40,7 @@ class CaseActions:
         try:
             record = self.session.load(case_id)
         except CaseStoreError as exc:
-            self._error("Open case", exc)
+            self._error(translate("CaseActions", "Open case"), exc)
             return
         self.window.show_case(record)
         self.session.check_files_async(self.window.show_file_problems)
@@ -54,9 +58,11 @@ class CaseActions:
         try:
             self.session.save_details(values)
         except CaseStoreError as exc:
-            self._error("Case details", exc)
+            self._error(translate("CaseActions", "Case details"), exc)
             return
-        self.window.statusBar().showMessage(f"Details of case {self.session.case_id} saved", 8000)
+        self.window.statusBar().showMessage(
+            translate("CaseActions", "Details of case %1 saved").replace("%1", str(self.session.case_id)),
+            8000)
         self.window.refresh_case_view()
 
     def override(self) -> None:
@@ -65,12 +71,13 @@ class CaseActions:
         path = self.window.current
         image = self.session.image_for(path) if path is not None else None
         if image is None or image.analysis is None:
-            self._error("Override class", CaseStoreError("select an analysed image of a saved case first"))
+            self._error(translate("CaseActions", "Override class"), CaseStoreError(
+                translate("CaseActions", "select an analysed image of a saved case first")))
             return
         try:
             self.session.refuse_if_signed("reviews")
         except CaseStoreError as exc:
-            self._error("Override class", exc)
+            self._error(translate("CaseActions", "Override class"), exc)
             return
         answer = ReviewDialog.ask(path.name, image.model_class, image.reviewed_class, self.window)
         if answer is None:
@@ -79,12 +86,13 @@ class CaseActions:
         try:
             if not self.session.may(Permission.OVERRIDE):  # a technologist proposes; a hematologist decides
                 self.session.propose(path, new_class, reason)
-                self.window.statusBar().showMessage(f"Class {new_class} proposed for {path.name}; a hematologist "
-                                                    "decides", 8000)
+                self.window.statusBar().showMessage(
+                    translate("CaseActions", "Class %1 proposed for %2; a hematologist decides")
+                    .replace("%1", new_class).replace("%2", path.name), 8000)
             else:
                 self.session.override(path, new_class, reason, comment)
         except CaseStoreError as exc:
-            self._error("Override class", exc)
+            self._error(translate("CaseActions", "Override class"), exc)
             return
         self.window.refresh_case_view()
 
@@ -95,7 +103,7 @@ class CaseActions:
             self.session.refuse_if_signed("sign-off")
             check = self.session.sign_off_check(self.window.failed_images(), self.window.waiting_images())
         except CaseStoreError as exc:
-            self._error("Sign off", exc)
+            self._error(translate("CaseActions", "Sign off"), exc)
             return
         signed = []
 
@@ -109,10 +117,11 @@ class CaseActions:
         finally:
             dialog.deleteLater()
         if failure is not None:
-            self._error("Sign off", failure)
+            self._error(translate("CaseActions", "Sign off"), failure)
         if not signed:
             return
-        self.window.statusBar().showMessage(f"Case signed off electronically by {signed[0].signed_by}", 8000)
+        self.window.statusBar().showMessage(translate(
+            "CaseActions", "Case signed off electronically by %1").replace("%1", signed[0].signed_by), 8000)
         self.window.refresh_case_view()
 
     def reopen(self) -> bool:
@@ -121,8 +130,8 @@ class CaseActions:
         from .case_guard import ask_reopen_reason
 
         if not self.session.may(Permission.REOPEN):  # e.g. a technologist adding images to a signed case
-            self._error("Re-open case", CaseStoreError(why_not(getattr(self.session.actor, "role", None),
-                                                               Permission.REOPEN)))
+            self._error(translate("CaseActions", "Re-open case"),
+                        CaseStoreError(why_not(getattr(self.session.actor, "role", None), Permission.REOPEN)))
             return False
         reason = ask_reopen_reason(self.window)
         if reason is None:
@@ -130,9 +139,10 @@ class CaseActions:
         try:
             self.session.reopen(reason)
         except CaseStoreError as exc:
-            self._error("Re-open case", exc)
+            self._error(translate("CaseActions", "Re-open case"), exc)
             return False
-        self.window.statusBar().showMessage("Case re-opened; it needs a new sign-off", 8000)
+        self.window.statusBar().showMessage(
+            translate("CaseActions", "Case re-opened; it needs a new sign-off"), 8000)
         self.window.refresh_case_view()
         return True
 
@@ -147,30 +157,36 @@ class CaseActions:
                 self.session.remove_image(path, "")  # raises: stored images are excluded, not removed
             reason = ""
             if self.session.case_id is not None:
-                reason, ok = QInputDialog.getText(self.window, "Remove image",
-                                                  f"Why is {Path(path).name} taken out of the case?")
+                reason, ok = QInputDialog.getText(
+                    self.window, translate("CaseActions", "Remove image"),
+                    translate("CaseActions", "Why is %1 taken out of the case?")
+                    .replace("%1", Path(path).name))
                 if not ok:
                     return
                 if not reason.strip():
-                    raise CaseStoreError("a reason is required to remove an image from a stored case")
+                    raise CaseStoreError(translate(
+                        "CaseActions", "a reason is required to remove an image from a stored case"))
             self.session.remove_image(path, reason)
         except CaseStoreError as exc:
-            self._error("Remove image", exc)
+            self._error(translate("CaseActions", "Remove image"), exc)
             return
         self.window.remove_from_view(Path(path))
 
     def export(self, kind: str) -> None:
         if self.session.case_id is None:
-            self._error("Export case", CaseStoreError("no stored case: analyse images or open a case first"))
+            self._error(translate("CaseActions", "Export case"), CaseStoreError(translate(
+                "CaseActions", "no stored case: analyse images or open a case first")))
             return
         name = f"case-{self.session.case_id}.{kind}"
-        target, _ = QFileDialog.getSaveFileName(self.window, f"Export case as {kind.upper()}", name,
-                                                EXPORT_FILTERS[kind])
+        title = translate("CaseActions", "Export case as %1").replace("%1", kind.upper())
+        target, _ = QFileDialog.getSaveFileName(self.window, title, name,
+                                                translate("CaseActions", EXPORT_FILTERS[kind]))
         if not target:
             return
         try:
             written = self.session.export(kind, Path(target))
         except CaseStoreError as exc:
-            self._error("Export case", exc)
+            self._error(translate("CaseActions", "Export case"), exc)
             return
-        self.window.statusBar().showMessage(f"Case exported to {written}", 8000)
+        self.window.statusBar().showMessage(
+            translate("CaseActions", "Case exported to %1").replace("%1", str(written)), 8000)

@@ -16,13 +16,16 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from ..errors import CaseStoreError
 
-COLUMNS = ("Patient ID", "Patient name", "Collection date", "Specimen", "Images", "Status", "Last change")
+COLUMNS = (QT_TRANSLATE_NOOP("CaseBrowser", "Patient ID"), QT_TRANSLATE_NOOP("CaseBrowser", "Patient name"),
+           QT_TRANSLATE_NOOP("CaseBrowser", "Collection date"), QT_TRANSLATE_NOOP("CaseBrowser", "Specimen"),
+           QT_TRANSLATE_NOOP("CaseBrowser", "Images"), QT_TRANSLATE_NOOP("CaseBrowser", "Status"),
+           QT_TRANSLATE_NOOP("CaseBrowser", "Last change"))
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_DELAY_MS = 250
 DEFAULT_LIMIT = 1000
@@ -36,14 +39,16 @@ def local_time(iso_utc: str) -> str:
         return iso_utc or ""
 
 
-MISMATCH = "SIGNATURE MISMATCH \u2014 "
+MISMATCH = QT_TRANSLATE_NOOP("CaseBrowser", "SIGNATURE MISMATCH \u2014 ")
 
 
 def row_texts(entry, mismatched: frozenset = frozenset()) -> list[str]:
     """The cells of one case row, in :data:`COLUMNS` order (``mismatched``: case ids whose signature failed)."""
-    status = f"signed by {entry.signed_by}" if entry.signed_at else "open"
+    translate = QCoreApplication.translate
+    status = translate("CaseBrowser", "signed by %1").replace("%1", str(entry.signed_by)) if entry.signed_at else \
+        translate("CaseBrowser", "open")
     if entry.case_id in mismatched:
-        status = MISMATCH + status  # first, so a narrow column still shows it
+        status = translate("CaseBrowser", MISMATCH) + status  # first, so a narrow column still shows it
     return [entry.patient_id, entry.patient_name, entry.collection_date, entry.specimen_id,
             str(entry.image_count), status, local_time(entry.updated_at)]
 
@@ -57,7 +62,7 @@ class CaseBrowser(QDialog):
 
     def __init__(self, store, parent=None, limit: int = DEFAULT_LIMIT):
         super().__init__(parent)
-        self.setWindowTitle("Open case")
+        self.setWindowTitle(self.tr("Open case"))
         self.resize(820, 480)
         self._store = store
         self._limit = limit
@@ -69,9 +74,10 @@ class CaseBrowser(QDialog):
         self.mismatched: frozenset = frozenset()
         self.check_button = None
         if hasattr(store, "verify_signatures"):
-            self.check_button = self.buttons.addButton("Check Signatures", QDialogButtonBox.ButtonRole.ActionRole)
-            self.check_button.setToolTip("Recompute every signed case's content hash and mark those that no longer "
-                                         "match their signature")
+            self.check_button = self.buttons.addButton(self.tr("Check Signatures"),
+                                                       QDialogButtonBox.ButtonRole.ActionRole)
+            self.check_button.setToolTip(self.tr("Recompute every signed case's content hash and mark those that no "
+                                                 "longer match their signature"))
             self.check_button.clicked.connect(self.check_signatures)
         self.status = QLabel()
         layout = QVBoxLayout(self)
@@ -88,20 +94,20 @@ class CaseBrowser(QDialog):
         self.refresh()
 
     def _build_filters(self) -> None:
-        self.search = QLineEdit(placeholderText="Patient ID or name", clearButtonEnabled=True)
-        self.use_dates = QCheckBox("Collection date from")
+        self.search = QLineEdit(placeholderText=self.tr("Patient ID or name"), clearButtonEnabled=True)
+        self.use_dates = QCheckBox(self.tr("Collection date from"))
         today = QDate.currentDate()
         self.date_from = QDateEdit(today.addMonths(-1), calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.date_to = QDateEdit(today, calendarPopup=True, displayFormat="yyyy-MM-dd")
         self._filters = QHBoxLayout()
         self._filters.addWidget(self.search, 1)
-        for widget in (self.use_dates, self.date_from, QLabel("to"), self.date_to):
+        for widget in (self.use_dates, self.date_from, QLabel(self.tr("to")), self.date_to):
             self._filters.addWidget(widget)
         self._on_dates_toggled(False)
 
     def _build_table(self) -> None:
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(name) for name in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -131,28 +137,30 @@ class CaseBrowser(QDialog):
             entries = self._store.list_cases(self.search.text(), date_from, date_to, self._limit)
         except CaseStoreError as exc:
             self._fill([])
-            self.status.setText(f"Cannot list cases: {exc}")
+            self.status.setText(self.tr("Cannot list cases: %1").replace("%1", str(exc)))
             return
         self._fill(entries)
         shown = len(entries)
-        self.status.setText("No case matches." if not shown else
-                            f"{shown} case{'s' if shown != 1 else ''}"
-                            + (f" (first {self._limit} shown)" if shown >= self._limit else ""))
+        count = self.tr("1 case") if shown == 1 else self.tr("%1 cases").replace("%1", str(shown))
+        self.status.setText(self.tr("No case matches.") if not shown else
+                            count + (self.tr(" (first %1 shown)").replace("%1", str(self._limit))
+                                     if shown >= self._limit else ""))
 
     def check_signatures(self) -> None:
         """Recompute the signed cases' hashes; mark and count those that no longer match."""
         try:
             checks = self._store.verify_signatures()
         except CaseStoreError as exc:
-            self.status.setText(f"Cannot check the signatures: {exc}")
+            self.status.setText(self.tr("Cannot check the signatures: %1").replace("%1", str(exc)))
             return
         self.mismatched = frozenset(check.case_id for check in checks if not check.ok)
         self.refresh()
         for name in ("Images", "Status"):  # room for the mark, taken from the wide image-count column
             self.table.resizeColumnToContents(COLUMNS.index(name))
-        self.status.setText(f"{len(checks)} signed case(s) checked: " + (
-            f"{len(self.mismatched)} no longer match their signature (marked)" if self.mismatched
-            else "all match their signature"))
+        outcome = (self.tr("%1 no longer match their signature (marked)").replace("%1", str(len(self.mismatched)))
+                   if self.mismatched else self.tr("all match their signature"))
+        self.status.setText(self.tr("%1 signed case(s) checked: %2").replace("%1", str(len(checks)))
+                            .replace("%2", outcome))
         self.status.setStyleSheet("color: #a61b1b; font-weight: bold;" if self.mismatched else "")
 
     def _fill(self, entries) -> None:

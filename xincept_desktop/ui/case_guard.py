@@ -6,22 +6,26 @@ while that case is signed; the answer is ``NEW_CASE``, ``REOPEN`` or ``None`` (l
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 NEW_CASE, REOPEN = "new case", "re-open"
+translate = QCoreApplication.translate  # translate("Context", "text"): the form pyside6-lupdate reads
 
 
 def signed_case_box(parent: QWidget | None, case_id: int, signed_by: str, count: int) -> QMessageBox:
     """The question, with the buttons' answers in ``box.answers`` (button -> answer)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Case is signed")
-    box.setText(f"Case {case_id} is signed off by {signed_by} and is read-only. "
-                f"The {count} image(s) cannot be added to it.")
-    box.setInformativeText("Start a new case with these images, or re-open this case (the reason is kept in its "
-                           "audit trail, and it will need a new sign-off).")
-    new = box.addButton("Start a New Case", QMessageBox.ButtonRole.AcceptRole)
-    reopen = box.addButton("Re-open This Case\u2026", QMessageBox.ButtonRole.ActionRole)
+    box.setWindowTitle(translate("CaseGuard", "Case is signed"))
+    box.setText(translate("CaseGuard", "Case %1 is signed off by %2 and is read-only. The %3 image(s) cannot be "
+                                       "added to it.").replace("%1", str(case_id)).replace("%2", signed_by)
+                .replace("%3", str(count)))
+    box.setInformativeText(translate("CaseGuard", "Start a new case with these images, or re-open this case (the "
+                                                  "reason is kept in its audit trail, and it will need a new "
+                                                  "sign-off)."))
+    new = box.addButton(translate("CaseGuard", "Start a New Case"), QMessageBox.ButtonRole.AcceptRole)
+    reopen = box.addButton(translate("CaseGuard", "Re-open This Case\u2026"), QMessageBox.ButtonRole.ActionRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(new)
     box.answers = {new: NEW_CASE, reopen: REOPEN, cancel: None}
@@ -36,14 +40,14 @@ def ask_signed_case(parent: QWidget | None, case_id: int, signed_by: str, count:
 
 def ask_reopen_reason(parent: QWidget | None) -> str | None:
     """A non-empty reason for re-opening, or None when cancelled (an empty answer asks again)."""
-    label = "Why is the signed case re-opened? (kept in the audit trail)"
+    label = translate("CaseGuard", "Why is the signed case re-opened? (kept in the audit trail)")
     while True:
-        reason, ok = QInputDialog.getText(parent, "Re-open case", label)
+        reason, ok = QInputDialog.getText(parent, translate("CaseGuard", "Re-open case"), label)
         if not ok:
             return None
         if reason.strip():
             return reason.strip()
-        label = "A reason is required to re-open a signed case:"
+        label = translate("CaseGuard", "A reason is required to re-open a signed case:")
 
 
 WAIT, STOP = "wait", "stop"
@@ -53,13 +57,15 @@ def busy_box(parent: QWidget | None, what: str, remaining: int) -> QMessageBox:
     """Asked before ``what`` ("Quit", "New Case") while an analysis runs; answers in ``box.answers``."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(f"{what}: analysis running")
-    box.setText(f"{remaining} image(s) are still being analysed.")
-    box.setInformativeText("Results of finished batches are already stored in the case. Wait for the rest, or "
-                           "stop now and keep what is done (the case will list the images not analysed)?")
-    wait = box.addButton(f"Wait, then {what}", QMessageBox.ButtonRole.AcceptRole)
-    stop = box.addButton("Stop and Keep What Is Done", QMessageBox.ButtonRole.DestructiveRole)
-    stay = box.addButton("Stay", QMessageBox.ButtonRole.RejectRole)
+    box.setWindowTitle(translate("CaseGuard", "%1: analysis running").replace("%1", what))
+    box.setText(translate("CaseGuard", "%1 image(s) are still being analysed.").replace("%1", str(remaining)))
+    box.setInformativeText(translate("CaseGuard", "Results of finished batches are already stored in the case. Wait "
+                                                  "for the rest, or stop now and keep what is done (the case will "
+                                                  "list the images not analysed)?"))
+    wait = box.addButton(translate("CaseGuard", "Wait, then %1").replace("%1", what),
+                         QMessageBox.ButtonRole.AcceptRole)
+    stop = box.addButton(translate("CaseGuard", "Stop and Keep What Is Done"), QMessageBox.ButtonRole.DestructiveRole)
+    stay = box.addButton(translate("CaseGuard", "Stay"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(stay)
     box.answers = {wait: WAIT, stop: STOP, stay: None}
     return box

@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QVBoxLayout
 
 from .settings import DEVICE_CHOICES
 
-DEVICE_LABELS = {"auto": "Auto (a GPU the runtime can use, else the CPU)", "cpu": "CPU", "gpu": "GPU"}
-NOTE = ("Takes effect the next time XIncept starts. The runtime (OpenVINO) uses Intel GPUs; it cannot use NVIDIA "
-        "GPUs, which leave the analysis on the CPU. The status bar names the device in use.")
+DEVICE_LABELS = {"auto": QT_TRANSLATE_NOOP("DevicePreference", "Auto (a GPU the runtime can use, else the CPU)"),
+                 "cpu": "CPU", "gpu": "GPU"}
+NOTE = QT_TRANSLATE_NOOP("DevicePreference", "Takes effect the next time XIncept starts. The runtime (OpenVINO) "
+                         "uses Intel GPUs; it cannot use NVIDIA GPUs, which leave the analysis on the CPU. The status "
+                         "bar names the device in use.")
 
 
 class DevicePreference(QGroupBox):
     """A combo box of ``DEVICE_CHOICES`` and a note on what each means."""
 
     def __init__(self, device: str, parent=None):
-        super().__init__("Device", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Device"))
         self.combo = QComboBox()
         for choice in DEVICE_CHOICES:
-            self.combo.addItem(DEVICE_LABELS[choice], choice)
+            self.combo.addItem(self.tr(DEVICE_LABELS[choice]), choice)
         self.combo.setCurrentIndex(max(0, self.combo.findData(device)))
-        note = QLabel(NOTE)
+        note = QLabel(self.tr(NOTE))
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.combo)

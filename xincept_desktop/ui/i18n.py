@@ -63,3 +63,14 @@ def class_description(name: str) -> str:
         "Pro": QCoreApplication.translate("Classes", "Pro-B ALL"),
     }
     return names.get(name, CLASS_DESCRIPTIONS.get(name, name))
+
+
+def role_name(role) -> str:
+    """An account role ("technologist", a ``Role``) in the interface language."""
+    value = getattr(role, "value", role)
+    names = {
+        "technologist": QCoreApplication.translate("Roles", "technologist"),
+        "hematologist": QCoreApplication.translate("Roles", "hematologist"),
+        "administrator": QCoreApplication.translate("Roles", "administrator"),
+    }
+    return names.get(value, str(value))

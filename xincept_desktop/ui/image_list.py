@@ -128,7 +128,8 @@ class ImageList(QListWidget):
             item.setText(base)
             return
         name, _, model = base.partition("\n")
-        item.setText(f"{name}\n{REVIEWED_MARK}{reviewed_class} \u00b7 model: {model}")
+        item.setText(f"{name}\n{REVIEWED_MARK}{reviewed_class} \u00b7 "
+                     + self.tr("model: %1").replace("%1", model))
 
     def add_problem(self, path: Path, reason: str) -> None:
         """List a path that could not even be scanned (missing, dangling link) as an error."""

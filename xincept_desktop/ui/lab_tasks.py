@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QMessageBox, QProgressDialog, QPushButton, QWidget)
 
-DATA_HELP = ("A folder with one sub-folder per class (Benign, Early, Pre, Pro), or a CSV file with the columns "
-             "path,label (and optionally case).")
+DATA_HELP = QT_TRANSLATE_NOOP("LabTasks", "A folder with one sub-folder per class (Benign, Early, Pre, Pro), or a "
+                              "CSV file with the columns path,label (and optionally case).")
+translate = QCoreApplication.translate  # translate("Context", "text"): the form pyside6-lupdate reads
 
 
 class _PathField(QWidget):
@@ -26,21 +27,22 @@ class _PathField(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit, 1)
-        folder = QPushButton("Folder\u2026")
+        folder = QPushButton(self.tr("Folder\u2026"))
         folder.clicked.connect(self._pick_folder)
         layout.addWidget(folder)
         if csv:
-            table = QPushButton("CSV\u2026")
+            table = QPushButton(self.tr("CSV\u2026"))
             table.clicked.connect(self._pick_csv)
             layout.addWidget(table)
 
     def _pick_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Choose a folder", self.edit.text())
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"), self.edit.text())
         if chosen:
             self.edit.setText(chosen)
 
     def _pick_csv(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, "Choose a CSV file", self.edit.text(), "CSV files (*.csv)")
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a CSV file"), self.edit.text(),
+                                                self.tr("CSV files (*.csv)"))
         if chosen:
             self.edit.setText(chosen)
 
@@ -66,9 +68,10 @@ class VerificationDialog:
 
     def __init__(self, parent, operator: str = ""):
         self.dialog, form, buttons = _form_dialog(
-            parent, "Verification study",
-            "Measure the model on your laboratory's own labelled images before using it (CLSI EP12, ISO 15189). "
-            "The study is written as verification.pdf (to file) and verification.json. " + DATA_HELP)
+            parent, translate("LabTasks", "Verification study"),
+            translate("LabTasks", "Measure the model on your laboratory's own labelled images before using it (CLSI "
+                                  "EP12, ISO 15189). The study is written as verification.pdf (to file) and "
+                                  "verification.json.") + " " + translate("LabTasks", DATA_HELP))
         self.data = _PathField(csv=True)
         self.out = _PathField()
         self.operator = QLineEdit(operator)
@@ -77,19 +80,21 @@ class VerificationDialog:
         self.criterion.setDecimals(1)
         self.criterion.setSuffix(" %")
         self.criterion.setValue(95.0)
-        form.addRow("Labelled images", self.data)
-        form.addRow("Write the study to", self.out)
-        form.addRow("Operator", self.operator)
-        form.addRow("Pass when agreement is at least", self.criterion)
+        form.addRow(translate("LabTasks", "Labelled images"), self.data)
+        form.addRow(translate("LabTasks", "Write the study to"), self.out)
+        form.addRow(translate("LabTasks", "Operator"), self.operator)
+        form.addRow(translate("LabTasks", "Pass when agreement is at least"), self.criterion)
         form.addRow(buttons)
         buttons.accepted.connect(self._accept)
         self.dialog.setMinimumWidth(560)
 
     def _accept(self) -> None:
         if self.data.path() is None or not self.data.path().exists():
-            QMessageBox.warning(self.dialog, "Verification study", "Choose the folder or CSV of labelled images.")
+            QMessageBox.warning(self.dialog, translate("LabTasks", "Verification study"),
+                                translate("LabTasks", "Choose the folder or CSV of labelled images."))
         elif self.out.path() is None:
-            QMessageBox.warning(self.dialog, "Verification study", "Choose the folder to write the study to.")
+            QMessageBox.warning(self.dialog, translate("LabTasks", "Verification study"),
+                                translate("LabTasks", "Choose the folder to write the study to."))
         else:
             self.dialog.accept()
 
@@ -103,20 +108,21 @@ class AdaptDialog:
     def __init__(self, parent, models_dir: Path):
         self.models_dir = Path(models_dir)
         self.dialog, form, buttons = _form_dialog(
-            parent, "Adapt to this laboratory",
-            "Refit the model's last stages (classifier, confidence calibration, out-of-domain check) on your "
-            "laboratory's labelled images. The network itself is kept; part of your images is held back to "
-            "measure the result. The current model stays installed; the adapted one is a new model you choose "
-            "in Preferences. Each class needs at least 20 images. " + DATA_HELP)
+            parent, translate("LabTasks", "Adapt to this laboratory"),
+            translate("LabTasks", "Refit the model's last stages (classifier, confidence calibration, out-of-domain "
+                                  "check) on your laboratory's labelled images. The network itself is kept; part of "
+                                  "your images is held back to measure the result. The current model stays "
+                                  "installed; the adapted one is a new model you choose in Preferences. Each class "
+                                  "needs at least 20 images.") + " " + translate("LabTasks", DATA_HELP))
         self.data = _PathField(csv=True)
         self.name = QLineEdit()
-        self.name.setPlaceholderText("e.g. Central Lab Zeiss")
+        self.name.setPlaceholderText(translate("LabTasks", "e.g. Central Lab Zeiss"))
         self.destination = QLabel()
         self.destination.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.name.textChanged.connect(self._update_destination)
-        form.addRow("Labelled images", self.data)
-        form.addRow("Name of the adapted model", self.name)
-        form.addRow("Written to", self.destination)
+        form.addRow(translate("LabTasks", "Labelled images"), self.data)
+        form.addRow(translate("LabTasks", "Name of the adapted model"), self.name)
+        form.addRow(translate("LabTasks", "Written to"), self.destination)
         form.addRow(buttons)
         buttons.accepted.connect(self._accept)
         self._update_destination()
@@ -131,11 +137,15 @@ class AdaptDialog:
 
     def _accept(self) -> None:
         if self.data.path() is None or not self.data.path().exists():
-            QMessageBox.warning(self.dialog, "Adapt", "Choose the folder or CSV of labelled images.")
+            QMessageBox.warning(self.dialog, translate("LabTasks", "Adapt"),
+                                translate("LabTasks", "Choose the folder or CSV of labelled images."))
         elif not self.name.text().strip():
-            QMessageBox.warning(self.dialog, "Adapt", "Give the adapted model a name (your laboratory's).")
+            QMessageBox.warning(self.dialog, translate("LabTasks", "Adapt"),
+                                translate("LabTasks", "Give the adapted model a name (your laboratory's)."))
         elif self.out().exists():
-            QMessageBox.warning(self.dialog, "Adapt", f"{self.out()} already exists: choose another name.")
+            QMessageBox.warning(self.dialog, translate("LabTasks", "Adapt"),
+                                translate("LabTasks", "%1 already exists: choose another name.")
+                                .replace("%1", str(self.out())))
         else:
             self.dialog.accept()
 
@@ -175,7 +185,8 @@ class LabTaskRunner(QObject):
     def __init__(self, window, title: str, work, on_done):
         super().__init__(window)
         self.window, self.on_done = window, on_done
-        self.progress = QProgressDialog(f"{title}: starting\u2026", "Stop", 0, 0, window)
+        self.progress = QProgressDialog(self.tr("%1: starting\u2026").replace("%1", title), self.tr("Stop"), 0, 0,
+                                        window)
         self.progress.setWindowTitle(title)
         self.progress.setMinimumDuration(0)
         self.progress.setAutoClose(False)
@@ -193,21 +204,24 @@ class LabTaskRunner(QObject):
         if task == self.task:
             self.progress.setMaximum(total)
             self.progress.setValue(done)
-            self.progress.setLabelText(f"{self.title}: {done} of {total} images")
+            self.progress.setLabelText(self.tr("%1: %2 of %3 images").replace("%1", self.title)
+                                       .replace("%2", str(done)).replace("%3", str(total)))
 
     def _on_finished(self, task: int, result) -> None:
         if task == self.task:
             self._close()
             if result is None:
-                self.window.statusBar().showMessage(f"{self.title} stopped; nothing was written", 8000)
+                self.window.statusBar().showMessage(
+                    self.tr("%1 stopped; nothing was written").replace("%1", self.title), 8000)
             else:
                 self.on_done(result)
 
     def _on_failed(self, task: int, message: str) -> None:
         if task == self.task:
             self._close()
-            QMessageBox.warning(self.window, self.title, f"{self.title} could not be done:\n\n{message}\n\n"
-                                "Nothing was written.")
+            QMessageBox.warning(self.window, self.title,
+                                self.tr("%1 could not be done:").replace("%1", self.title) + f"\n\n{message}\n\n"
+                                + self.tr("Nothing was written."))
 
     def _close(self) -> None:
         worker = self.window.controller.worker
@@ -233,14 +247,15 @@ def start_verification(window) -> LabTaskRunner | None:
 
         record, pdf = result
         box = QMessageBox(QMessageBox.Icon.Information if record["passed"] else QMessageBox.Icon.Warning,
-                          "Verification study", summary_line(record) + f"\n\nWritten to {pdf.parent}", parent=window)
-        open_button = box.addButton("Open the PDF", QMessageBox.ButtonRole.AcceptRole)
+                          translate("LabTasks", "Verification study"), summary_line(record) + "\n\n"
+                          + translate("LabTasks", "Written to %1").replace("%1", str(pdf.parent)), parent=window)
+        open_button = box.addButton(translate("LabTasks", "Open the PDF"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
         if box.clickedButton() is open_button:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
 
-    return LabTaskRunner(window, "Verification study", work, done)
+    return LabTaskRunner(window, translate("LabTasks", "Verification study"), work, done)
 
 
 def start_adaptation(window) -> LabTaskRunner | None:
@@ -255,13 +270,16 @@ def start_adaptation(window) -> LabTaskRunner | None:
 
     def done(outcome) -> None:
         before, after = outcome.provenance["held_out"]["before"], outcome.provenance["held_out"]["after"]
-        answer = QMessageBox.question(
-            window, "Adapted model written",
-            f"The adapted model was written to {outcome.folder}.\n\nOn the {after['n']} held-back images: agreement "
-            f"{before['accuracy']:.1%} before, {after['accuracy']:.1%} after; flagged out of domain "
-            f"{before['ood_rate']:.1%} before, {after['ood_rate']:.1%} after.\n\nRun a verification study on images "
-            "not used here before using it on patients.\n\nUse the adapted model now?")
+        text = translate("LabTasks", "The adapted model was written to %1.\n\nOn the %2 held-back images: "
+                                     "agreement %3 before, %4 after; flagged out of domain %5 before, %6 after.\n\n"
+                                     "Run a verification study on images not used here before using it on patients."
+                                     "\n\nUse the adapted model now?")
+        for key, value in (("%1", str(outcome.folder)), ("%2", str(after["n"])),
+                           ("%3", f"{before['accuracy']:.1%}"), ("%4", f"{after['accuracy']:.1%}"),
+                           ("%5", f"{before['ood_rate']:.1%}"), ("%6", f"{after['ood_rate']:.1%}")):
+            text = text.replace(key, value)
+        answer = QMessageBox.question(window, translate("LabTasks", "Adapted model written"), text)
         if answer == QMessageBox.StandardButton.Yes:
             window.switch_model(outcome.folder)
 
-    return LabTaskRunner(window, "Site adaptation", work, done)
+    return LabTaskRunner(window, translate("LabTasks", "Site adaptation"), work, done)

@@ -32,8 +32,7 @@ from .window_guards import CaseGuardMixin
 from .window_reports import ReportMixin
 from .worker import WorkerController
 
-IMAGE_FILTER = ("Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.gif *.heic *.HEIC *.heif *.avif *.jp2 *.j2k)"
-                ";;All files (*)")
+IMAGE_PATTERNS = "*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.gif *.heic *.HEIC *.heif *.avif *.jp2 *.j2k"
 BANNER_ERROR = "background: #fde2e1; color: #8a0010; padding: 6px; font-weight: bold;"
 
 
@@ -215,7 +214,8 @@ class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
 
     # --- opening -------------------------------------------------------------------------------------
     def on_open(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Open images"), "", IMAGE_FILTER)
+        kinds = self.tr("Images (%1)").replace("%1", IMAGE_PATTERNS) + ";;" + self.tr("All files (*)")
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Open images"), "", kinds)
         if files:
             self.open_paths([Path(f) for f in files])
 
@@ -334,7 +334,7 @@ class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
                                                     excluded_reason=lambda r: reasons.get(Path(r.path), "")))
 
     def on_new_case(self) -> None:
-        if self._ask_when_busy("New Case", self.on_new_case):
+        if self._ask_when_busy(self.tr("New Case"), self.on_new_case):
             self._start_new_case()
 
     def _start_new_case(self) -> None:
@@ -514,8 +514,9 @@ class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
 
     def show_file_problems(self, problems: list) -> None:
         if problems:
-            self.statusBar().showMessage(f"\u26a0 {len(problems)} image file(s) moved or changed since analysis; "
-                                         "their stored results are not current", 15000)
+            self.statusBar().showMessage(self.tr("\u26a0 %1 image file(s) moved or changed since analysis; their "
+                                                 "stored results are not current").replace("%1", str(len(problems))),
+                                         15000)
         self.refresh_case_view()
 
     def refresh_case_view(self) -> None:
@@ -553,12 +554,12 @@ class MainWindow(AccountsMixin, CaseGuardMixin, ReportMixin, QMainWindow):
         self.apply_permissions()  # what the signed-in role may not do stays disabled, with the reason
 
     def on_quit(self) -> None:
-        if self._ask_when_busy("Quit", self.close):
+        if self._ask_when_busy(self.tr("Quit"), self.close):
             self.close()
 
     def closeEvent(self, event) -> None:
         """The window's close button asks while images are analysed (like Quit); a close() from code does not."""
-        if not self._closed and event.spontaneous() and not self._ask_when_busy("Quit", self.close):
+        if not self._closed and event.spontaneous() and not self._ask_when_busy(self.tr("Quit"), self.close):
             event.ignore()
             return
         if not self._closed:

@@ -42,8 +42,9 @@ class ModelChooser(QWidget):
         self.list.setMaximumHeight(160)
         for bundle in installed_bundles() if bundles is None else bundles:
             self._add(bundle)
-        note = QLabel("Adapted models are marked with their laboratory and the model they came from. Switching is "
-                      "recorded in the audit log; every analysis and report names the model that made it.")
+        note = QLabel(self.tr("Adapted models are marked with their laboratory and the model they came from. "
+                              "Switching is recorded in the audit log; every analysis and report names the model "
+                              "that made it."))
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -52,7 +53,8 @@ class ModelChooser(QWidget):
 
     def _add(self, bundle: InstalledBundle) -> None:
         is_active = self.active is not None and bundle.folder.resolve() == self.active
-        item = QListWidgetItem(("\u25cf " if is_active else "") + bundle.describe() + ("  (active)" if is_active else ""))
+        item = QListWidgetItem(("\u25cf " if is_active else "") + bundle.describe()
+                               + (self.tr("  (active)") if is_active else ""))
         item.setData(Qt.ItemDataRole.UserRole, str(bundle.folder))
         item.setToolTip(str(bundle.folder))
         if bundle.problem:
@@ -78,7 +80,8 @@ class ModelSwitch(QObject):
         super().__init__(window)
         self.window, self.folder = window, Path(folder)
         if window.analysis.busy:
-            QMessageBox.information(window, "Model", "Wait for the analysis to finish (or stop it), then switch.")
+            QMessageBox.information(window, self.tr("Model"),
+                                    self.tr("Wait for the analysis to finish (or stop it), then switch."))
             self.deleteLater()
             return
         self.old_label = window.model.version_label if window.model is not None else "none"
@@ -89,8 +92,8 @@ class ModelSwitch(QObject):
         window.model = None
         window.analysis.model = None
         window._set_model_state(ready=False)
-        window.model_label.setText("Model: loading\u2026")
-        window.statusBar().showMessage(f"Loading the model from {self.folder}\u2026")
+        window.model_label.setText(self.tr("Model: loading\u2026"))
+        window.statusBar().showMessage(self.tr("Loading the model from %1\u2026").replace("%1", str(self.folder)))
         window.model_dir = self.folder
         window.controller.load_model(self.folder)
 
@@ -101,8 +104,8 @@ class ModelSwitch(QObject):
             self.window.case.store.record_model_switch(self.old_label, model.version_label, self.folder,
                                                        user=self.window.case.user)
         except Exception as exc:  # the store could not be written: say so, the model is switched all the same
-            self.window.statusBar().showMessage(f"Model switched, but the audit line could not be written: {exc}",
-                                                15000)
+            self.window.statusBar().showMessage(
+                self.tr("Model switched, but the audit line could not be written: %1").replace("%1", str(exc)), 15000)
 
     def _on_failed(self, _message: str) -> None:
         self._done()

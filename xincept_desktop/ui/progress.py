@@ -57,5 +57,20 @@ class AnalysisProgress(QWidget):
         return self.text.text()
 
     def _refresh(self) -> None:
-        self.bar.setValue(self._tracker.done)
-        self.text.setText(self._tracker.describe("Analysing"))
+        tracker = self._tracker
+        self.bar.setValue(tracker.done)
+        eta = tracker.eta_seconds
+        self.text.setText(self.tr("Analysing %1/%2 (%3/s, ETA %4)").replace("%1", str(tracker.done))
+                          .replace("%2", str(tracker.total)).replace("%3", f"{tracker.rate:.1f}")
+                          .replace("%4", self.duration(eta) if eta is not None else "?"))
+
+    def duration(self, seconds: float) -> str:
+        """``seconds`` as "1h05m", "2m07s" or "9s" in the interface language."""
+        seconds = max(0, int(round(seconds)))
+        hours, rest = divmod(seconds, 3600)
+        minutes, secs = divmod(rest, 60)
+        if hours:
+            return self.tr("%1h%2m").replace("%1", str(hours)).replace("%2", f"{minutes:02d}")
+        if minutes:
+            return self.tr("%1m%2s").replace("%1", str(minutes)).replace("%2", f"{secs:02d}")
+        return self.tr("%1s").replace("%1", str(secs))

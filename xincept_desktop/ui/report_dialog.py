@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout,
                                QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QWidget)
 
@@ -23,41 +24,49 @@ from ..core.report import ModelInfo, ReportData, build_report_data, fields_from_
 from ..core.report.case_link import REPORT_FIELD_NAMES
 from .background import BackgroundJob, describe_error
 
-LINE_FIELDS = (("patient_name", "Patient name"), ("patient_id", "Patient ID"), ("dob", "Date of birth"),
-               ("sex", "Sex"), ("specimen_id", "Specimen ID"), ("specimen_type", "Specimen type"),
-               ("collection_date", "Collection date"), ("physician", "Requesting physician"),
-               ("institution", "Institution"), ("reviewer", "Reviewer"))
-TEXT_FIELDS = (("conclusion", "Reviewer's conclusion"), ("comments", "Comments"))
+LINE_FIELDS = (("patient_name", QT_TRANSLATE_NOOP("ReportFieldsDialog", "Patient name")),
+               ("patient_id", QT_TRANSLATE_NOOP("ReportFieldsDialog", "Patient ID")),
+               ("dob", QT_TRANSLATE_NOOP("ReportFieldsDialog", "Date of birth")),
+               ("sex", QT_TRANSLATE_NOOP("ReportFieldsDialog", "Sex")),
+               ("specimen_id", QT_TRANSLATE_NOOP("ReportFieldsDialog", "Specimen ID")),
+               ("specimen_type", QT_TRANSLATE_NOOP("ReportFieldsDialog", "Specimen type")),
+               ("collection_date", QT_TRANSLATE_NOOP("ReportFieldsDialog", "Collection date")),
+               ("physician", QT_TRANSLATE_NOOP("ReportFieldsDialog", "Requesting physician")),
+               ("institution", QT_TRANSLATE_NOOP("ReportFieldsDialog", "Institution")),
+               ("reviewer", QT_TRANSLATE_NOOP("ReportFieldsDialog", "Reviewer")))
+TEXT_FIELDS = (("conclusion", QT_TRANSLATE_NOOP("ReportFieldsDialog", "Reviewer's conclusion")),
+               ("comments", QT_TRANSLATE_NOOP("ReportFieldsDialog", "Comments")))
 CASE_KEYS = frozenset(REPORT_FIELD_NAMES.values())  # the fields that come from a stored case
 TEXT_KEYS = frozenset(key for key, _ in TEXT_FIELDS)  # case fields editable here until the case is signed
+translate = QCoreApplication.translate  # translate("Context", "text"): the form pyside6-lupdate reads
 
 
 class ReportFieldsDialog(QDialog):
     """Patient, specimen and review fields of a report, prefilled from the settings and the case."""
 
-    def __init__(self, parent: QWidget | None, settings: dict, title: str = "Case report"):
+    def __init__(self, parent: QWidget | None, settings: dict, title: str = ""):
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setWindowTitle(title or self.tr("Case report"))
         prefill = {**dict(settings.get("case_fields") or {}), "institution": settings.get("institution", ""),
                    "reviewer": settings.get("reviewer", "")}
         case_id = settings.get("case_id")
         form = QFormLayout(self)
         if case_id is not None:
-            note = QLabel(f"Patient and specimen details come from case {case_id}; change them with "
-                          "Case \u25b8 Case Details.", self)
+            note = QLabel(self.tr("Patient and specimen details come from case %1; change them with "
+                                  "Case \u25b8 Case Details.").replace("%1", str(case_id)), self)
             note.setWordWrap(True)
             form.addRow(note)
         self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
         for key, label in LINE_FIELDS:
             self.edits[key] = QLineEdit(str(prefill.get(key) or ""), self)
             self.edits[key].setReadOnly(case_id is not None and key in CASE_KEYS)
-            form.addRow(label, self.edits[key])
+            form.addRow(self.tr(label), self.edits[key])
         for key, label in TEXT_FIELDS:
             edit = QPlainTextEdit(str(prefill.get(key) or ""), self)
             edit.setFixedHeight(64)
             edit.setReadOnly(case_id is not None and bool(settings.get("signed")))
             self.edits[key] = edit
-            form.addRow(label, edit)
+            form.addRow(self.tr(label), edit)
         self._add_overlay_settings(form, settings)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -76,8 +85,8 @@ class ReportFieldsDialog(QDialog):
         for name in COLORMAP_CHOICES:
             self.colormap.addItem(name, name)
         self.colormap.setCurrentIndex(max(0, self.colormap.findData(settings.get("colormap") or "jet")))
-        form.addRow("Overlay opacity (report)", self.opacity)
-        form.addRow("Overlay colour map (report)", self.colormap)
+        form.addRow(self.tr("Overlay opacity (report)"), self.opacity)
+        form.addRow(self.tr("Overlay colour map (report)"), self.colormap)
 
     def values(self) -> dict[str, str]:
         """Field name -> text as typed, with the report's ``opacity`` and ``colormap``."""
@@ -146,7 +155,8 @@ def pdf_outcome(data: ReportData, path: Path | None = None) -> tuple:
         try:
             atomic_write_bytes(path, pdf, PRIVATE_FILE)  # patient data: owner only
         except OSError as exc:
-            raise ReportError(f"cannot write the report to {path}: {exc.strerror or exc}") from exc
+            raise ReportError(translate("ReportDialog", "cannot write the report to %1: %2").replace("%1", str(path))
+                              .replace("%2", str(exc.strerror or exc))) from exc
     return path, data.report_id, hashlib.sha256(pdf).hexdigest(), pdf
 
 
@@ -171,30 +181,34 @@ def _start(parent, work, title: str, on_success) -> BackgroundJob:
 def export_case_pdf(parent, results, model, settings: dict) -> BackgroundJob | None:
     """Ask for the fields and a file name, then write the PDF in a background job (returned; its outcome is the
     path written); None when cancelled. A failure is shown in a message box."""
-    values = _ask_fields(parent, settings, "Export PDF report")
+    title = translate("ReportDialog", "Export PDF report")
+    values = _ask_fields(parent, settings, title)
     if values is None:
         return None
-    name, _ = QFileDialog.getSaveFileName(parent, "Save report", _default_name(values), "PDF files (*.pdf)")
+    name, _ = QFileDialog.getSaveFileName(parent, translate("ReportDialog", "Save report"), _default_name(values),
+                                          translate("ReportDialog", "PDF files (*.pdf)"))
     if not name:
         return None
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
     if path.is_dir():
-        QMessageBox.warning(parent, "Export PDF report", f"{path} is a folder; choose a file name")
+        QMessageBox.warning(parent, title, translate("ReportDialog", "%1 is a folder; choose a file name")
+                            .replace("%1", str(path)))
         return None
     results, info = list(results), model_info_for(model, settings, values)
     return _start(parent, lambda: pdf_outcome(build_snapshot(results, info, settings, values), path)[:3],
-                  "Export PDF report", lambda _written: None)
+                  title, lambda _written: None)
 
 
 def print_case(parent, results, model, settings: dict) -> BackgroundJob | None:
     """Ask for the fields, then freeze the report in a background job and show its print preview (printing from
     there); the job, or None when cancelled."""
-    values = _ask_fields(parent, settings, "Print report")
+    title = translate("ReportDialog", "Print report")
+    values = _ask_fields(parent, settings, title)
     if values is None:
         return None
     results, info = list(results), model_info_for(model, settings, values)
     on_printed = settings.get("on_printed")
-    return _start(parent, lambda: _print_job(results, info, settings, values), "Print report",
+    return _start(parent, lambda: _print_job(results, info, settings, values), title,
                   lambda outcome: print_outcome(parent, outcome, on_printed))
 
 
@@ -212,5 +226,5 @@ def print_outcome(parent, outcome: tuple, on_printed=None) -> None:
     from .report_print import print_pdf
 
     data, identity, pdf, pages = outcome
-    print_pdf(parent, pdf, pages, f"Print report {data.report_id}",
+    print_pdf(parent, pdf, pages, translate("ReportDialog", "Print report %1").replace("%1", data.report_id),
               None if on_printed is None else lambda target: on_printed(target, identity))

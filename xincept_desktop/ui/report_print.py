@@ -19,11 +19,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from .background import BackgroundJob, describe_error
+
+translate = QCoreApplication.translate  # translate("Context", "text"): the form pyside6-lupdate reads
 
 PRINT_DPI = 300  # page images for printing are never finer than this
 
@@ -115,7 +117,9 @@ def _write_copy(parent, pdf: bytes, path: Path, on_printed) -> None:
     try:
         atomic_write_bytes(path, pdf, PRIVATE_FILE)  # patient data: owner only
     except OSError as exc:
-        QMessageBox.warning(parent, "Print report", f"cannot write {path}: {exc.strerror or exc}")
+        QMessageBox.warning(parent, translate("ReportDialog", "Print report"),
+                            translate("ReportPrint", "cannot write %1: %2").replace("%1", str(path))
+                            .replace("%2", str(exc.strerror or exc)))
         return
     if on_printed is not None:
         on_printed(str(path))
@@ -127,19 +131,21 @@ def send_to_cups(pdf: bytes, printer_name: str) -> str:
 
     lp = shutil.which("lp")
     if lp is None:
-        raise ReportError("this system has no PDF print spooler (lp) and no QtPdf to rasterise the report: "
-                          "use Export PDF and print the file from a PDF viewer")
+        raise ReportError(translate("ReportPrint", "this system has no PDF print spooler (lp) and no QtPdf to "
+                                                   "rasterise the report: use Export PDF and print the file from a "
+                                                   "PDF viewer"))
     command = [lp, "-d", printer_name, "-"] if printer_name else [lp, "-"]
     done = subprocess.run(command, input=pdf, capture_output=True, timeout=60)
     if done.returncode != 0:
-        raise ReportError(f"the printer refused the report: {done.stderr.decode(errors='replace').strip()}")
+        raise ReportError(translate("ReportPrint", "the printer refused the report: %1")
+                          .replace("%1", done.stderr.decode(errors="replace").strip()))
     return printer_name or "default printer"
 
 
 def _spool(parent, pdf: bytes, printer_name: str, on_printed) -> BackgroundJob:
     def done(target, error) -> None:  # called by the job's own slot, on the UI thread
         if error is not None:
-            QMessageBox.warning(parent, "Print report", describe_error(error))
+            QMessageBox.warning(parent, translate("ReportDialog", "Print report"), describe_error(error))
         elif on_printed is not None:
             on_printed(target)
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import importlib
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-NOT_AVAILABLE = "report module not available"
+NOT_AVAILABLE = QT_TRANSLATE_NOOP("Reports", "report module not available")
+translate = QCoreApplication.translate  # translate("Context", "text"): the form pyside6-lupdate reads
 
 
 def report_settings(prefs, controls, case_context: dict | None = None) -> dict:
@@ -37,10 +39,11 @@ def run_report(parent, kind: str, results: list, model, settings: dict):
     Returns what they return: the ``BackgroundJob`` making the report, or None (cancelled or impossible)."""
     module = load_report_module()
     if module is None:
-        QMessageBox.information(parent, "Reports", NOT_AVAILABLE)
+        QMessageBox.information(parent, translate("Reports", "Reports"), translate("Reports", NOT_AVAILABLE))
         return None
     if not results:
-        QMessageBox.information(parent, "Reports", "Analyse at least one image first.")
+        QMessageBox.information(parent, translate("Reports", "Reports"),
+                                translate("Reports", "Analyse at least one image first."))
         return None
     function = module.export_case_pdf if kind == "pdf" else module.print_case
     return function(parent, results, model, settings)

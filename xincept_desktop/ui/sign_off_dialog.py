@@ -14,22 +14,64 @@ while images are not analysed or failed, while warnings are not acknowledged, or
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
                                QWidget)
 
-from ..config import CLASS_DESCRIPTIONS
 from ..core.cases.signatures import MEANING
 from ..errors import AuthenticationError, CaseStoreError
+from .i18n import class_description
 
 BLOCK_STYLE = "color: #a61b1b; font-weight: bold;"
 WARN_STYLE = "color: #a15c00;"
-BLOCK_HINT = ("Analyse them (Analysis \u25b8 Analyse), exclude them (Case \u25b8 Override Class \u25b8 Exclude, "
-              "with a reason) or remove those never analysed (Case \u25b8 Remove Image, with a reason) before "
-              "signing.")
-ACKNOWLEDGE = "I have seen these warnings and sign the case as it is"
-WRONG_PASSWORD = ("Not signed: the password was not accepted, or your account cannot sign now (locked for a while "
-                  "after repeated failures). Each wrong password counts towards the lockout.")
+BLOCK_HINT = QT_TRANSLATE_NOOP("SignOffDialog", "Analyse them (Analysis \u25b8 Analyse), exclude them (Case \u25b8 "
+                               "Override Class \u25b8 Exclude, with a reason) or remove those never analysed (Case "
+                               "\u25b8 Remove Image, with a reason) before signing.")
+ACKNOWLEDGE = QT_TRANSLATE_NOOP("SignOffDialog", "I have seen these warnings and sign the case as it is")
+WRONG_PASSWORD = QT_TRANSLATE_NOOP("SignOffDialog", "Not signed: the password was not accepted, or your account "
+                                   "cannot sign now (locked for a while after repeated failures). Each wrong password "
+                                   "counts towards the lockout.")
+#: the stored meaning of a signature (English, as recorded) -> its text on screen
+MEANINGS = {MEANING: QT_TRANSLATE_NOOP("SignOffDialog", "Reviewed and approved")}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SignOffDialog", text)
+
+
+def _names(items, shown: int = 6) -> str:
+    text = "; ".join(items[:shown])
+    more = QCoreApplication.translate("SignOffDialog", "; and %1 more").replace("%1", str(len(items) - shown))
+    return text + (more if len(items) > shown else "")
+
+
+def blocker_lines(check) -> list[str]:
+    """``check.blockers`` in the interface language (the check's own sentences are the English record)."""
+    translate = QCoreApplication.translate
+    lines = []
+    if check.not_analysed:
+        lines.append(translate("SignOffDialog", "%1 image(s) not analysed: %2")
+                     .replace("%1", str(len(check.not_analysed))).replace("%2", _names(check.not_analysed)))
+    if check.failed:
+        lines.append(translate("SignOffDialog", "%1 image(s) could not be analysed: %2")
+                     .replace("%1", str(len(check.failed))).replace("%2", _names(check.failed)))
+    return lines
+
+
+def warning_lines(check) -> list[str]:
+    """``check.warnings`` in the interface language."""
+    translate = QCoreApplication.translate
+    identifiers = {"patient name": translate("SignOffDialog", "patient name"),
+                   "patient ID": translate("SignOffDialog", "patient ID")}
+    lines = []
+    if check.unreviewed:
+        lines.append(translate("SignOffDialog", "%1 out-of-domain or low-confidence image(s) not reviewed: %2")
+                     .replace("%1", str(len(check.unreviewed))).replace("%2", _names(check.unreviewed)))
+    if check.missing_identifiers:
+        missing = translate("SignOffDialog", " and ").join(identifiers.get(name, name)
+                                                           for name in check.missing_identifiers)
+        lines.append(translate("SignOffDialog", "missing %1").replace("%1", missing))
+    return lines
 
 
 def _label(text: str, style: str = "") -> QLabel:
@@ -46,51 +88,50 @@ class SignOffDialog(QDialog):
         super().__init__(parent)
         self.check, self.signer, self._sign = check, signer, sign
         self.failure: Exception | None = None
-        self.setWindowTitle(f"Sign off case {check.case_id}")
+        self.setWindowTitle(self.tr("Sign off case %1").replace("%1", str(check.case_id)))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        layout.addWidget(_label("You are signing:", "font-weight: bold;"))
+        layout.addWidget(_label(self.tr("You are signing:"), "font-weight: bold;"))
         form = QFormLayout()
-        form.addRow("Images analysed", _label(str(check.analysed)))
-        form.addRow("Excluded by the reviewer", _label(str(check.excluded)))
-        form.addRow("Could not be analysed", _label(str(len(check.failed))))
-        form.addRow("Not analysed", _label(str(len(check.not_analysed))))
-        form.addRow("Case suggestion", _label(CLASS_DESCRIPTIONS.get(check.suggestion, check.suggestion),
-                                              "font-weight: bold;"))
+        form.addRow(self.tr("Images analysed"), _label(str(check.analysed)))
+        form.addRow(self.tr("Excluded by the reviewer"), _label(str(check.excluded)))
+        form.addRow(self.tr("Could not be analysed"), _label(str(len(check.failed))))
+        form.addRow(self.tr("Not analysed"), _label(str(len(check.not_analysed))))
+        form.addRow(self.tr("Case suggestion"), _label(class_description(check.suggestion), "font-weight: bold;"))
         layout.addLayout(form)
-        self.blockers = [_label("\u26d4 " + line, BLOCK_STYLE) for line in check.blockers]
+        self.blockers = [_label("\u26d4 " + line, BLOCK_STYLE) for line in blocker_lines(check)]
         for label in self.blockers:
             layout.addWidget(label)
         if self.blockers:
-            layout.addWidget(_label(BLOCK_HINT))
-        self.warnings = [_label("\u26a0 " + line, WARN_STYLE) for line in check.warnings]
+            layout.addWidget(_label(_tr(BLOCK_HINT)))
+        self.warnings = [_label("\u26a0 " + line, WARN_STYLE) for line in warning_lines(check)]
         for label in self.warnings:
             layout.addWidget(label)
-        self.acknowledge = QCheckBox(ACKNOWLEDGE)
+        self.acknowledge = QCheckBox(_tr(ACKNOWLEDGE))
         self.acknowledge.setVisible(bool(check.warnings))
         self.acknowledge.toggled.connect(self._update)
         layout.addWidget(self.acknowledge)
-        layout.addWidget(_label("Electronic signature", "font-weight: bold;"))
+        layout.addWidget(_label(self.tr("Electronic signature"), "font-weight: bold;"))
         names = QFormLayout()
         who = f"{signer.display_name} ({signer.username}, {signer.role.value})" if signer is not None else \
-            "nobody is signed in"
-        names.addRow("Signed by", _label(who, "font-weight: bold;"))
-        names.addRow("Meaning", _label(MEANING))
-        names.addRow("Time", _label("now, in UTC, when you press Sign Off"))
+            self.tr("nobody is signed in")
+        names.addRow(self.tr("Signed by"), _label(who, "font-weight: bold;"))
+        names.addRow(self.tr("Meaning"), _label(_tr(MEANINGS.get(MEANING, MEANING))))
+        names.addRow(self.tr("Time"), _label(self.tr("now, in UTC, when you press Sign Off")))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("your password, to sign")
+        self.password.setPlaceholderText(self.tr("your password, to sign"))
         self.password.textChanged.connect(self._update)
-        names.addRow("Password", self.password)
+        names.addRow(self.tr("Password"), self.password)
         layout.addLayout(names)
         self.error = _label("", BLOCK_STYLE)
         self.error.setVisible(False)
         layout.addWidget(self.error)
-        layout.addWidget(_label("Your signature is linked to exactly what is shown in this case now (a SHA-256 "
-                                "of its images, results, reviews and details); re-opening the case voids it.",
-                                "color: #555;"))
+        layout.addWidget(_label(self.tr("Your signature is linked to exactly what is shown in this case now (a "
+                                        "SHA-256 of its images, results, reviews and details); re-opening the case "
+                                        "voids it."), "color: #555;"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.sign_button = self.buttons.addButton("Sign Off", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_button = self.buttons.addButton(self.tr("Sign Off"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -117,7 +158,7 @@ class SignOffDialog(QDialog):
             try:
                 self._sign(password, self.acknowledged())
             except AuthenticationError:
-                self.error.setText(WRONG_PASSWORD)
+                self.error.setText(_tr(WRONG_PASSWORD))
                 self.error.setVisible(True)
                 self.adjustSize()
                 self.password.setFocus()

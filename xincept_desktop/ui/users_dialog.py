@@ -10,24 +10,29 @@ enabled administrator and audits it. Accounts are never deleted (their names sta
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.accounts import Role, password_problem, username_problem
 from ..errors import CaseStoreError
+from .i18n import role_name
 from .sign_in import ERROR_STYLE, password_field
 
-COLUMNS = ("User name", "Printed name", "Role", "State", "Created")
+COLUMNS = (QT_TRANSLATE_NOOP("UsersDialog", "User name"), QT_TRANSLATE_NOOP("UsersDialog", "Printed name"),
+           QT_TRANSLATE_NOOP("UsersDialog", "Role"), QT_TRANSLATE_NOOP("UsersDialog", "State"),
+           QT_TRANSLATE_NOOP("UsersDialog", "Created"))
+translate = QCoreApplication.translate  # translate("Context", "text"): the form pyside6-lupdate reads
 
 
 def _state(user) -> str:
     if not user.enabled:
-        return "disabled"
+        return translate("UsersDialog", "disabled")
     if user.locked_until:
-        return f"locked until {user.locked_until[:16].replace('T', ' ')} UTC (or a password reset)"
-    return "enabled"
+        return translate("UsersDialog", "locked until %1 UTC (or a password reset)").replace(
+            "%1", user.locked_until[:16].replace("T", " "))
+    return translate("UsersDialog", "enabled")
 
 
 class NewPasswordForm(QWidget):
@@ -38,36 +43,36 @@ class NewPasswordForm(QWidget):
         self._username = username_source
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        self.password = password_field("at least 10 characters")
-        self.repeat = password_field("the same password again")
-        form.addRow("Password", self.password)
-        form.addRow("Repeat password", self.repeat)
+        self.password = password_field(self.tr("at least 10 characters"))
+        self.repeat = password_field(self.tr("the same password again"))
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Repeat password"), self.repeat)
 
     def problem(self) -> str:
         if not self.password.text() or not self.repeat.text():
-            return "type the password twice"
+            return self.tr("type the password twice")
         if self.password.text() != self.repeat.text():
-            return "the two passwords differ"
+            return self.tr("the two passwords differ")
         return password_problem(self.password.text(), self._username())
 
 
 class AddUserDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Add user")
+        self.setWindowTitle(self.tr("Add user"))
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.username = QLineEdit()
-        self.username.setPlaceholderText("e.g. s.rahimi")
+        self.username.setPlaceholderText(self.tr("e.g. s.rahimi"))
         self.display_name = QLineEdit()
-        self.display_name.setPlaceholderText("e.g. Dr. Sara Rahimi (printed on signed reports)")
+        self.display_name.setPlaceholderText(self.tr("e.g. Dr. Sara Rahimi (printed on signed reports)"))
         self.role = QComboBox()
         for role in (Role.TECHNOLOGIST, Role.HEMATOLOGIST, Role.ADMINISTRATOR):
-            self.role.addItem(role.value, role)
-        form.addRow("User name", self.username)
-        form.addRow("Printed name", self.display_name)
-        form.addRow("Role", self.role)
+            self.role.addItem(role_name(role), role)
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Printed name"), self.display_name)
+        form.addRow(self.tr("Role"), self.role)
         layout.addLayout(form)
         self.passwords = NewPasswordForm(lambda: self.username.text().strip().lower())
         layout.addWidget(self.passwords)
@@ -76,7 +81,7 @@ class AddUserDialog(QDialog):
         self.problem.setWordWrap(True)
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.add_button = buttons.addButton("Add User", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.add_button = buttons.addButton(self.tr("Add User"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -86,8 +91,9 @@ class AddUserDialog(QDialog):
 
     def current_problem(self) -> str:
         username = self.username.text().strip().lower()
-        return (username_problem(username) if username else "a user name is required") or \
-            ("" if self.display_name.text().strip() else "a printed name is required") or self.passwords.problem()
+        return (username_problem(username) if username else self.tr("a user name is required")) or \
+            ("" if self.display_name.text().strip() else self.tr("a printed name is required")) or \
+            self.passwords.problem()
 
     def _update(self) -> None:
         problem = self.current_problem()
@@ -102,17 +108,17 @@ class AddUserDialog(QDialog):
 class ResetPasswordDialog(QDialog):
     def __init__(self, username: str, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(f"Reset the password of {username}")
+        self.setWindowTitle(self.tr("Reset the password of %1").replace("%1", username))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"A new password for {username} (tell it to them in person; it also lifts a "
-                                "lockout)."))
+        layout.addWidget(QLabel(self.tr("A new password for %1 (tell it to them in person; it also lifts a "
+                                        "lockout).").replace("%1", username)))
         self.passwords = NewPasswordForm(lambda: username)
         layout.addWidget(self.passwords)
         self.problem = QLabel()
         self.problem.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.reset_button = buttons.addButton("Reset Password", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.reset_button = buttons.addButton(self.tr("Reset Password"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -130,13 +136,15 @@ class UsersDialog(QDialog):
     def __init__(self, accounts, admin, parent=None):
         super().__init__(parent)
         self.accounts, self.admin = accounts, admin
-        self.setWindowTitle("Users")
+        self.setWindowTitle(self.tr("Users"))
         self.resize(760, 380)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Accounts of this case database. Accounts are disabled, never deleted: their names "
-                                "stay in the audit trail."))
+        intro = QLabel(self.tr("Accounts of this case database. Accounts are disabled, never deleted: their names "
+                               "stay in the audit trail."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(name) for name in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -145,10 +153,10 @@ class UsersDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.add_button = QPushButton("Add User\u2026")
-        self.toggle_button = QPushButton("Disable")
-        self.reset_button = QPushButton("Reset Password\u2026")
-        close = QPushButton("Close")
+        self.add_button = QPushButton(self.tr("Add User\u2026"))
+        self.toggle_button = QPushButton(self.tr("Disable"))
+        self.reset_button = QPushButton(self.tr("Reset Password\u2026"))
+        close = QPushButton(self.tr("Close"))
         for button in (self.add_button, self.toggle_button, self.reset_button):
             row.addWidget(button)
         row.addStretch(1)
@@ -165,8 +173,9 @@ class UsersDialog(QDialog):
         self.users = self.accounts.list_users(self.admin)
         self.table.setRowCount(len(self.users))
         for index, user in enumerate(self.users):
-            for column, text in enumerate((user.username, user.display_name, user.role, _state(user),
-                                           f"{user.created_at[:10]} by {user.created_by}")):
+            created = self.tr("%1 by %2").replace("%1", user.created_at[:10]).replace("%2", str(user.created_by))
+            for column, text in enumerate((user.username, user.display_name, role_name(user.role), _state(user),
+                                           created)):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(index, column, item)
@@ -179,7 +188,7 @@ class UsersDialog(QDialog):
     def _update_buttons(self) -> None:
         user = self.selected()
         self.toggle_button.setEnabled(user is not None and user.username != self.admin.username)
-        self.toggle_button.setText("Enable" if user is not None and not user.enabled else "Disable")
+        self.toggle_button.setText(self.tr("Enable") if user is not None and not user.enabled else self.tr("Disable"))
         self.reset_button.setEnabled(user is not None)
 
     def _try(self, title: str, call) -> bool:
@@ -195,13 +204,13 @@ class UsersDialog(QDialog):
         dialog = AddUserDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             username, name, role, password = dialog.values()
-            self._try("Add user", lambda: self.accounts.add_user(self.admin, username, name, role, password))
+            self._try(self.tr("Add user"), lambda: self.accounts.add_user(self.admin, username, name, role, password))
         dialog.deleteLater()
 
     def toggle_enabled(self) -> None:
         user = self.selected()
         if user is not None:
-            self._try("Users", lambda: self.accounts.set_enabled(self.admin, user.username, not user.enabled))
+            self._try(self.tr("Users"), lambda: self.accounts.set_enabled(self.admin, user.username, not user.enabled))
 
     def reset_password(self) -> None:
         user = self.selected()
@@ -210,5 +219,6 @@ class UsersDialog(QDialog):
         dialog = ResetPasswordDialog(user.username, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             password = dialog.passwords.password.text()
-            self._try("Reset password", lambda: self.accounts.reset_password(self.admin, user.username, password))
+            self._try(self.tr("Reset password"),
+                      lambda: self.accounts.reset_password(self.admin, user.username, password))
         dialog.deleteLater()

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from ..core.accounts import Permission, why_not
 from .actions import ACTIONS
+from .i18n import role_name
+
+translate = QCoreApplication.translate  # translate("Context", "text"): the form pyside6-lupdate reads
 
 #: action -> what it needs; ``override_class`` is open to technologists, whose choice becomes a proposal
 ACTION_PERMISSIONS = {
@@ -26,8 +30,8 @@ ACTION_PERMISSIONS = {
     "verify_signatures": Permission.VIEW,
     "site_adaptation": Permission.MANAGE_MODELS,  # it makes a new model
 }
-PROPOSE_TIP = "Propose a class for the selected image (a hematologist decides)"
-PROPOSE_TEXT = "&Propose Class\u2026"
+PROPOSE_TIP = QT_TRANSLATE_NOOP("AccountsMixin", "Propose a class for the selected image (a hematologist decides)")
+PROPOSE_TEXT = QT_TRANSLATE_NOOP("AccountsMixin", "&Propose Class\u2026")
 #: actions whose state nothing else sets (``analyse``: the model is ready): enabled again when a role allows them
 #: (after a user switch); the others are set by the case state first (``_update_case_actions``) and only disabled
 #: here
@@ -57,8 +61,10 @@ class AccountsMixin:
         if self.user_label is None:
             self.user_label = QLabel()
             self.statusBar().addPermanentWidget(self.user_label)
-        self.user_label.setText(f"Signed in: {actor.display_name} ({actor.role.value})")
-        self.user_label.setToolTip(f"User name {actor.username}; File \u25b8 Lock (Ctrl+L) locks the window")
+        self.user_label.setText(translate("AccountsMixin", "Signed in: %1 (%2)").replace("%1", actor.display_name)
+                                .replace("%2", role_name(actor.role)))
+        self.user_label.setToolTip(translate("AccountsMixin", "User name %1; File \u25b8 Lock (Ctrl+L) locks the "
+                                             "window").replace("%1", actor.username))
         if self.idle_lock is None and not self.case.open_error:
             from .lock_screen import IdleLock
 
@@ -84,12 +90,13 @@ class AccountsMixin:
                 action.setEnabled(False)
                 action.setToolTip(why_not(role, permission))
             elif name == "override_class" and actor is not None and not actor.may(Permission.OVERRIDE):
-                action.setToolTip(PROPOSE_TIP)
+                action.setToolTip(translate("AccountsMixin", PROPOSE_TIP))
             else:
                 action.setToolTip(action.statusTip())
         proposes = actor is not None and not actor.may(Permission.OVERRIDE)
         if "override_class" in self.actions:
-            self.actions["override_class"].setText(PROPOSE_TEXT if proposes else ACTIONS["override_class"][0])
+            self.actions["override_class"].setText(translate("AccountsMixin", PROPOSE_TEXT) if proposes else
+                                                  translate("Actions", ACTIONS["override_class"][0]))
 
     def on_lock(self) -> None:
         if self.idle_lock is not None:
@@ -99,8 +106,8 @@ class AccountsMixin:
         from .users_dialog import UsersDialog
 
         if not self.case.may(Permission.MANAGE_USERS) or self.case.actor is None:
-            QMessageBox.information(self, "Users", why_not(getattr(self.case.actor, "role", None),
-                                                           Permission.MANAGE_USERS))
+            QMessageBox.information(self, translate("AccountsMixin", "Users"),
+                                    why_not(getattr(self.case.actor, "role", None), Permission.MANAGE_USERS))
             return
         dialog = UsersDialog(self.case.store.accounts, self.case.actor, self)
         dialog.exec()
@@ -112,7 +119,7 @@ class AccountsMixin:
 
         job = BackgroundJob(partial(verify_in_thread, self.case.db_path, self.case.user), self)
         job.then(self._on_signatures_verified)
-        self.statusBar().showMessage("Checking the signatures of every signed case\u2026")
+        self.statusBar().showMessage(translate("AccountsMixin", "Checking the signatures of every signed case\u2026"))
         job.start()
         self._verify_job = job
 
@@ -121,9 +128,10 @@ class AccountsMixin:
             return
         self.statusBar().clearMessage()
         if error is not None:
-            QMessageBox.warning(self, "Verify signatures", f"The check could not run: {error}")
+            QMessageBox.warning(self, translate("AccountsMixin", "Verify signatures"),
+                                translate("AccountsMixin", "The check could not run: %1").replace("%1", str(error)))
             return
-        QMessageBox.information(self, "Verify signatures", signature_report(checks))
+        QMessageBox.information(self, translate("AccountsMixin", "Verify signatures"), signature_report(checks))
 
 
 def signature_report(checks) -> str:
@@ -131,12 +139,15 @@ def signature_report(checks) -> str:
     bad = [check for check in checks if not check.ok]
     unchecked = [check for check in checks if check.ok and check.note]
     if not checks:
-        return "No case is signed at present."
-    old = (f"\n\n{len(unchecked)} of them were signed before electronic signatures were kept and have no hash to "
-           "compare." if unchecked else "")
+        return translate("AccountsMixin", "No case is signed at present.")
+    old = "\n\n" + translate("AccountsMixin", "%1 of them were signed before electronic signatures were kept and "
+                                              "have no hash to compare.").replace("%1", str(len(unchecked))) \
+        if unchecked else ""
     if not bad:
-        return f"All {len(checks) - len(unchecked)} electronically signed case(s) still hold exactly what was signed." \
-            + old
+        return translate("AccountsMixin", "All %1 electronically signed case(s) still hold exactly what was "
+                                          "signed.").replace("%1", str(len(checks) - len(unchecked))) + old
     lines = "\n".join(f"\u2022 {check.describe()}" for check in bad)
-    return (f"{len(bad)} of {len(checks)} signed case(s) no longer match their signature:\n\n{lines}\n\n"
-            "The database was changed outside the program; keep the file as it is and tell the administrator." + old)
+    return (translate("AccountsMixin", "%1 of %2 signed case(s) no longer match their signature:")
+            .replace("%1", str(len(bad))).replace("%2", str(len(checks))) + f"\n\n{lines}\n\n"
+            + translate("AccountsMixin", "The database was changed outside the program; keep the file as it is and "
+                                         "tell the administrator.") + old)

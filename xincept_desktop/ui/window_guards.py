@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from .image_list import DONE, ERROR
+
+translate = QCoreApplication.translate  # translate("Context", "text"): the form pyside6-lupdate reads
 
 
 class CaseGuardMixin:
@@ -44,7 +48,7 @@ class CaseGuardMixin:
     def _signed_by(self) -> str:
         self.case.reload()
         sign = self.case.record.sign_off if self.case.record is not None else None
-        return sign.signed_by if sign is not None else "someone"
+        return sign.signed_by if sign is not None else translate("CaseGuardMixin", "someone")
 
     def failed_images(self) -> dict[Path, str]:
         """Listed images that could not be analysed, with why (the stored ones are in the case record too)."""
@@ -70,7 +74,8 @@ class CaseGuardMixin:
         try:
             self.case.record_not_analysed(self.waiting_images(), why)
         except CaseStoreError as exc:
-            self.statusBar().showMessage(f"Not recorded in the case: {exc}", 10000)
+            self.statusBar().showMessage(
+                translate("CaseGuardMixin", "Not recorded in the case: %1").replace("%1", str(exc)), 10000)
         self.refresh_case_view()
 
     def _ask_when_busy(self, what: str, action) -> bool:
@@ -86,8 +91,9 @@ class CaseGuardMixin:
         self.analysis.run_when_idle(action)
         if answer == STOP:
             self.on_cancel()
-        self.statusBar().showMessage(f"{what} once the analysis has {'stopped' if answer == STOP else 'finished'}"
-                                     "…")
+        later = translate("CaseGuardMixin", "%1 once the analysis has stopped\u2026") if answer == STOP else \
+            translate("CaseGuardMixin", "%1 once the analysis has finished\u2026")
+        self.statusBar().showMessage(later.replace("%1", what))
         return False
 
     def bring_forward(self, paths: list) -> None:
@@ -97,8 +103,8 @@ class CaseGuardMixin:
         if lock is not None and lock.locked:
             lock.screen.raise_()
             lock.screen.activateWindow()
-            self.statusBar().showMessage("Images sent while the window was locked were not opened; open them "
-                                         "again after signing in", 15000)
+            self.statusBar().showMessage(translate("CaseGuardMixin", "Images sent while the window was locked were "
+                                                   "not opened; open them again after signing in"), 15000)
             return
         self.showNormal()
         self.raise_()

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from .background import BackgroundJob
+
+translate = QCoreApplication.translate  # translate("Context", "text"): the form pyside6-lupdate reads
 
 
 class ReportMixin:
@@ -27,7 +30,7 @@ class ReportMixin:
                                                                                   identity)
         job = run_report(self, kind, results, self.model, settings)
         if isinstance(job, BackgroundJob):  # the snapshot (and the PDF) are made in a thread
-            self.statusBar().showMessage("Preparing the report\u2026")
+            self.statusBar().showMessage(translate("ReportMixin", "Preparing the report\u2026"))
             job.then(partial(self._on_report_done, kind, case_id))  # called by the job's own slot, on the UI thread
 
     def _save_case_text(self, changes: dict) -> None:
@@ -37,21 +40,21 @@ class ReportMixin:
         try:
             self.case.save_details(changes)
         except CaseStoreError as exc:
-            QMessageBox.warning(self, "Case details", str(exc))
+            QMessageBox.warning(self, translate("ReportMixin", "Case details"), str(exc))
         self.refresh_case_view()
 
     def _on_report_done(self, kind: str, case_id: int | None, outcome, error) -> None:
         if error is not None:
-            self.statusBar().showMessage("The report could not be made", 8000)
+            self.statusBar().showMessage(translate("ReportMixin", "The report could not be made"), 8000)
             return
         if kind != "pdf":
             self.statusBar().clearMessage()
             return
         path, report_id, sha256 = outcome
-        message = f"Report {report_id} written to {path}"
+        message = translate("ReportMixin", "Report %1 written to %2").replace("%1", report_id).replace("%2", str(path))
         failure = self._audit_report(case_id, "pdf", path, {"report_id": report_id, "sha256": sha256})
-        self.statusBar().showMessage(message + (f" (not recorded in the case's audit log: {failure})"
-                                                if failure else ""), 10000)
+        note = translate("ReportMixin", " (not recorded in the case's audit log: %1)").replace("%1", failure)
+        self.statusBar().showMessage(message + (note if failure else ""), 10000)
 
     def _audit_report(self, case_id: int | None, kind: str, target, identity: dict) -> str:
         """Audit an exported or printed report with its id and the PDF's sha256; the error text, or ""."""
