@@ -177,6 +177,8 @@ class CaseBrowser(QDialog):
                     item.setToolTip(text)
                 self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)
+        for name in ("Collection date", "Last change"):  # dates and times whole, in any language's header width
+            self.table.resizeColumnToContents(COLUMNS.index(name))
         if entries:
             self.table.selectRow(0)
         self._update_open_button()

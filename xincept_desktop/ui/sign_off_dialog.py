@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
 
 from ..core.cases.signatures import MEANING
 from ..errors import AuthenticationError, CaseStoreError
-from .i18n import class_description
+from .i18n import class_description, role_name
 
 BLOCK_STYLE = "color: #a61b1b; font-weight: bold;"
 WARN_STYLE = "color: #a15c00;"
@@ -113,7 +113,7 @@ class SignOffDialog(QDialog):
         layout.addWidget(self.acknowledge)
         layout.addWidget(_label(self.tr("Electronic signature"), "font-weight: bold;"))
         names = QFormLayout()
-        who = f"{signer.display_name} ({signer.username}, {signer.role.value})" if signer is not None else \
+        who = f"{signer.display_name} ({signer.username}, {role_name(signer.role)})" if signer is not None else \
             self.tr("nobody is signed in")
         names.addRow(self.tr("Signed by"), _label(who, "font-weight: bold;"))
         names.addRow(self.tr("Meaning"), _label(_tr(MEANINGS.get(MEANING, MEANING))))
