@@ -339,6 +339,13 @@ FA.update({
     "%1 image(s) could not be analysed: %2": "%1 تصویر تحلیل‌نشدنی: %2",
     "%1 out-of-domain or low-confidence image(s) not reviewed: %2": "%1 تصویر خارج از دامنه یا با اطمینان کم بازبینی نشده: %2",
     "patient name": "نام بیمار", "patient ID": "شناسهٔ بیمار", " and ": " و ", "missing %1": "%1 وارد نشده است",
+    # the analysis worker's messages (shown in the window's banner)
+    "No model found in %1 (manifest.json is missing). Start with --model DIR or set XINCEPT_MODEL_DIR.":
+        "مدلی در %1 یافت نشد (manifest.json وجود ندارد). با --model DIR اجرا کنید یا XINCEPT_MODEL_DIR را تنظیم کنید.",
+    "The model is not loaded yet.": "مدل هنوز بارگذاری نشده است.",
+    "The model loaded but could not run: %1": "مدل بارگذاری شد ولی اجرا نشد: %1",
+    "The model could not be loaded: %1": "مدل بارگذاری نشد: %1",
+    "The model in %1 could not be loaded (%2)": "مدل در %1 بارگذاری نشد (%2)",
 })
 
 

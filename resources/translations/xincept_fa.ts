@@ -1957,6 +1957,29 @@ Model&apos;s class: %3</source>
     </message>
 </context>
 <context>
+    <name>Worker</name>
+    <message>
+        <source>No model found in %1 (manifest.json is missing). Start with --model DIR or set XINCEPT_MODEL_DIR.</source>
+        <translation>مدلی در %1 یافت نشد (manifest.json وجود ندارد). با --model DIR اجرا کنید یا XINCEPT_MODEL_DIR را تنظیم کنید.</translation>
+    </message>
+    <message>
+        <source>The model is not loaded yet.</source>
+        <translation>مدل هنوز بارگذاری نشده است.</translation>
+    </message>
+    <message>
+        <source>The model loaded but could not run: %1</source>
+        <translation>مدل بارگذاری شد ولی اجرا نشد: %1</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded: %1</source>
+        <translation>مدل بارگذاری نشد: %1</translation>
+    </message>
+    <message>
+        <source>The model in %1 could not be loaded (%2)</source>
+        <translation>مدل در %1 بارگذاری نشد (%2)</translation>
+    </message>
+</context>
+<context>
     <name>_PathField</name>
     <message>
         <source>Folder…</source>

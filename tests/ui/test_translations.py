@@ -203,3 +203,24 @@ def test_the_sign_off_dialog_and_case_browser_read_in_persian(persian, qtbot):
     headers = [browser.table.horizontalHeaderItem(i).text() for i in range(browser.table.columnCount())]
     assert all(_persian(header) for header in headers), headers
     assert _persian(browser.status.text()) and _persian(browser.windowTitle())
+
+
+def test_the_progress_line_reads_in_persian(persian, qtbot):
+    from xincept_desktop.ui.progress import AnalysisProgress
+
+    progress = AnalysisProgress()
+    qtbot.addWidget(progress)
+    progress.start(12)
+    progress.update_done(3)
+    assert _persian(progress.eta_text) and "3/12" in progress.eta_text
+    assert progress.duration(3725) == "1 \u0633\u0627\u0639\u062a \u0648 02 \u062f\u0642\u06cc\u0642\u0647"  # 1 ساعت و 02 دقیقه
+
+
+def test_the_progress_line_in_english_keeps_its_form(qtbot):
+    from xincept_desktop.ui.progress import AnalysisProgress
+
+    progress = AnalysisProgress()
+    qtbot.addWidget(progress)
+    assert [progress.duration(s) for s in (9, 127, 3725)] == ["9s", "2m07s", "1h02m"]
+    progress.start(12)
+    assert progress.eta_text.startswith("Analysing 0/12 (") and progress.eta_text.endswith(", ETA ?)")

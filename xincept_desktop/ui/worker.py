@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 GUI_BATCH_SIZE = 4  # small batches: cancel and close answer within one batch
 WORKER_STACK_BYTES = 64 * 2**20  # a TensorFlow reference model handed in (tests) traces deeply recursive code
+translate = QCoreApplication.translate  # translate("Context", "text"), thread-safe: the form pyside6-lupdate reads
 
 
 class AnalysisWorker(QObject):
@@ -45,8 +46,8 @@ class AnalysisWorker(QObject):
     def load_model(self, folder: str) -> None:
         """Verify and load the bundle in ``folder`` and its exported runtime; report the device it runs on."""
         if not (Path(folder) / "manifest.json").is_file():
-            self.model_failed.emit(f"No model found in {folder} (manifest.json is missing). "
-                                   "Start with --model DIR or set XINCEPT_MODEL_DIR.")
+            self.model_failed.emit(translate("Worker", "No model found in %1 (manifest.json is missing). Start with "
+                                                       "--model DIR or set XINCEPT_MODEL_DIR.").replace("%1", folder))
             return
         try:
             from ..core.model.runtime import RuntimeModel
@@ -101,7 +102,7 @@ class AnalysisWorker(QObject):
         """Run ``work(model, profile, progress, should_stop)`` here, in the thread that owns the model (long work
         such as a verification study or a site adaptation, queued behind analyses, never on the GUI thread)."""
         if self.model is None:
-            self.task_failed.emit(task, "The model is not loaded yet.")
+            self.task_failed.emit(task, translate("Worker", "The model is not loaded yet."))
             return
         try:
             result = work(self.model, self.profile, lambda done, total: self.task_progress.emit(task, done, total),
@@ -118,7 +119,8 @@ class AnalysisWorker(QObject):
         try:
             model.warm_up()
         except Exception as exc:  # a model that cannot run is reported like one that cannot load
-            self.model_failed.emit(f"The model loaded but could not run: {type(exc).__name__}: {exc}")
+            self.model_failed.emit(translate("Worker", "The model loaded but could not run: %1")
+                                   .replace("%1", f"{type(exc).__name__}: {exc}"))
             return False
         return True
 
@@ -143,8 +145,9 @@ def _describe_load_error(exc: Exception, folder: str) -> str:
     from ..errors import XinceptError
 
     if isinstance(exc, XinceptError):
-        return f"The model could not be loaded: {exc}"
-    return f"The model in {folder} could not be loaded ({type(exc).__name__}: {exc})"
+        return translate("Worker", "The model could not be loaded: %1").replace("%1", str(exc))
+    return translate("Worker", "The model in %1 could not be loaded (%2)").replace("%1", str(folder)) \
+        .replace("%2", f"{type(exc).__name__}: {exc}")
 
 
 class WorkerController(QObject):
