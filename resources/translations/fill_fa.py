@@ -346,6 +346,15 @@ FA.update({
     "The model loaded but could not run: %1": "مدل بارگذاری شد ولی اجرا نشد: %1",
     "The model could not be loaded: %1": "مدل بارگذاری نشد: %1",
     "The model in %1 could not be loaded (%2)": "مدل در %1 بارگذاری نشد (%2)",
+    # why a role may not (tooltips of greyed-out actions, refusals); the actions as Persian subjunctive phrases
+    "open and view cases": "موارد را باز کند و ببیند", "analyse images": "تصاویر را تحلیل کند",
+    "enter case details": "مشخصات مورد را وارد کند", "propose a class": "رده پیشنهاد کند",
+    "export cases and reports": "از موارد و گزارش‌ها خروجی بگیرد", "override the model's class": "ردهٔ مدل را تغییر دهد",
+    "sign off cases": "موارد را امضا کند", "re-open signed cases": "موارد امضاشده را بازگشایی کند",
+    "manage users": "کاربران را مدیریت کند", "change the model": "مدل را عوض کند",
+    "change the settings": "تنظیمات را تغییر دهد", "a %1": "%1", "an %1": "%1", " or ": " یا ",
+    "Sign in first: only %1 may %2.": "نخست وارد شوید: فقط %1 می‌تواند %2.",
+    "Only %1 may %2; you are signed in as %3.": "فقط %1 می‌تواند %2؛ شما با نقش %3 وارد شده‌اید.",
 })
 
 

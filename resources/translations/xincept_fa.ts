@@ -1390,6 +1390,74 @@ Use the adapted model now?</source>
     </message>
 </context>
 <context>
+    <name>Permissions</name>
+    <message>
+        <source>open and view cases</source>
+        <extracomment>``Permission`` values (what a role may do), marked for pyside6-lupdate; translated by :func:`why_not_text`</extracomment>
+        <translation>موارد را باز کند و ببیند</translation>
+    </message>
+    <message>
+        <source>analyse images</source>
+        <translation>تصاویر را تحلیل کند</translation>
+    </message>
+    <message>
+        <source>enter case details</source>
+        <translation>مشخصات مورد را وارد کند</translation>
+    </message>
+    <message>
+        <source>propose a class</source>
+        <translation>رده پیشنهاد کند</translation>
+    </message>
+    <message>
+        <source>export cases and reports</source>
+        <translation>از موارد و گزارش‌ها خروجی بگیرد</translation>
+    </message>
+    <message>
+        <source>override the model&apos;s class</source>
+        <translation>ردهٔ مدل را تغییر دهد</translation>
+    </message>
+    <message>
+        <source>sign off cases</source>
+        <translation>موارد را امضا کند</translation>
+    </message>
+    <message>
+        <source>re-open signed cases</source>
+        <translation>موارد امضاشده را بازگشایی کند</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>کاربران را مدیریت کند</translation>
+    </message>
+    <message>
+        <source>change the model</source>
+        <translation>مدل را عوض کند</translation>
+    </message>
+    <message>
+        <source>change the settings</source>
+        <translation>تنظیمات را تغییر دهد</translation>
+    </message>
+    <message>
+        <source>an %1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>a %1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> یا </translation>
+    </message>
+    <message>
+        <source>Sign in first: only %1 may %2.</source>
+        <translation>نخست وارد شوید: فقط %1 می‌تواند %2.</translation>
+    </message>
+    <message>
+        <source>Only %1 may %2; you are signed in as %3.</source>
+        <translation>فقط %1 می‌تواند %2؛ شما با نقش %3 وارد شده‌اید.</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>

@@ -224,3 +224,23 @@ def test_the_progress_line_in_english_keeps_its_form(qtbot):
     assert [progress.duration(s) for s in (9, 127, 3725)] == ["9s", "2m07s", "1h02m"]
     progress.start(12)
     assert progress.eta_text.startswith("Analysing 0/12 (") and progress.eta_text.endswith(", ETA ?)")
+
+
+def test_why_a_role_may_not_is_the_stores_sentence_in_english(qapp):
+    from xincept_desktop.core.accounts import Permission, Role, why_not
+    from xincept_desktop.ui.i18n import PERMISSION_TEXTS, why_not_text
+
+    assert set(PERMISSION_TEXTS) == {permission.value for permission in Permission}
+    for role in (None, *Role):
+        for permission in Permission:
+            assert why_not_text(role, permission) == why_not(role, permission), (role, permission)
+
+
+def test_why_a_role_may_not_reads_in_persian(persian):
+    from xincept_desktop.core.accounts import Permission, Role
+    from xincept_desktop.ui.i18n import why_not_text
+
+    for role in (None, *Role):
+        for permission in Permission:
+            text = why_not_text(role, permission)
+            assert text == "" or _persian(text), (role, permission, text)

@@ -126,12 +126,12 @@ class CaseActions:
 
     def reopen(self) -> bool:
         """Ask for a reason and re-open the signed case; whether it was re-opened."""
-        from ..core.accounts import why_not
+        from .i18n import why_not_text
         from .case_guard import ask_reopen_reason
 
         if not self.session.may(Permission.REOPEN):  # e.g. a technologist adding images to a signed case
             self._error(translate("CaseActions", "Re-open case"),
-                        CaseStoreError(why_not(getattr(self.session.actor, "role", None), Permission.REOPEN)))
+                        CaseStoreError(why_not_text(getattr(self.session.actor, "role", None), Permission.REOPEN)))
             return False
         reason = ask_reopen_reason(self.window)
         if reason is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QTranslator
 
 from ..config import CLASS_DESCRIPTIONS, PACKAGE_DIR
 
@@ -74,3 +74,40 @@ def role_name(role) -> str:
         "administrator": QCoreApplication.translate("Roles", "administrator"),
     }
     return names.get(value, str(value))
+
+
+#: ``Permission`` values (what a role may do), marked for pyside6-lupdate; translated by :func:`why_not_text`
+PERMISSION_TEXTS = (QT_TRANSLATE_NOOP("Permissions", "open and view cases"),
+                    QT_TRANSLATE_NOOP("Permissions", "analyse images"),
+                    QT_TRANSLATE_NOOP("Permissions", "enter case details"),
+                    QT_TRANSLATE_NOOP("Permissions", "propose a class"),
+                    QT_TRANSLATE_NOOP("Permissions", "export cases and reports"),
+                    QT_TRANSLATE_NOOP("Permissions", "override the model's class"),
+                    QT_TRANSLATE_NOOP("Permissions", "sign off cases"),
+                    QT_TRANSLATE_NOOP("Permissions", "re-open signed cases"),
+                    QT_TRANSLATE_NOOP("Permissions", "manage users"),
+                    QT_TRANSLATE_NOOP("Permissions", "change the model"),
+                    QT_TRANSLATE_NOOP("Permissions", "change the settings"))
+
+
+def why_not_text(role, permission) -> str:
+    """``core.accounts.why_not`` in the interface language (the same sentence in English): why ``role`` cannot
+    take ``permission``'s action, '' when it can."""
+    from ..core.accounts.roles import Role, allows, roles_allowed
+
+    if role is not None and allows(role, permission):
+        return ""
+    translate = QCoreApplication.translate
+
+    def article(english: str, shown: str) -> str:
+        form = translate("Permissions", "an %1") if english[:1] in "aeiou" else translate("Permissions", "a %1")
+        return form.replace("%1", shown)
+
+    allowed = roles_allowed(permission)
+    who = article(" or ".join(r.value for r in allowed),
+                  translate("Permissions", " or ").join(role_name(r) for r in allowed))
+    action = translate("Permissions", permission.value)
+    if role is None:
+        return translate("Permissions", "Sign in first: only %1 may %2.").replace("%1", who).replace("%2", action)
+    return translate("Permissions", "Only %1 may %2; you are signed in as %3.").replace("%1", who) \
+        .replace("%2", action).replace("%3", article(Role(role).value, role_name(role)))

@@ -14,9 +14,9 @@ from functools import partial
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from ..core.accounts import Permission, why_not
+from ..core.accounts import Permission
 from .actions import ACTIONS
-from .i18n import role_name
+from .i18n import role_name, why_not_text
 
 translate = QCoreApplication.translate  # translate("Context", "text"): the form pyside6-lupdate reads
 
@@ -88,7 +88,7 @@ class AccountsMixin:
                 action.setEnabled(allowed and _OWN_STATE[name](self))
             if not allowed:
                 action.setEnabled(False)
-                action.setToolTip(why_not(role, permission))
+                action.setToolTip(why_not_text(role, permission))
             elif name == "override_class" and actor is not None and not actor.may(Permission.OVERRIDE):
                 action.setToolTip(translate("AccountsMixin", PROPOSE_TIP))
             else:
@@ -107,7 +107,7 @@ class AccountsMixin:
 
         if not self.case.may(Permission.MANAGE_USERS) or self.case.actor is None:
             QMessageBox.information(self, translate("AccountsMixin", "Users"),
-                                    why_not(getattr(self.case.actor, "role", None), Permission.MANAGE_USERS))
+                                    why_not_text(getattr(self.case.actor, "role", None), Permission.MANAGE_USERS))
             return
         dialog = UsersDialog(self.case.store.accounts, self.case.actor, self)
         dialog.exec()
