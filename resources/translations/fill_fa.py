@@ -355,6 +355,11 @@ FA.update({
     "change the settings": "تنظیمات را تغییر دهد", "a %1": "%1", "an %1": "%1", " or ": " یا ",
     "Sign in first: only %1 may %2.": "نخست وارد شوید: فقط %1 می‌تواند %2.",
     "Only %1 may %2; you are signed in as %3.": "فقط %1 می‌تواند %2؛ شما با نقش %3 وارد شده‌اید.",
+    "a user name has 2 to 32 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or "
+    "digit": "نام کاربری ۲ تا ۳۲ نویسه دارد: حروف کوچک لاتین، رقم، «.»، «_» یا «-»، و با حرف یا رقم آغاز می‌شود",
+    "the password must not start or end with a space": "گذرواژه نباید با فاصله آغاز یا تمام شود",
+    "the password must not be the user name": "گذرواژه نباید همان نام کاربری باشد",
+    "the password needs at least %1 characters": "گذرواژه دست‌کم %1 نویسه لازم دارد",
 })
 
 

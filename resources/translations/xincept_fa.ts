@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
+    <name>AccountRules</name>
+    <message>
+        <source>a user name has 2 to 32 characters: lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit</source>
+        <extracomment>sentences of ``core.accounts`` shown as they come (a user name or password rule), marked for pyside6-lupdate</extracomment>
+        <translation>نام کاربری ۲ تا ۳۲ نویسه دارد: حروف کوچک لاتین، رقم، «.»، «_» یا «-»، و با حرف یا رقم آغاز می‌شود</translation>
+    </message>
+    <message>
+        <source>the password must not start or end with a space</source>
+        <translation>گذرواژه نباید با فاصله آغاز یا تمام شود</translation>
+    </message>
+    <message>
+        <source>the password must not be the user name</source>
+        <translation>گذرواژه نباید همان نام کاربری باشد</translation>
+    </message>
+    <message>
+        <source>the password needs at least %1 characters</source>
+        <translation>گذرواژه دست‌کم %1 نویسه لازم دارد</translation>
+    </message>
+</context>
+<context>
     <name>AccountsMixin</name>
     <message>
         <source>Propose a class for the selected image (a hematologist decides)</source>

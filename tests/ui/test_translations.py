@@ -244,3 +244,22 @@ def test_why_a_role_may_not_reads_in_persian(persian):
         for permission in Permission:
             text = why_not_text(role, permission)
             assert text == "" or _persian(text), (role, permission, text)
+
+
+def test_the_account_rules_read_in_persian(persian):
+    """Every sentence the user name and password rules give is in the catalogue (a new rule fails here)."""
+    from xincept_desktop.core.accounts import password_problem, username_problem
+    from xincept_desktop.ui.i18n import account_rule
+
+    problems = {username_problem("X y"), password_problem("short"), password_problem(" padded password "),
+                password_problem("s.rahimi.lab", "s.rahimi.lab")}
+    assert len(problems) == 4 and "" not in problems
+    assert all(_persian(account_rule(problem)) for problem in problems), [account_rule(p) for p in problems]
+    assert account_rule("the password needs at least 10 characters").count("10") == 1
+
+
+def test_the_account_rules_in_english_are_the_stores(qapp):
+    from xincept_desktop.core.accounts import password_problem
+    from xincept_desktop.ui.i18n import account_rule
+
+    assert account_rule(password_problem("short")) == password_problem("short")

@@ -111,3 +111,22 @@ def why_not_text(role, permission) -> str:
         return translate("Permissions", "Sign in first: only %1 may %2.").replace("%1", who).replace("%2", action)
     return translate("Permissions", "Only %1 may %2; you are signed in as %3.").replace("%1", who) \
         .replace("%2", action).replace("%3", article(Role(role).value, role_name(role)))
+
+
+#: sentences of ``core.accounts`` shown as they come (a user name or password rule), marked for pyside6-lupdate
+ACCOUNT_RULES = (QT_TRANSLATE_NOOP("AccountRules", "a user name has 2 to 32 characters: lower-case letters, digits, "
+                                                   "'.', '_' or '-', starting with a letter or digit"),
+                 QT_TRANSLATE_NOOP("AccountRules", "the password must not start or end with a space"),
+                 QT_TRANSLATE_NOOP("AccountRules", "the password must not be the user name"),
+                 QT_TRANSLATE_NOOP("AccountRules", "the password needs at least %1 characters"))
+
+
+def account_rule(text: str) -> str:
+    """A user name or password rule from ``core.accounts`` in the interface language (other text as it is)."""
+    import re
+
+    needs = re.fullmatch(r"the password needs at least (\d+) characters", text)
+    if needs:
+        return QCoreApplication.translate("AccountRules", "the password needs at least %1 characters") \
+            .replace("%1", needs.group(1))
+    return QCoreApplication.translate("AccountRules", text)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from ..core.accounts import Role, password_problem, username_problem
 from ..errors import CaseStoreError
-from .i18n import role_name
+from .i18n import account_rule, role_name
 from .sign_in import ERROR_STYLE, password_field
 
 COLUMNS = (QT_TRANSLATE_NOOP("UsersDialog", "User name"), QT_TRANSLATE_NOOP("UsersDialog", "Printed name"),
@@ -53,7 +53,7 @@ class NewPasswordForm(QWidget):
             return self.tr("type the password twice")
         if self.password.text() != self.repeat.text():
             return self.tr("the two passwords differ")
-        return password_problem(self.password.text(), self._username())
+        return account_rule(password_problem(self.password.text(), self._username()))
 
 
 class AddUserDialog(QDialog):
@@ -91,7 +91,7 @@ class AddUserDialog(QDialog):
 
     def current_problem(self) -> str:
         username = self.username.text().strip().lower()
-        return (username_problem(username) if username else self.tr("a user name is required")) or \
+        return (account_rule(username_problem(username)) if username else self.tr("a user name is required")) or \
             ("" if self.display_name.text().strip() else self.tr("a printed name is required")) or \
             self.passwords.problem()
 
