@@ -97,22 +97,20 @@ class CaseActions:
         except CaseStoreError as exc:
             self._error("Sign off", exc)
             return
-        signed = []
-
-        def sign(password: str, acknowledged: list[str]) -> None:
-            signed.append(self.session.sign_off(password, acknowledged, check.as_audit()))
-
-        dialog = SignOffDialog(check, self.session.actor, self.window, sign=sign)
+        # the store call (password check and signature in one transaction) runs in the dialog's background job
+        dialog = SignOffDialog(check, self.session.actor, self.window, sign=self.session.signer(check.as_audit()))
         try:
             dialog.exec()
-            failure = dialog.failure
+            failure, signed = dialog.failure, dialog.signed
         finally:
             dialog.deleteLater()
+        if signed is not None or failure is not None:
+            self.session.reload()  # read the case again on the UI thread: signed now, or as another window left it
         if failure is not None:
             self._error("Sign off", failure)
-        if not signed:
+        if signed is None:
             return
-        self.window.statusBar().showMessage(f"Case signed off electronically by {signed[0].signed_by}", 8000)
+        self.window.statusBar().showMessage(f"Case signed off electronically by {signed.signed_by}", 8000)
         self.window.refresh_case_view()
 
     def reopen(self) -> bool:

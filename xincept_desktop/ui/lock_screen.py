@@ -10,12 +10,14 @@ cancelled and lose what was typed.
 
 Usage (the main window, once someone is signed in)::
 
-    self.idle_lock = IdleLock(self, authenticate=store.accounts.authenticate, on_switch=self.sign_in,
+    self.idle_lock = IdleLock(self, authenticate=authenticator(db_path), on_switch=self.sign_in,
                               audit=lambda action, actor, **details: ...)
     self.idle_lock.lock()          # File > Lock, or the idle timer
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QFormLayout, QFrame, QLabel, QLineEdit, QPushButton,
@@ -23,6 +25,8 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QFormLayout, QF
 
 from ..config import APP_NAME
 from ..errors import AuthenticationError, CaseStoreError
+from .background import describe_error
+from .password_check import PasswordCheck
 
 DEFAULT_MINUTES = 10
 PANEL_WIDTH = 440
@@ -80,7 +84,12 @@ class LockScreen(QDialog):
         self.unlock_button = QPushButton("Unlock")
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.accept)
+        self.checking = _wrapped("", "color: #555;")
+        self.checking.setVisible(False)
+        layout.addWidget(self.checking)
         layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.password_check = PasswordCheck(self, self.checking, [self.username, self.password, self.other,
+                                                         self.unlock_button])
         self.other.toggled.connect(self._toggle_other)
         self.password.returnPressed.connect(self.accept)
         self._fit()
@@ -101,19 +110,29 @@ class LockScreen(QDialog):
         self.setGeometry(screen.geometry())
 
     def accept(self) -> None:
+        """Check the password in the background; unlock (or switch user) once it is accepted."""
+        if self.password_check.running:
+            return
         password = self.password.text()
         self.password.clear()
         if not password:
             return
         username = self.username.text() if self.other.isChecked() else self.actor.username
         purpose = "sign_in" if self.other.isChecked() else "unlock"
-        try:
-            self.new_actor = self._authenticate(username, password, purpose)
-        except (AuthenticationError, CaseStoreError) as exc:
-            self.error.setText(str(exc))
+        self.error.setVisible(False)
+        self.password_check.start(partial(self._authenticate, username, password, purpose), self._checked,
+                         self.tr("Checking\u2026"))
+        self._fit()
+
+    def _checked(self, actor, error) -> None:
+        if error is not None:
+            self.error.setText(str(error) if isinstance(error, (AuthenticationError, CaseStoreError))
+                               else describe_error(error))
             self.error.setVisible(True)
             self._fit()
+            self.password.setFocus()
             return
+        self.new_actor = actor
         super().accept()
 
     def reject(self) -> None:  # Esc does not unlock
