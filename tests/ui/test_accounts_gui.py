@@ -403,3 +403,68 @@ def test_the_signature_is_checked_off_the_ui_thread_and_recorded_with_the_sign_o
     [signature] = store.signatures(case_id)
     assert signature.username == "dr.a" and signature.printed_name == "Dr. A"
     assert "signed off electronically by Dr. A" in window.statusBar().currentMessage()
+
+
+# --- the first user's unsaved input at a user switch -----------------------------------------------------------
+def switch_user_at_lock(window, username: str) -> None:
+    window.idle_lock.lock()
+    screen = window.idle_lock.screen
+    screen.other.setChecked(True)
+    screen.username.setText(username)
+    screen.password.setText(PASSWORD)
+    screen.accept()
+    finish_password_check(screen)
+
+
+def test_a_users_unsaved_case_details_are_kept_for_them_alone_and_offered_back(make_window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from xincept_desktop.ui.case_details import CaseDetailsDialog
+
+    window = make_window(start=False)
+    store = window.case.store
+    case_id = store.create_case({"patient_name": "Pat", "patient_id": "P-1"}, user=window.case.actor)
+    window.case.load(case_id)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _parent, title, text, *a, **k: asked.append((window.case.actor.username, text))
+                        or QMessageBox.StandardButton.Yes)
+
+    def type_then_another_user_signs_in(dialog):
+        def steps():
+            dialog.edits["conclusion"].setPlainText("Pre-B ALL, typed by Dr. A")
+            switch_user_at_lock(window, "dr.b")
+
+        QTimer.singleShot(0, steps)
+        return REAL_EXEC(dialog)
+
+    monkeypatch.setattr(CaseDetailsDialog, "exec", type_then_another_user_signs_in)
+    window.case_actions.edit_details()
+    assert window.case.actor.username == "dr.b" and store.load_case(case_id).fields.conclusion == ""
+    sign_out = [e for e in store.audit_log() if e.action == "sign_out"][-1]
+    assert sign_out.user == "dr.a" and sign_out.details["drafts_kept"] == 1
+    qtbot.wait(50)
+    assert asked == []  # Dr. B is never offered Dr. A's draft
+    switch_user_at_lock(window, "dr.lee")
+    qtbot.wait(50)
+    assert asked == []
+
+    shown = []
+
+    def check_and_save(dialog):
+        shown.append(dialog.values())
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(CaseDetailsDialog, "exec", check_and_save)
+    switch_user_at_lock(window, "dr.a")
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+    assert asked == [("dr.a", "You had unsaved changes in Case Details when another user signed in: restore them?")]
+    assert shown[0]["conclusion"] == "Pre-B ALL, typed by Dr. A" and shown[0]["patient_name"] == "Pat"
+    assert store.load_case(case_id).fields.conclusion == "Pre-B ALL, typed by Dr. A"
+    change = [e for e in store.audit_log(case_id) if e.action == "update_case"][-1]
+    assert change.user == "dr.a"  # saved by its own author, after they checked it
+    switch_user_at_lock(window, "dr.b")
+    switch_user_at_lock(window, "dr.a")
+    qtbot.wait(50)
+    assert len(asked) == 1  # offered once

@@ -41,14 +41,16 @@ class CaseActions:
         self.window.show_case(record)
         self.session.check_files_async(self.window.show_file_problems)
 
-    def edit_details(self) -> None:
-        """Ask for the patient and specimen fields and store them; a signed case shows them read-only."""
+    def edit_details(self, prefill: dict[str, str] | None = None) -> None:
+        """Ask for the patient and specimen fields and store them; a signed case shows them read-only.
+        ``prefill``: values typed earlier (a draft kept at a user switch) shown instead of the stored ones."""
         from .case_details import CaseDetailsDialog
 
         if self.session.signed:
             CaseDetailsDialog.show_read_only(self.session.fields(), self.window)
             return
-        values = CaseDetailsDialog.ask(self.session.fields(), self.window)
+        fields = {**self.session.fields().as_dict(), **prefill} if prefill else self.session.fields()
+        values = CaseDetailsDialog.ask(fields, self.window)
         if values is None:
             return
         try:
@@ -59,7 +61,8 @@ class CaseActions:
         self.window.statusBar().showMessage(f"Details of case {self.session.case_id} saved", 8000)
         self.window.refresh_case_view()
 
-    def override(self) -> None:
+    def override(self, prefill: dict[str, str] | None = None) -> None:
+        """Review the selected image; ``prefill``: the choice, reason and comment typed earlier (a draft)."""
         from .review_dialog import ReviewDialog
 
         path = self.window.current
@@ -72,7 +75,7 @@ class CaseActions:
         except CaseStoreError as exc:
             self._error("Override class", exc)
             return
-        answer = ReviewDialog.ask(path.name, image.model_class, image.reviewed_class, self.window)
+        answer = ReviewDialog.ask(path.name, image.model_class, image.reviewed_class, self.window, prefill=prefill)
         if answer is None:
             return
         new_class, reason, comment = answer
