@@ -52,9 +52,12 @@ def test_sign_in_dialog_says_the_same_for_an_unknown_user_and_a_wrong_password(q
 
 
 def test_first_run_dialog_creates_the_administrator(qtbot, store):
+    from functools import partial
+
+    from xincept_desktop.ui.password_check import create_first_administrator_in_thread
     from xincept_desktop.ui.sign_in import FirstRunDialog
 
-    dialog = FirstRunDialog(store.accounts.create_first_administrator, store.path)
+    dialog = FirstRunDialog(partial(create_first_administrator_in_thread, store.path), store.path)
     qtbot.addWidget(dialog)
     dialog.username.setText("admin")
     dialog.display_name.setText("Lab Administrator")
@@ -66,6 +69,7 @@ def test_first_run_dialog_creates_the_administrator(qtbot, store):
     dialog.repeat.setText(PASSWORD)
     assert dialog.create_button.isEnabled()
     dialog.accept()
+    finish_password_check(dialog)
     assert dialog.actor.role.value == "administrator" and store.accounts.has_users()
 
 
@@ -81,6 +85,7 @@ def test_sign_in_at_start_offers_the_first_run_dialog_then_the_sign_in(qtbot, tm
                             (dialog.repeat, PASSWORD)):
             field.setText(text)
         dialog.accept()
+        finish_password_check(dialog)
         return dialog.result()
 
     monkeypatch.setattr(sign_in.FirstRunDialog, "exec", first_run)

@@ -108,7 +108,10 @@ class CaseActions:
         finally:
             dialog.deleteLater()
         if signed is not None or failure is not None:
-            self.session.reload()  # read the case again on the UI thread: signed now, or as another window left it
+            try:  # read the case again on the UI thread: signed now, or as another window left it
+                self.session.reload()
+            except CaseStoreError as exc:
+                failure = failure or exc
         if failure is not None:
             self._error("Sign off", failure)
         if signed is None:

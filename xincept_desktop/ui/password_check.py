@@ -37,6 +37,14 @@ def authenticate_in_thread(db_path: Path | str, username: str, password: str, pu
         return store.accounts.authenticate(username, password, purpose)
 
 
+def create_first_administrator_in_thread(db_path: Path | str, username: str, display_name: str, password: str):
+    """``CaseAccounts.create_first_administrator`` (hashes the password) with a store of its own."""
+    from ..core.cases import CaseStore
+
+    with CaseStore(db_path) as store:
+        return store.accounts.create_first_administrator(username, display_name, password)
+
+
 def authenticator(db_path: Path | str) -> Callable:
     """``authenticate(username, password, purpose="sign_in") -> Actor`` safe to call from any thread."""
     return partial(authenticate_in_thread, Path(db_path))

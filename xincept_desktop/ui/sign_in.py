@@ -8,7 +8,8 @@ Both dialogs take a callable that does the store call, so they hold no store and
 ``SignInDialog(authenticate)`` with ``authenticate(username, password) -> Actor`` (raising
 ``AuthenticationError``, whose one message never tells whether a user name exists; it runs in a background
 thread, so it opens its own store: ``ui.password_check.authenticator(db_path)``), and
-``FirstRunDialog(create, db_path)`` with ``create(username, display_name, password) -> Actor``.
+``FirstRunDialog(create, db_path)`` with ``create(username, display_name, password) -> Actor`` (hashing the password:
+it runs in a background thread too, ``partial(ui.password_check.create_first_administrator_in_thread, db_path)``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from ..config import APP_NAME
 from ..core.accounts import password_problem, username_problem
 from ..errors import AuthenticationError, CaseStoreError
 from .background import describe_error
-from .password_check import PasswordCheck, authenticator
+from .password_check import PasswordCheck, authenticator, create_first_administrator_in_thread
 
 ERROR_STYLE = "color: #a61b1b;"
 TITLE_STYLE = "font-size: 16pt; font-weight: bold;"
@@ -154,12 +155,17 @@ class FirstRunDialog(QDialog):
         layout.addLayout(form)
         self.problem = _label("", ERROR_STYLE)
         layout.addWidget(self.problem)
+        self.checking = _label("", "color: #555;")
+        self.checking.setVisible(False)
+        layout.addWidget(self.checking)
         self.buttons = QDialogButtonBox()
         self.create_button = self.buttons.addButton("Create Administrator", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.password_check = PasswordCheck(self, self.checking, [self.username, self.display_name, self.password,
+                                                                  self.repeat, self.buttons])
         for field in (self.username, self.display_name, self.password, self.repeat):
             field.textChanged.connect(self._update)
         self._update()
@@ -185,14 +191,23 @@ class FirstRunDialog(QDialog):
         self.create_button.setEnabled(complete and not problem)
 
     def accept(self) -> None:
-        if not self.create_button.isEnabled():
+        """Create the account in the background (hashing the password takes a moment)."""
+        if not self.create_button.isEnabled() or self.password_check.running:
             return
-        try:
-            self.actor = self._create(self.username.text(), self.display_name.text(), self.password.text())
-        except CaseStoreError as exc:
-            self.problem.setText(str(exc))
+        self.password_check.start(partial(self._create, self.username.text(), self.display_name.text(),
+                                          self.password.text()), self._created,
+                                  self.tr("Creating the account\u2026"))
+
+    def _created(self, actor, error) -> None:
+        if error is not None:
+            self.problem.setText(str(error) if isinstance(error, CaseStoreError) else describe_error(error))
             return
+        self.actor = actor
         super().accept()
+
+    def reject(self) -> None:
+        if not self.password_check.running:
+            super().reject()
 
 
 def sign_in_at_start(db_path: Path | None = None, parent: QWidget | None = None):
@@ -214,7 +229,7 @@ def sign_in_at_start(db_path: Path | None = None, parent: QWidget | None = None)
         return None
     try:
         if not store.accounts.has_users():
-            dialog = FirstRunDialog(store.accounts.create_first_administrator, path, parent)
+            dialog = FirstRunDialog(partial(create_first_administrator_in_thread, path), path, parent)
         else:
             dialog = SignInDialog(authenticator(path), parent)
         return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
