@@ -473,3 +473,47 @@ def test_a_users_unsaved_case_details_are_kept_for_them_alone_and_offered_back(m
     switch_user_at_lock(window, "dr.a")
     qtbot.wait(50)
     assert len(asked) == 1  # offered once
+
+
+def test_an_unsaved_override_is_offered_back_on_its_image_and_saved_by_its_author(ready_window, case_folder, qtbot,
+                                                                                   monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from xincept_desktop.ui.review_dialog import ReviewDialog
+
+    window = ready_window  # Dr. A
+    window.open_paths([case_folder(2)])
+    wait_analysed(qtbot, window)
+    first, second = window.image_list.paths()[:2]
+    window.image_list.select(first)
+    model_class = window.case.image_for(first).model_class
+    other = next(name for name in ("Benign", "Early", "Pre", "Pro") if name != model_class)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+
+    def type_then_another_user_signs_in(dialog):
+        def steps():
+            dialog.choice.setCurrentIndex(dialog.choice.findData(other))
+            dialog.reason.setText("nucleoli visible")
+            switch_user_at_lock(window, "dr.b")
+
+        QTimer.singleShot(0, steps)
+        return REAL_EXEC(dialog)
+
+    monkeypatch.setattr(ReviewDialog, "exec", type_then_another_user_signs_in)
+    window.actions["override_class"].trigger()
+    assert window.case.image_for(first).review is None  # closed unsaved
+    window.image_list.select(second)  # Dr. B looks at another image
+    shown = []
+
+    def check_and_save(dialog):
+        shown.append(dialog.values())
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ReviewDialog, "exec", check_and_save)
+    switch_user_at_lock(window, "dr.a")
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+    assert shown == [(other, "nucleoli visible", "")] and window.current == first
+    review = window.case.image_for(first).review
+    assert (review.reviewed_class, review.reason, review.reviewer) == (other, "nucleoli visible", "Dr. A")
+    assert window.case.image_for(second).review is None
