@@ -134,10 +134,24 @@ def answer_sign_off(monkeypatch, password: str = PASSWORD, acknowledge: bool = T
         if not dialog.sign_button.isEnabled():
             return QDialog.DialogCode.Rejected
         dialog.accept()
+        finish_password_check(dialog)
         return dialog.result()
 
     monkeypatch.setattr(SignOffDialog, "exec", fake_exec)
     return shown
+
+
+def finish_password_check(dialog, timeout_s: float = 60.0) -> None:
+    """Let the event loop run until ``dialog``'s background password check has reported (sign-in, lock screen,
+    sign-off)."""
+    import time
+
+    from PySide6.QtTest import QTest
+
+    deadline = time.monotonic() + timeout_s
+    while dialog.password_check.running:
+        assert time.monotonic() < deadline, "the password check did not finish"
+        QTest.qWait(5)
 
 
 def answer_review(monkeypatch, choice: str, reason: str, comment: str = "") -> list:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
+from argon2 import PasswordHasher
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
 from tests.accounts import PASSWORD, people, sign
-from tests.ui.conftest import answer_review, wait_analysed
+from tests.ui.conftest import answer_review, finish_password_check, wait_analysed
 from xincept_desktop.core.cases import CaseStore
 from xincept_desktop.core.cases.accounts import SIGN_IN_FAILED
 
@@ -24,8 +27,10 @@ def store(tmp_path):
 def test_sign_in_dialog_says_the_same_for_an_unknown_user_and_a_wrong_password(qtbot, store):
     from xincept_desktop.ui.sign_in import SignInDialog
 
+    from xincept_desktop.ui.password_check import authenticator
+
     people(store)
-    dialog = SignInDialog(store.accounts.authenticate)
+    dialog = SignInDialog(authenticator(store.path))
     qtbot.addWidget(dialog)
     assert not dialog.sign_in_button.isEnabled()
     messages = []
@@ -33,19 +38,26 @@ def test_sign_in_dialog_says_the_same_for_an_unknown_user_and_a_wrong_password(q
         dialog.username.setText(username)
         dialog.password.setText(password)
         dialog.accept()
+        finish_password_check(dialog)
         assert dialog.result() != QDialog.DialogCode.Accepted and dialog.password.text() == ""
         messages.append(dialog.error.text())
     assert messages == [SIGN_IN_FAILED, SIGN_IN_FAILED]
+    failures = [e.details["attempted"] for e in store.audit_log() if e.action == "sign_in_failed"]
+    assert failures == ["nobody", "dr.a"]  # counted and audited by the check in the background thread
     dialog.username.setText("dr.a")
     dialog.password.setText(PASSWORD)
     dialog.accept()
+    finish_password_check(dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.actor.display_name == "Dr. A"
 
 
 def test_first_run_dialog_creates_the_administrator(qtbot, store):
+    from functools import partial
+
+    from xincept_desktop.ui.password_check import create_first_administrator_in_thread
     from xincept_desktop.ui.sign_in import FirstRunDialog
 
-    dialog = FirstRunDialog(store.accounts.create_first_administrator, store.path)
+    dialog = FirstRunDialog(partial(create_first_administrator_in_thread, store.path), store.path)
     qtbot.addWidget(dialog)
     dialog.username.setText("admin")
     dialog.display_name.setText("Lab Administrator")
@@ -57,6 +69,7 @@ def test_first_run_dialog_creates_the_administrator(qtbot, store):
     dialog.repeat.setText(PASSWORD)
     assert dialog.create_button.isEnabled()
     dialog.accept()
+    finish_password_check(dialog)
     assert dialog.actor.role.value == "administrator" and store.accounts.has_users()
 
 
@@ -72,6 +85,7 @@ def test_sign_in_at_start_offers_the_first_run_dialog_then_the_sign_in(qtbot, tm
                             (dialog.repeat, PASSWORD)):
             field.setText(text)
         dialog.accept()
+        finish_password_check(dialog)
         return dialog.result()
 
     monkeypatch.setattr(sign_in.FirstRunDialog, "exec", first_run)
@@ -82,6 +96,7 @@ def test_sign_in_at_start_offers_the_first_run_dialog_then_the_sign_in(qtbot, tm
         dialog.username.setText("admin")
         dialog.password.setText(PASSWORD)
         dialog.accept()
+        finish_password_check(dialog)
         return dialog.result()
 
     monkeypatch.setattr(sign_in.SignInDialog, "exec", sign_in_as_admin)
@@ -182,9 +197,11 @@ def test_the_lock_covers_a_dialog_in_use_and_the_same_user_finds_it_as_left(make
         seen["covered, still open"] = screen.isVisible() and dialog.isVisible()
         screen.password.setText("wrong password")
         screen.accept()
+        finish_password_check(screen)
         seen["error"] = window.idle_lock.locked and screen.error.text() == SIGN_IN_FAILED
         screen.password.setText(PASSWORD)
         screen.accept()
+        finish_password_check(screen)
         seen["after unlock"] = (window.idle_lock.locked, dialog.isVisible(), field.text())
         dialog.accept()  # the user carries on and saves what they typed
 
@@ -208,6 +225,7 @@ def test_another_user_signs_in_at_the_lock_and_the_first_ones_dialogs_close_unsa
         screen.username.setText("dr.b")
         screen.password.setText(PASSWORD)
         screen.accept()
+        finish_password_check(screen)
 
     assert run_dialog_while(dialog, steps) == QDialog.DialogCode.Rejected  # nothing of Dr. A's is saved
     assert not dialog.isVisible() and not window.idle_lock.locked
@@ -257,3 +275,245 @@ def test_verify_signatures_report_names_the_mismatches(make_window, qtbot, monke
     qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
     assert shown[0].startswith("1 of 1 signed case(s) no longer match their signature")
     assert f"case {case_id}, signed by Dr. A" in shown[0]
+
+
+# --- password checks off the UI thread -------------------------------------------------------------------------
+class GatedHasher(PasswordHasher):
+    """The tests' cheap argon2id whose ``verify`` waits until :meth:`release` (at most 30 s) and records the
+    thread it ran in: while it waits, the dialog must keep processing events and show that it is checking."""
+
+    def __init__(self):
+        super().__init__(time_cost=1, memory_cost=1024, parallelism=1)
+        self.entered, self.gate, self.threads = threading.Event(), threading.Event(), []
+
+    def verify(self, hash, password):  # noqa: A002 - PasswordHasher's own parameter name
+        self.threads.append(threading.current_thread())
+        self.entered.set()
+        if not self.gate.wait(30):
+            raise AssertionError("the password check was never released")
+        return super().verify(hash, password)
+
+    def release(self) -> None:
+        self.gate.set()
+
+
+@pytest.fixture
+def gated_hasher(monkeypatch):
+    """Install after the test accounts exist (making them verifies passwords too)."""
+    from xincept_desktop.core.accounts import passwords
+
+    def install() -> GatedHasher:
+        hasher = GatedHasher()
+        monkeypatch.setattr(passwords, "_hasher", hasher)
+        return hasher
+
+    return install
+
+
+def heartbeat(qtbot, beats: int = 3) -> int:
+    """A timer's ticks: they come only while the UI thread processes events."""
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(5)
+    qtbot.waitUntil(lambda: len(ticks) >= beats, timeout=30_000)
+    timer.stop()
+    return len(ticks)
+
+
+def off_the_ui_thread(hasher: GatedHasher) -> bool:
+    return bool(hasher.threads) and threading.main_thread() not in hasher.threads
+
+
+def test_sign_in_checks_the_password_off_the_ui_thread_and_shows_checking(qtbot, store, gated_hasher):
+    from xincept_desktop.ui.password_check import authenticator
+    from xincept_desktop.ui.sign_in import SignInDialog
+
+    people(store)
+    hasher = gated_hasher()
+    dialog = SignInDialog(authenticator(store.path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.username.setText("dr.a")
+    dialog.password.setText(PASSWORD)
+    dialog.accept()
+    qtbot.waitUntil(hasher.entered.is_set, timeout=30_000)
+    assert heartbeat(qtbot) >= 3  # the dialog stays responsive while the password is checked
+    assert dialog.checking.isVisible() and dialog.checking.text() == "Checking\u2026"
+    assert not any(w.isEnabled() for w in (dialog.sign_in_button, dialog.quit_button, dialog.username,
+                                            dialog.password))
+    dialog.reject()  # Quit waits for the answer
+    assert dialog.isVisible() and dialog.actor is None
+    hasher.release()
+    finish_password_check(dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.actor.username == "dr.a"
+    assert off_the_ui_thread(hasher) and not dialog.checking.isVisible()
+
+
+def test_unlock_checks_the_password_off_the_ui_thread(make_window, qtbot, gated_hasher):
+    window = make_window(start=False)
+    hasher = gated_hasher()
+    window.idle_lock.lock()
+    screen = window.idle_lock.screen
+    screen.password.setText("wrong password")
+    screen.accept()
+    qtbot.waitUntil(hasher.entered.is_set, timeout=30_000)
+    assert heartbeat(qtbot) >= 3
+    assert screen.checking.isVisible() and screen.checking.text() == "Checking\u2026"
+    assert not screen.unlock_button.isEnabled() and not screen.password.isEnabled()
+    assert not screen.other.isEnabled()
+    hasher.release()
+    finish_password_check(screen)
+    assert window.idle_lock.locked and screen.error.text() == SIGN_IN_FAILED  # the one message, counted
+    assert screen.unlock_button.isEnabled() and screen.password.isEnabled() and not screen.username.isEnabled()
+    screen.password.setText(PASSWORD)
+    screen.accept()
+    finish_password_check(screen)
+    assert not window.idle_lock.locked and off_the_ui_thread(hasher)
+    actions = [e.action for e in window.case.store.audit_log()][-3:]
+    assert actions == ["lock", "sign_in_failed", "unlock"]
+
+
+def test_the_signature_is_checked_off_the_ui_thread_and_recorded_with_the_sign_off(make_window, qtbot, monkeypatch,
+                                                                                   gated_hasher):
+    from xincept_desktop.ui.sign_off_dialog import SignOffDialog
+
+    window = make_window(start=False)
+    store = window.case.store
+    case_id = store.create_case({"patient_name": "Pat", "patient_id": "P-1"}, user=window.case.actor)
+    window.case.load(case_id)
+    hasher = gated_hasher()
+    seen = {}
+
+    def exec_and_sign(dialog):
+        def steps():
+            dialog.password.setText(PASSWORD)
+            dialog.accept()
+            qtbot.waitUntil(hasher.entered.is_set, timeout=30_000)
+            seen["beats"] = heartbeat(qtbot) >= 3
+            seen["checking"] = (dialog.checking.isVisible(), dialog.sign_button.isEnabled(),
+                                dialog.password.isEnabled())
+            dialog.reject()  # Cancel waits: the signature is being recorded
+            seen["open while signing"] = dialog.isVisible() and not window.case.signed
+            hasher.release()
+
+        QTimer.singleShot(0, steps)
+        return REAL_EXEC(dialog)
+
+    monkeypatch.setattr(SignOffDialog, "exec", exec_and_sign)
+    window.case_actions.sign_off()
+    assert seen == {"beats": True, "checking": (True, False, False), "open while signing": True}
+    assert off_the_ui_thread(hasher)
+    assert window.case.signed and window.case.record.sign_off.signed_by == "Dr. A"
+    [signature] = store.signatures(case_id)
+    assert signature.username == "dr.a" and signature.printed_name == "Dr. A"
+    assert "signed off electronically by Dr. A" in window.statusBar().currentMessage()
+
+
+# --- the first user's unsaved input at a user switch -----------------------------------------------------------
+def switch_user_at_lock(window, username: str) -> None:
+    window.idle_lock.lock()
+    screen = window.idle_lock.screen
+    screen.other.setChecked(True)
+    screen.username.setText(username)
+    screen.password.setText(PASSWORD)
+    screen.accept()
+    finish_password_check(screen)
+
+
+def test_a_users_unsaved_case_details_are_kept_for_them_alone_and_offered_back(make_window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from xincept_desktop.ui.case_details import CaseDetailsDialog
+
+    window = make_window(start=False)
+    store = window.case.store
+    case_id = store.create_case({"patient_name": "Pat", "patient_id": "P-1"}, user=window.case.actor)
+    window.case.load(case_id)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _parent, title, text, *a, **k: asked.append((window.case.actor.username, text))
+                        or QMessageBox.StandardButton.Yes)
+
+    def type_then_another_user_signs_in(dialog):
+        def steps():
+            dialog.edits["conclusion"].setPlainText("Pre-B ALL, typed by Dr. A")
+            switch_user_at_lock(window, "dr.b")
+
+        QTimer.singleShot(0, steps)
+        return REAL_EXEC(dialog)
+
+    monkeypatch.setattr(CaseDetailsDialog, "exec", type_then_another_user_signs_in)
+    window.case_actions.edit_details()
+    assert window.case.actor.username == "dr.b" and store.load_case(case_id).fields.conclusion == ""
+    sign_out = [e for e in store.audit_log() if e.action == "sign_out"][-1]
+    assert sign_out.user == "dr.a" and sign_out.details["drafts_kept"] == 1
+    qtbot.wait(50)
+    assert asked == []  # Dr. B is never offered Dr. A's draft
+    switch_user_at_lock(window, "dr.lee")
+    qtbot.wait(50)
+    assert asked == []
+
+    shown = []
+
+    def check_and_save(dialog):
+        shown.append(dialog.values())
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(CaseDetailsDialog, "exec", check_and_save)
+    switch_user_at_lock(window, "dr.a")
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+    assert asked == [("dr.a", "You had unsaved changes in Case Details when another user signed in: restore them?")]
+    assert shown[0]["conclusion"] == "Pre-B ALL, typed by Dr. A" and shown[0]["patient_name"] == "Pat"
+    assert store.load_case(case_id).fields.conclusion == "Pre-B ALL, typed by Dr. A"
+    change = [e for e in store.audit_log(case_id) if e.action == "update_case"][-1]
+    assert change.user == "dr.a"  # saved by its own author, after they checked it
+    switch_user_at_lock(window, "dr.b")
+    switch_user_at_lock(window, "dr.a")
+    qtbot.wait(50)
+    assert len(asked) == 1  # offered once
+
+
+def test_an_unsaved_override_is_offered_back_on_its_image_and_saved_by_its_author(ready_window, case_folder, qtbot,
+                                                                                   monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from xincept_desktop.ui.review_dialog import ReviewDialog
+
+    window = ready_window  # Dr. A
+    window.open_paths([case_folder(2)])
+    wait_analysed(qtbot, window)
+    first, second = window.image_list.paths()[:2]
+    window.image_list.select(first)
+    model_class = window.case.image_for(first).model_class
+    other = next(name for name in ("Benign", "Early", "Pre", "Pro") if name != model_class)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+
+    def type_then_another_user_signs_in(dialog):
+        def steps():
+            dialog.choice.setCurrentIndex(dialog.choice.findData(other))
+            dialog.reason.setText("nucleoli visible")
+            switch_user_at_lock(window, "dr.b")
+
+        QTimer.singleShot(0, steps)
+        return REAL_EXEC(dialog)
+
+    monkeypatch.setattr(ReviewDialog, "exec", type_then_another_user_signs_in)
+    window.actions["override_class"].trigger()
+    assert window.case.image_for(first).review is None  # closed unsaved
+    window.image_list.select(second)  # Dr. B looks at another image
+    shown = []
+
+    def check_and_save(dialog):
+        shown.append(dialog.values())
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ReviewDialog, "exec", check_and_save)
+    switch_user_at_lock(window, "dr.a")
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+    assert shown == [(other, "nucleoli visible", "")] and window.current == first
+    review = window.case.image_for(first).review
+    assert (review.reviewed_class, review.reason, review.reviewer) == (other, "nucleoli visible", "Dr. A")
+    assert window.case.image_for(second).review is None

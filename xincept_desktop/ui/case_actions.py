@@ -45,14 +45,16 @@ class CaseActions:
         self.window.show_case(record)
         self.session.check_files_async(self.window.show_file_problems)
 
-    def edit_details(self) -> None:
-        """Ask for the patient and specimen fields and store them; a signed case shows them read-only."""
+    def edit_details(self, prefill: dict[str, str] | None = None) -> None:
+        """Ask for the patient and specimen fields and store them; a signed case shows them read-only.
+        ``prefill``: values typed earlier (a draft kept at a user switch) shown instead of the stored ones."""
         from .case_details import CaseDetailsDialog
 
         if self.session.signed:
             CaseDetailsDialog.show_read_only(self.session.fields(), self.window)
             return
-        values = CaseDetailsDialog.ask(self.session.fields(), self.window)
+        fields = {**self.session.fields().as_dict(), **prefill} if prefill else self.session.fields()
+        values = CaseDetailsDialog.ask(fields, self.window)
         if values is None:
             return
         try:
@@ -65,7 +67,8 @@ class CaseActions:
             8000)
         self.window.refresh_case_view()
 
-    def override(self) -> None:
+    def override(self, prefill: dict[str, str] | None = None) -> None:
+        """Review the selected image; ``prefill``: the choice, reason and comment typed earlier (a draft)."""
         from .review_dialog import ReviewDialog
 
         path = self.window.current
@@ -79,7 +82,7 @@ class CaseActions:
         except CaseStoreError as exc:
             self._error(translate("CaseActions", "Override class"), exc)
             return
-        answer = ReviewDialog.ask(path.name, image.model_class, image.reviewed_class, self.window)
+        answer = ReviewDialog.ask(path.name, image.model_class, image.reviewed_class, self.window, prefill=prefill)
         if answer is None:
             return
         new_class, reason, comment = answer
@@ -105,23 +108,24 @@ class CaseActions:
         except CaseStoreError as exc:
             self._error(translate("CaseActions", "Sign off"), exc)
             return
-        signed = []
-
-        def sign(password: str, acknowledged: list[str]) -> None:
-            signed.append(self.session.sign_off(password, acknowledged, check.as_audit()))
-
-        dialog = SignOffDialog(check, self.session.actor, self.window, sign=sign)
+        # the store call (password check and signature in one transaction) runs in the dialog's background job
+        dialog = SignOffDialog(check, self.session.actor, self.window, sign=self.session.signer(check.as_audit()))
         try:
             dialog.exec()
-            failure = dialog.failure
+            failure, signed = dialog.failure, dialog.signed
         finally:
             dialog.deleteLater()
+        if signed is not None or failure is not None:
+            try:  # read the case again on the UI thread: signed now, or as another window left it
+                self.session.reload()
+            except CaseStoreError as exc:
+                failure = failure or exc
         if failure is not None:
             self._error(translate("CaseActions", "Sign off"), failure)
-        if not signed:
+        if signed is None:
             return
         self.window.statusBar().showMessage(translate(
-            "CaseActions", "Case signed off electronically by %1").replace("%1", signed[0].signed_by), 8000)
+            "CaseActions", "Case signed off electronically by %1").replace("%1", signed.signed_by), 8000)
         self.window.refresh_case_view()
 
     def reopen(self) -> bool:

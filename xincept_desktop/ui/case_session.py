@@ -44,6 +44,15 @@ def store_analyses(db_path: Path, case_id: int, results: list, model_version: st
         return store.add_analyses(case_id, results, model_version, model_hash, user=user)
 
 
+def sign_off_in_thread(db_path: Path, case_id: int, user, summary: dict | None, password: str,
+                       acknowledged: list[str] = ()):
+    """Sign case ``case_id`` electronically with a store of its own (runs in a background thread)."""
+    from ..core.cases import CaseStore
+
+    with CaseStore(db_path) as store:
+        return store.sign_off(case_id, user, acknowledged, summary, password=password)
+
+
 class CaseSession(QObject):
     """The current stored case of ``window``; every store call of the GUI goes through here."""
 
@@ -277,13 +286,13 @@ class CaseSession(QObject):
         self.store.override_class(image_id, new_class, reason=reason, comment=comment, user=self.user)
         self.reload()
 
-    def sign_off(self, password: str, acknowledged: list[str] = (), summary: dict | None = None):
-        """Sign the current case electronically as the signed-in account (its password re-entered), keeping the
-        acknowledged warnings and the summary shown in the audit line."""
+    def signer(self, summary: dict | None = None):
+        """``sign(password, acknowledged) -> SignOff`` for the current case as the signed-in account, to run in a
+        background thread (the sign-off dialog's job): it opens a store of its own, and the store checks the
+        password and records the signature, the acknowledged warnings and ``summary`` in one transaction. The
+        caller reads the case again (:meth:`reload`) on the UI thread afterwards."""
         self._require_case()
-        sign = self.store.sign_off(self.case_id, self.user, acknowledged, summary, password=password)
-        self.reload()
-        return sign
+        return partial(sign_off_in_thread, self.db_path, self.case_id, self.user, summary)
 
     def propose(self, path: Path, new_class: str, reason: str) -> None:
         """A technologist's proposed class for an image (audited; a hematologist decides)."""

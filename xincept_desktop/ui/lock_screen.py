@@ -5,17 +5,20 @@ Open dialogs are covered, not hidden: hiding a dialog that runs its own event lo
 cancelled and lose what was typed.
 
 * The same user unlocks with their password: their dialogs are there as they left them.
-* Another user signs in instead: the first user's open dialogs are closed as cancelled (nothing they typed is
-  saved, and nothing is saved under the new user's name), then the window carries on as the new user.
+* Another user signs in instead: the first user's open dialogs are closed as cancelled (nothing is saved under
+  the new user's name), then the window carries on as the new user. What the first user had typed in Case
+  Details or Override Class is kept for them in memory (``ui.drafts``) and offered back when they sign in again.
 
 Usage (the main window, once someone is signed in)::
 
-    self.idle_lock = IdleLock(self, authenticate=store.accounts.authenticate, on_switch=self.sign_in,
+    self.idle_lock = IdleLock(self, authenticate=authenticator(db_path), on_switch=self.sign_in,
                               audit=lambda action, actor, **details: ...)
     self.idle_lock.lock()          # File > Lock, or the idle timer
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QFormLayout, QFrame, QLabel, QLineEdit, QPushButton,
@@ -23,6 +26,9 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QFormLayout, QF
 
 from ..config import APP_NAME
 from ..errors import AuthenticationError, CaseStoreError
+from .background import describe_error
+from .drafts import Drafts
+from .password_check import PasswordCheck
 
 DEFAULT_MINUTES = 10
 PANEL_WIDTH = 440
@@ -60,8 +66,10 @@ class LockScreen(QDialog):
                             "unlock.")
         layout.addWidget(self.who)
         if kept:
-            layout.addWidget(_wrapped(f"{kept} open window(s) of {actor.display_name} are kept behind this screen "
-                                      "as they are; if someone else signs in, they are closed without saving.",
+            layout.addWidget(_wrapped(self.tr("{0} open window(s) of {1} are kept behind this screen as they are; "
+                                              "if someone else signs in, they are closed without saving, and what "
+                                              "was typed in Case Details or Override Class is offered back to {1} "
+                                              "at the next sign-in.").format(kept, actor.display_name),
                                       "color: #555;"))
         form = QFormLayout()
         self.other = QCheckBox("Sign in as someone else")
@@ -80,7 +88,12 @@ class LockScreen(QDialog):
         self.unlock_button = QPushButton("Unlock")
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.accept)
+        self.checking = _wrapped("", "color: #555;")
+        self.checking.setVisible(False)
+        layout.addWidget(self.checking)
         layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.password_check = PasswordCheck(self, self.checking, [self.username, self.password, self.other,
+                                                         self.unlock_button])
         self.other.toggled.connect(self._toggle_other)
         self.password.returnPressed.connect(self.accept)
         self._fit()
@@ -101,19 +114,29 @@ class LockScreen(QDialog):
         self.setGeometry(screen.geometry())
 
     def accept(self) -> None:
+        """Check the password in the background; unlock (or switch user) once it is accepted."""
+        if self.password_check.running:
+            return
         password = self.password.text()
         self.password.clear()
         if not password:
             return
         username = self.username.text() if self.other.isChecked() else self.actor.username
         purpose = "sign_in" if self.other.isChecked() else "unlock"
-        try:
-            self.new_actor = self._authenticate(username, password, purpose)
-        except (AuthenticationError, CaseStoreError) as exc:
-            self.error.setText(str(exc))
+        self.error.setVisible(False)
+        self.password_check.start(partial(self._authenticate, username, password, purpose), self._checked,
+                         self.tr("Checking\u2026"))
+        self._fit()
+
+    def _checked(self, actor, error) -> None:
+        if error is not None:
+            self.error.setText(str(error) if isinstance(error, (AuthenticationError, CaseStoreError))
+                               else describe_error(error))
             self.error.setVisible(True)
             self._fit()
+            self.password.setFocus()
             return
+        self.new_actor = actor
         super().accept()
 
     def reject(self) -> None:  # Esc does not unlock
@@ -153,6 +176,7 @@ class IdleLock(QObject):
         self.screen: LockScreen | None = None
         self._covered: list[QWidget] = []
         self._curtains: list[QWidget] = []
+        self.drafts = Drafts()  # unsaved input of users another user replaced at the lock screen
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
@@ -203,6 +227,7 @@ class IdleLock(QObject):
             curtain.deleteLater()
         self._curtains = []
         if actor.username != previous.username:
+            kept = self._keep_drafts(previous, covered)
             closed = 0
             for widget in reversed(covered):  # the first user's dialogs end as cancelled: nothing of theirs is saved
                 if isinstance(widget, QDialog):
@@ -211,9 +236,34 @@ class IdleLock(QObject):
                     widget.close()
                 closed += 1
             self._audit("sign_out", previous, why="another user signed in at the lock screen",
-                        closed_windows=closed)
+                        closed_windows=closed, drafts_kept=kept)
             self._on_switch(actor)
+            if self.drafts.waiting(actor.username):  # once the closed dialogs have returned from their exec()
+                QTimer.singleShot(0, self._offer_drafts)
         self.restart()
+
+    def _keep_drafts(self, previous, covered: list[QWidget]) -> int:
+        """Keep what ``previous`` typed in the dialogs about to close, for them alone; how many drafts."""
+        from .drafts import capture
+
+        case = self.window.case
+        kept = 0
+        for widget in covered:
+            draft = capture(widget, previous.username, case.case_id, getattr(self.window, "current", None),
+                            case.fields())
+            if draft is not None:
+                self.drafts.keep(draft)
+                kept += 1
+        return kept
+
+    def _offer_drafts(self) -> None:
+        """Offer the signed-in user the drafts kept for them (nobody else's), unless the window is locked again."""
+        from .drafts import offer
+
+        actor = self.window.case.actor
+        if actor is None or self.locked or getattr(self.window, "_closed", False):
+            return
+        offer(self.window, self.drafts.take(actor.username))
 
     def stop(self) -> None:
         """The window closes: no more locking, and a lock screen still up goes with it."""

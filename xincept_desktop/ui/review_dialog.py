@@ -64,8 +64,12 @@ class ReviewDialog(QDialog):
 
     @classmethod
     def ask(cls, file_name: str, model_class: str | None, current: str | None,
-            parent: QWidget | None = None) -> tuple[str, str, str] | None:
+            parent: QWidget | None = None, prefill: dict[str, str] | None = None) -> tuple[str, str, str] | None:
         dialog = cls(file_name, model_class, current, parent)
+        if prefill:  # a draft kept when another user signed in (ui.drafts)
+            dialog.choice.setCurrentIndex(max(0, dialog.choice.findData(prefill.get("choice"))))
+            dialog.reason.setText(prefill.get("reason", ""))
+            dialog.comment.setText(prefill.get("comment", ""))
         try:
             return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

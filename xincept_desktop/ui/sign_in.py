@@ -6,12 +6,15 @@ Usage (``ui.app`` before the main window is shown)::
 
 Both dialogs take a callable that does the store call, so they hold no store and tests drive them directly:
 ``SignInDialog(authenticate)`` with ``authenticate(username, password) -> Actor`` (raising
-``AuthenticationError``, whose one message never tells whether a user name exists), and
-``FirstRunDialog(create, db_path)`` with ``create(username, display_name, password) -> Actor``.
+``AuthenticationError``, whose one message never tells whether a user name exists; it runs in a background
+thread, so it opens its own store: ``ui.password_check.authenticator(db_path)``), and
+``FirstRunDialog(create, db_path)`` with ``create(username, display_name, password) -> Actor`` (hashing the password:
+it runs in a background thread too, ``partial(ui.password_check.create_first_administrator_in_thread, db_path)``).
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -20,6 +23,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 from ..config import APP_NAME
 from ..core.accounts import password_problem, username_problem
 from ..errors import AuthenticationError, CaseStoreError
+from .background import describe_error
+from .password_check import PasswordCheck, authenticator, create_first_administrator_in_thread
 
 ERROR_STYLE = "color: #a61b1b;"
 TITLE_STYLE = "font-size: 16pt; font-weight: bold;"
@@ -66,33 +71,50 @@ class SignInDialog(QDialog):
         self.error = _label("", ERROR_STYLE)
         self.error.setVisible(False)
         layout.addWidget(self.error)
+        self.checking = _label("", "color: #555;")
+        self.checking.setVisible(False)
+        layout.addWidget(self.checking)
         self.buttons = QDialogButtonBox()
         self.sign_in_button = self.buttons.addButton("Sign In", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        self.quit_button = self.buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.password_check = PasswordCheck(self, self.checking, [self.username, self.password, self.sign_in_button,
+                                                         self.quit_button])
         for field in (self.username, self.password):
             field.textChanged.connect(self._update)
         self._update()
 
     def _update(self) -> None:
-        self.sign_in_button.setEnabled(bool(self.username.text().strip() and self.password.text()))
+        self.sign_in_button.setEnabled(bool(self.username.text().strip() and self.password.text())
+                                       and not self.password_check.running)
 
     def accept(self) -> None:
-        if not self.sign_in_button.isEnabled():
+        """Check the password in the background; the dialog closes once it is accepted."""
+        if not self.sign_in_button.isEnabled() or self.password_check.running:
             return
         password = self.password.text()
         self.password.clear()
-        try:
-            self.actor = self._authenticate(self.username.text(), password)
-        except AuthenticationError as exc:
-            self.show_error(str(exc))
-            return
-        except CaseStoreError as exc:
-            self.show_error(f"The case database cannot be used: {exc}")
-            return
-        super().accept()
+        self.error.setVisible(False)
+        self.password_check.start(partial(self._authenticate, self.username.text(), password), self._checked,
+                         self.tr("Checking\u2026"))
+
+    def _checked(self, actor, error) -> None:
+        self._update()
+        if isinstance(error, AuthenticationError):
+            self.show_error(str(error))
+        elif isinstance(error, CaseStoreError):
+            self.show_error(self.tr("The case database cannot be used: {0}").format(error))
+        elif error is not None:
+            self.show_error(describe_error(error))
+        else:
+            self.actor = actor
+            super().accept()
+
+    def reject(self) -> None:
+        if not self.password_check.running:  # the answer comes in a moment; Esc and Quit wait for it
+            super().reject()
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -133,12 +155,17 @@ class FirstRunDialog(QDialog):
         layout.addLayout(form)
         self.problem = _label("", ERROR_STYLE)
         layout.addWidget(self.problem)
+        self.checking = _label("", "color: #555;")
+        self.checking.setVisible(False)
+        layout.addWidget(self.checking)
         self.buttons = QDialogButtonBox()
         self.create_button = self.buttons.addButton("Create Administrator", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.password_check = PasswordCheck(self, self.checking, [self.username, self.display_name, self.password,
+                                                                  self.repeat, self.buttons])
         for field in (self.username, self.display_name, self.password, self.repeat):
             field.textChanged.connect(self._update)
         self._update()
@@ -164,14 +191,23 @@ class FirstRunDialog(QDialog):
         self.create_button.setEnabled(complete and not problem)
 
     def accept(self) -> None:
-        if not self.create_button.isEnabled():
+        """Create the account in the background (hashing the password takes a moment)."""
+        if not self.create_button.isEnabled() or self.password_check.running:
             return
-        try:
-            self.actor = self._create(self.username.text(), self.display_name.text(), self.password.text())
-        except CaseStoreError as exc:
-            self.problem.setText(str(exc))
+        self.password_check.start(partial(self._create, self.username.text(), self.display_name.text(),
+                                          self.password.text()), self._created,
+                                  self.tr("Creating the account\u2026"))
+
+    def _created(self, actor, error) -> None:
+        if error is not None:
+            self.problem.setText(str(error) if isinstance(error, CaseStoreError) else describe_error(error))
             return
+        self.actor = actor
         super().accept()
+
+    def reject(self) -> None:
+        if not self.password_check.running:
+            super().reject()
 
 
 def sign_in_at_start(db_path: Path | None = None, parent: QWidget | None = None):
@@ -193,9 +229,9 @@ def sign_in_at_start(db_path: Path | None = None, parent: QWidget | None = None)
         return None
     try:
         if not store.accounts.has_users():
-            dialog = FirstRunDialog(store.accounts.create_first_administrator, path, parent)
+            dialog = FirstRunDialog(partial(create_first_administrator_in_thread, path), path, parent)
         else:
-            dialog = SignInDialog(store.accounts.authenticate, parent)
+            dialog = SignInDialog(authenticator(path), parent)
         return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:
         store.close()

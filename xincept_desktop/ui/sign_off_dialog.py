@@ -4,23 +4,28 @@ electronic signature (the signed-in account's printed name, the meaning, and the
 Usage from the case actions::
 
     dialog = SignOffDialog(check, actor, parent, sign=lambda password, acknowledged: ...)
-    if dialog.exec() == QDialog.DialogCode.Accepted:   # ``sign`` succeeded
+    if dialog.exec() == QDialog.DialogCode.Accepted:   # ``sign`` succeeded; its result is ``dialog.signed``
         ...
 
-``sign`` does the signing; a wrong password (``AuthenticationError``) is shown in the dialog, which stays open
+``sign`` does the signing (the store checks the password and records the signature in one transaction); it runs
+in a background thread, so it opens its own store and touches no widget, while the dialog shows "Checking..."
+with its controls disabled. A wrong password (``AuthenticationError``) is shown in the dialog, which stays open
 with the password cleared; any other store error closes it with ``dialog.failure`` set. Sign stays disabled
 while images are not analysed or failed, while warnings are not acknowledged, or while the password is empty.
 """
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
                                QWidget)
 
 from ..core.cases.signatures import MEANING
-from ..errors import AuthenticationError, CaseStoreError
+from ..errors import AuthenticationError
 from .i18n import class_description, role_name
+from .password_check import PasswordCheck
 
 BLOCK_STYLE = "color: #a61b1b; font-weight: bold;"
 WARN_STYLE = "color: #a15c00;"
@@ -88,6 +93,7 @@ class SignOffDialog(QDialog):
         super().__init__(parent)
         self.check, self.signer, self._sign = check, signer, sign
         self.failure: Exception | None = None
+        self.signed = None  # what ``sign`` returned, once signed
         self.setWindowTitle(self.tr("Sign off case %1").replace("%1", str(check.case_id)))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
@@ -130,11 +136,15 @@ class SignOffDialog(QDialog):
         layout.addWidget(_label(self.tr("Your signature is linked to exactly what is shown in this case now (a "
                                         "SHA-256 of its images, results, reviews and details); re-opening the case "
                                         "voids it."), "color: #555;"))
+        self.checking = _label("", "color: #555;")
+        self.checking.setVisible(False)
+        layout.addWidget(self.checking)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.sign_button = self.buttons.addButton(self.tr("Sign Off"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.password_check = PasswordCheck(self, self.checking, [self.password, self.acknowledge, self.buttons])
         self._update()
 
     def acknowledged(self) -> list[str]:
@@ -142,29 +152,40 @@ class SignOffDialog(QDialog):
         return list(self.check.warnings) if self.acknowledge.isChecked() else []
 
     def can_sign(self) -> bool:
-        return self.signer is not None and bool(self.password.text()) and \
+        return self.signer is not None and bool(self.password.text()) and not self.password_check.running and \
             self.check.can_sign(self.acknowledge.isChecked())
 
     def _update(self) -> None:
         self.sign_button.setEnabled(self.can_sign())
 
     def accept(self) -> None:
-        """Sign (``sign`` callback); stay open on a wrong password, close with ``failure`` on other errors."""
+        """Sign (``sign`` in a background thread); stay open on a wrong password, close with ``failure`` on other
+        errors."""
         if not self.can_sign():
             return
         password = self.password.text()
         self.password.clear()
-        if self._sign is not None:
-            try:
-                self._sign(password, self.acknowledged())
-            except AuthenticationError:
-                self.error.setText(_tr(WRONG_PASSWORD))
-                self.error.setVisible(True)
-                self.adjustSize()
-                self.password.setFocus()
-                return
-            except CaseStoreError as exc:
-                self.failure = exc
-                super().reject()
-                return
-        super().accept()
+        self.error.setVisible(False)
+        if self._sign is None:
+            super().accept()
+            return
+        self.password_check.start(partial(self._sign, password, self.acknowledged()), self._signed,
+                           self.tr("Checking the password and signing\u2026"))
+
+    def _signed(self, result, error) -> None:
+        self._update()
+        if isinstance(error, AuthenticationError):
+            self.error.setText(_tr(WRONG_PASSWORD))
+            self.error.setVisible(True)
+            self.adjustSize()
+            self.password.setFocus()
+        elif error is not None:  # CaseStoreError, or anything else the store raised: the caller reports it
+            self.failure = error
+            super().reject()
+        else:
+            self.signed = result
+            super().accept()
+
+    def reject(self) -> None:
+        if not self.password_check.running:  # the signature is being recorded: Esc and Cancel wait for it
+            super().reject()

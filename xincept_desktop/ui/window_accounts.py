@@ -68,8 +68,10 @@ class AccountsMixin:
         if self.idle_lock is None and not self.case.open_error:
             from .lock_screen import IdleLock
 
-            accounts = self.case.store.accounts
-            self.idle_lock = IdleLock(self, accounts.authenticate, self.sign_in,
+            from .password_check import authenticator
+
+            accounts = self.case.store.accounts  # the password is checked in a thread, with a store of its own
+            self.idle_lock = IdleLock(self, authenticator(self.case.db_path), self.sign_in,
                                       audit=lambda action, who, **details: accounts.record(who, action, **details))
         self._update_case_actions()
         self.refresh_case_view()

@@ -53,6 +53,15 @@ class Manifest:
         return bool(self.parent_hash)
 
     @property
+    def version_label(self) -> str:
+        """Name, version and hash; a site-adapted bundle also names its site and parent, so every result, stored
+        analysis and report that carries this label marks it as adapted."""
+        label = f"{self.name} {self.version} ({self.short_hash})"
+        if self.parent_hash:
+            label += f" [site-adapted: {self.site}; from {self.adapted_from} ({self.parent_hash})]"
+        return label
+
+    @property
     def short_hash(self) -> str:
         """First 12 hex digits of a hash over all file hashes: the model's fingerprint in reports."""
         joined = "".join(f"{k}:{v};" for k, v in sorted(self.files.items()))

@@ -114,7 +114,7 @@ class XInceptModel:
 
     @property
     def version_label(self) -> str:
-        return f"{self.manifest.name} {self.manifest.version} ({self.manifest.short_hash})"
+        return self.manifest.version_label
 
     @classmethod
     def load(cls, folder: Path, weights_folder: Path | None = None,

@@ -92,7 +92,7 @@ class RuntimeModel:
 
     @property
     def version_label(self) -> str:
-        return f"{self.manifest.name} {self.manifest.version} ({self.manifest.short_hash})"
+        return self.manifest.version_label
 
     @property
     def device_label(self) -> str:
