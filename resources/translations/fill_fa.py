@@ -360,6 +360,22 @@ FA.update({
     "the password must not start or end with a space": "گذرواژه نباید با فاصله آغاز یا تمام شود",
     "the password must not be the user name": "گذرواژه نباید همان نام کاربری باشد",
     "the password needs at least %1 characters": "گذرواژه دست‌کم %1 نویسه لازم دارد",
+    # background password checks, drafts kept at a user switch (helper G)
+    "Case Details": "مشخصات مورد", "Override Class": "تغییر رده", "Unsaved changes": "تغییرات ذخیره‌نشده",
+    "You had unsaved changes in {0} when another user signed in: restore them?":
+        "هنگامی که کاربر دیگری وارد شد، در {0} تغییرات ذخیره‌نشده داشتید: بازگردانده شوند؟",
+    "Case {0} is no longer the open case": "مورد {0} دیگر مورد باز نیست",
+    "Case {0} was signed off meanwhile": "مورد {0} در این میان امضا شده است",
+    "{0}, so the changes cannot be put back into {1}. What you had typed:\n\n{2}":
+        "{0}، پس تغییرات را نمی‌توان به {1} بازگرداند. آنچه نوشته بودید:\n\n{2}",
+    "Creating the account\u2026": "در حال ساختن حساب\u2026",
+    "{0} open window(s) of {1} are kept behind this screen as they are; if someone else signs in, they are closed "
+    "without saving, and what was typed in Case Details or Override Class is offered back to {1} at the next "
+    "sign-in.": "{0} پنجرهٔ باز {1} همان‌گونه پشت این صفحه نگه داشته می‌شوند؛ اگر کس دیگری وارد شود، بی‌ذخیره بسته "
+    "می‌شوند و آنچه در مشخصات مورد یا تغییر رده نوشته شده بود در ورود بعدی {1} به او پیشنهاد می‌شود.",
+    "Checking\u2026": "در حال بررسی\u2026",
+    "The case database cannot be used: {0}": "پایگاه دادهٔ موارد قابل استفاده نیست: {0}",
+    "Checking the password and signing\u2026": "در حال بررسی گذرواژه و امضا\u2026",
 })
 
 

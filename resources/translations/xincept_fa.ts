@@ -897,6 +897,41 @@
     </message>
 </context>
 <context>
+    <name>Drafts</name>
+    <message>
+        <source>Case Details</source>
+        <translation>مشخصات مورد</translation>
+    </message>
+    <message>
+        <source>Override Class</source>
+        <translation>تغییر رده</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغییرات ذخیره‌نشده</translation>
+    </message>
+    <message>
+        <source>You had unsaved changes in {0} when another user signed in: restore them?</source>
+        <translation>هنگامی که کاربر دیگری وارد شد، در {0} تغییرات ذخیره‌نشده داشتید: بازگردانده شوند؟</translation>
+    </message>
+    <message>
+        <source>Case {0} is no longer the open case</source>
+        <translation>مورد {0} دیگر مورد باز نیست</translation>
+    </message>
+    <message>
+        <source>Case {0} was signed off meanwhile</source>
+        <translation>مورد {0} در این میان امضا شده است</translation>
+    </message>
+    <message>
+        <source>{0}, so the changes cannot be put back into {1}. What you had typed:
+
+{2}</source>
+        <translation>{0}، پس تغییرات را نمی‌توان به {1} بازگرداند. آنچه نوشته بودید:
+
+{2}</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>Open images or a folder, or drop them here</source>
@@ -909,6 +944,13 @@
     <message>
         <source>Open Folder…</source>
         <translation>باز کردن پوشه…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Creating the account…</source>
+        <translation>در حال ساختن حساب…</translation>
     </message>
 </context>
 <context>
@@ -1196,6 +1238,17 @@ Use the adapted model now?</source>
     <message>
         <source>Site adaptation</source>
         <translation>سازگاری با آزمایشگاه</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>{0} open window(s) of {1} are kept behind this screen as they are; if someone else signs in, they are closed without saving, and what was typed in Case Details or Override Class is offered back to {1} at the next sign-in.</source>
+        <translation>{0} پنجرهٔ باز {1} همان‌گونه پشت این صفحه نگه داشته می‌شوند؛ اگر کس دیگری وارد شود، بی‌ذخیره بسته می‌شوند و آنچه در مشخصات مورد یا تغییر رده نوشته شده بود در ورود بعدی {1} به او پیشنهاد می‌شود.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>در حال بررسی…</translation>
     </message>
 </context>
 <context>
@@ -1850,6 +1903,17 @@ Model&apos;s class: %3</source>
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Checking…</source>
+        <translation>در حال بررسی…</translation>
+    </message>
+    <message>
+        <source>The case database cannot be used: {0}</source>
+        <translation>پایگاه دادهٔ موارد قابل استفاده نیست: {0}</translation>
+    </message>
+</context>
+<context>
     <name>SignOffDialog</name>
     <message>
         <source>Analyse them (Analysis ▸ Analyse), exclude them (Case ▸ Override Class ▸ Exclude, with a reason) or remove those never analysed (Case ▸ Remove Image, with a reason) before signing.</source>
@@ -1967,6 +2031,10 @@ Model&apos;s class: %3</source>
     <message>
         <source>Sign Off</source>
         <translation>امضا</translation>
+    </message>
+    <message>
+        <source>Checking the password and signing…</source>
+        <translation>در حال بررسی گذرواژه و امضا…</translation>
     </message>
 </context>
 <context>

@@ -74,7 +74,7 @@ def test_translations_keep_the_placeholders_and_mnemonics():
     """A %1 lost in translation drops a value (a case id, a name) from the sentence; an & lost drops the Alt key."""
     wrong = []
     for context, source, translation in _messages(TS):
-        if sorted(re.findall(r"%\d", source)) != sorted(re.findall(r"%\d", translation.text or "")):
+        if sorted(re.findall(r"%\d|\{\d\}", source)) != sorted(re.findall(r"%\d|\{\d\}", translation.text or "")):
             wrong.append((context, source, "placeholders"))
         if context == "Actions" and ("&" in source) != ("&" in (translation.text or "")):
             wrong.append((context, source, "mnemonic"))
@@ -136,15 +136,17 @@ def untranslated_calls(source: str) -> list[str]:
         name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
         arguments = [*node.args, *(k.value for k in node.keywords if k.arg in ("placeholderText", "text", "title",
                                                                                   "toolTip", "statusTip"))]
-        if name in TEXT_SINKS and any(_is_text(argument, constants) for argument in arguments):
+        hidden = isinstance(node.func, ast.Name) and name.lstrip("_") in ("tr", "translate") and name != "translate"
+        if (name in TEXT_SINKS or hidden) and any(_is_text(argument, constants) for argument in arguments):
             found.append(ast.get_source_segment(source, node).splitlines()[0].strip())
     return found
 
 
 def test_the_check_finds_a_bare_string():
     assert untranslated_calls('box.setText("Hello")\nQLabel(f"{n} cases")\nT = "Title"\nw.setWindowTitle(T)\n'
-                              'w.setToolTip(self.tr("fine"))\nw.showMessage(str(exc))') == [
-        'box.setText("Hello")', 'QLabel(f"{n} cases")', "w.setWindowTitle(T)"]
+                              'w.setToolTip(self.tr("fine"))\nw.showMessage(str(exc))\n'
+                              '_tr("lupdate does not see this")\ntranslate("Ctx", "it sees this")') == [
+        'box.setText("Hello")', 'QLabel(f"{n} cases")', "w.setWindowTitle(T)", '_tr("lupdate does not see this")']
 
 
 @pytest.mark.parametrize("module", sorted(p.name for p in UI.glob("*.py") if p.name not in NOT_YET))

@@ -18,10 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-KINDS = {"case_details": "Case Details", "review": "Override Class"}
+KINDS = {"case_details": QT_TRANSLATE_NOOP("Drafts", "Case Details"),
+         "review": QT_TRANSLATE_NOOP("Drafts", "Override Class")}
+translate = QCoreApplication.translate  # translate("Context", "text"): the form pyside6-lupdate reads
 
 
 def _tr(text: str) -> str:
@@ -92,17 +94,17 @@ def offer(window, drafts: list[Draft]) -> int:
             continue
         where = _tr(KINDS[draft.kind])
         answer = QMessageBox.question(
-            window, _tr("Unsaved changes"),
-            _tr("You had unsaved changes in {0} when another user signed in: restore them?").format(where))
+            window, translate("Drafts", "Unsaved changes"),
+            translate("Drafts", "You had unsaved changes in {0} when another user signed in: restore them?").format(where))
         if answer != QMessageBox.StandardButton.Yes:
             continue
-        why = (_tr("Case {0} is no longer the open case").format(draft.case_id)
+        why = (translate("Drafts", "Case {0} is no longer the open case").format(draft.case_id)
                if draft.case_id != window.case.case_id else
-               _tr("Case {0} was signed off meanwhile").format(draft.case_id) if window.case.signed else "")
+               translate("Drafts", "Case {0} was signed off meanwhile").format(draft.case_id) if window.case.signed else "")
         if why:  # shown, so that nothing typed is lost without the user seeing it
             QMessageBox.information(
-                window, _tr("Unsaved changes"),
-                _tr("{0}, so the changes cannot be put back into {1}. What you had typed:\n\n{2}")
+                window, translate("Drafts", "Unsaved changes"),
+                translate("Drafts", "{0}, so the changes cannot be put back into {1}. What you had typed:\n\n{2}")
                 .format(why, where, draft.describe()))
             continue
         restore(window, draft)
