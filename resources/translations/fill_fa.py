@@ -376,6 +376,7 @@ FA.update({
     "Checking\u2026": "در حال بررسی\u2026",
     "The case database cannot be used: {0}": "پایگاه دادهٔ موارد قابل استفاده نیست: {0}",
     "Checking the password and signing\u2026": "در حال بررسی گذرواژه و امضا\u2026",
+    "%1 (%2, %3)": "%1 (%2، %3)",
 })
 
 

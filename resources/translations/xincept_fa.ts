@@ -1997,6 +1997,10 @@ Model&apos;s class: %3</source>
         <translation>امضای الکترونیکی</translation>
     </message>
     <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2، %3)</translation>
+    </message>
+    <message>
         <source>nobody is signed in</source>
         <translation>کسی وارد نشده است</translation>
     </message>

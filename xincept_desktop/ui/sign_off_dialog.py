@@ -119,8 +119,10 @@ class SignOffDialog(QDialog):
         layout.addWidget(self.acknowledge)
         layout.addWidget(_label(self.tr("Electronic signature"), "font-weight: bold;"))
         names = QFormLayout()
-        who = f"{signer.display_name} ({signer.username}, {role_name(signer.role)})" if signer is not None else \
-            self.tr("nobody is signed in")
+        isolate = "\u2068%s\u2069"  # names in Latin script keep their place in a right-to-left sentence
+        who = self.tr("%1 (%2, %3)").replace("%1", isolate % signer.display_name) \
+            .replace("%2", isolate % signer.username).replace("%3", role_name(signer.role)) if signer is not None \
+            else self.tr("nobody is signed in")
         names.addRow(self.tr("Signed by"), _label(who, "font-weight: bold;"))
         names.addRow(self.tr("Meaning"), _label(_tr(MEANINGS.get(MEANING, MEANING))))
         names.addRow(self.tr("Time"), _label(self.tr("now, in UTC, when you press Sign Off")))
