@@ -1023,8 +1023,16 @@
         <translation>بزرگ‌نمایی / کوچک‌نمایی (روی تصویر)</translation>
     </message>
     <message>
+        <source>+ / - / mouse wheel</source>
+        <translation>+ / - / چرخ ماوس</translation>
+    </message>
+    <message>
         <source>Move the image</source>
         <translation>جابه‌جا کردن تصویر</translation>
+    </message>
+    <message>
+        <source>Drag</source>
+        <translation>کشیدن</translation>
     </message>
     <message>
         <source>Key</source>

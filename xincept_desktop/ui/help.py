@@ -45,8 +45,8 @@ def model_card_text(model_folder: Path | None) -> str:
 VIEWER_KEYS = [  # keys the viewer handles itself (not menu actions); texts marked for lupdate
     ("\u2192 \u2193 Space Page Down", QT_TRANSLATE_NOOP("Help", "Next image (in the image)")),
     ("\u2190 \u2191 Backspace Page Up", QT_TRANSLATE_NOOP("Help", "Previous image (in the image)")),
-    ("+ / - / mouse wheel", QT_TRANSLATE_NOOP("Help", "Zoom in / out (in the image)")),
-    ("Drag", QT_TRANSLATE_NOOP("Help", "Move the image")),
+    (QT_TRANSLATE_NOOP("Help", "+ / - / mouse wheel"), QT_TRANSLATE_NOOP("Help", "Zoom in / out (in the image)")),
+    (QT_TRANSLATE_NOOP("Help", "Drag"), QT_TRANSLATE_NOOP("Help", "Move the image")),
 ]
 
 
@@ -58,7 +58,8 @@ def shortcuts_markdown(actions: dict) -> str:
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         if keys:
             rows.append(f"| {_cell(keys)} | {_cell(action.text().replace('&', '').rstrip(chr(0x2026)))} |")
-    rows += [f"| {_cell(keys)} | {_cell(QCoreApplication.translate('Help', text))} |" for keys, text in VIEWER_KEYS]
+    translate = QCoreApplication.translate
+    rows += [f"| {_cell(translate('Help', keys))} | {_cell(translate('Help', text))} |" for keys, text in VIEWER_KEYS]
     title = QCoreApplication.translate("Help", "Keyboard shortcuts")
     return f"# {title}\n\n" + "\n".join(rows) + "\n"
 
