@@ -377,6 +377,30 @@ FA.update({
     "The case database cannot be used: {0}": "پایگاه دادهٔ موارد قابل استفاده نیست: {0}",
     "Checking the password and signing\u2026": "در حال بررسی گذرواژه و امضا\u2026",
     "%1 (%2, %3)": "%1 (%2، %3)", "+ / - / mouse wheel": "+ / - / چرخ ماوس", "Drag": "کشیدن",
+    # sign-in, first start and lock screen
+    "Sign in \u2014 %1 Desktop": "ورود \u2014 %1 Desktop",
+    "Sign in with your own account. What you do is recorded under your name; signatures need your password again.":
+        "با حساب خودتان وارد شوید. هر کاری که می‌کنید به نام شما ثبت می‌شود؛ امضا دوباره گذرواژهٔ شما را می‌خواهد.",
+    "user name": "نام کاربری", "password": "گذرواژه", "Sign In": "ورود",
+    "First start \u2014 %1 Desktop": "نخستین اجرا \u2014 %1 Desktop",
+    "Welcome to %1 Desktop": "به %1 Desktop خوش آمدید",
+    "This case database has no user accounts yet. Create the administrator account now. The administrator then "
+    "adds the people who use the program: technologists (open and analyse cases, enter details, propose a class) "
+    "and hematologists (also override classes, sign off and re-open cases). An administrator account manages "
+    "users, models and settings; it does not analyse or sign cases.":
+        "این پایگاه دادهٔ موارد هنوز هیچ حساب کاربری ندارد. اکنون حساب مدیر را بسازید. سپس مدیر کسانی را که با "
+        "برنامه کار می‌کنند می‌افزاید: کاردان‌های آزمایشگاه (باز کردن و تحلیل موارد، وارد کردن مشخصات، پیشنهاد رده) و "
+        "متخصصان خون‌شناسی (همچنین تغییر رده، امضا و بازگشایی موارد). حساب مدیر کاربران، مدل‌ها و تنظیمات را "
+        "اداره می‌کند؛ موردی را تحلیل یا امضا نمی‌کند.",
+    "Case database: %1": "پایگاه دادهٔ موارد: %1",
+    "e.g. admin": "مثلاً admin", "the name printed where this account acts": "نامی که هر جا این حساب کاری کند چاپ می‌شود",
+    "at least 10 characters": "دست‌کم ۱۰ نویسه", "the same password again": "همان گذرواژه، دوباره",
+    "Create Administrator": "ساختن حساب مدیر",
+    "The case database cannot be opened, so no one can sign in:":
+        "پایگاه دادهٔ موارد باز نمی‌شود، پس هیچ‌کس نمی‌تواند وارد شود:",
+    "%1 Desktop": "%1 Desktop", "Locked \u2014 %1 Desktop": "قفل \u2014 %1 Desktop", "Locked": "قفل است",
+    "%1 (%2) is signed in. Enter the password to unlock.": "%1 (%2) وارد شده است. برای باز کردن قفل گذرواژه را وارد کنید.",
+    "Sign in as someone else": "ورود با حساب دیگری", "Unlock": "باز کردن قفل",
 })
 
 

@@ -4,7 +4,7 @@
 <context>
     <name>AccountRules</name>
     <message>
-        <source>a user name has 2 to 32 characters: lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit</source>
+        <source>a user name has 2 to 32 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit</source>
         <extracomment>sentences of ``core.accounts`` shown as they come (a user name or password rule), marked for pyside6-lupdate</extracomment>
         <translation>نام کاربری ۲ تا ۳۲ نویسه دارد: حروف کوچک لاتین، رقم، «.»، «_» یا «-»، و با حرف یا رقم آغاز می‌شود</translation>
     </message>
@@ -172,7 +172,7 @@
         <translation>&amp;تغییر رده…</translation>
     </message>
     <message>
-        <source>Set the reviewer&apos;s class of the selected image</source>
+        <source>Set the reviewer's class of the selected image</source>
         <translation>تعیین ردهٔ بازبین برای تصویر انتخاب‌شده</translation>
     </message>
     <message>
@@ -332,7 +332,7 @@
         <translation>&amp;مطالعهٔ صحه‌گذاری…</translation>
     </message>
     <message>
-        <source>Measure the model on your lab&apos;s labelled images and write the study (PDF, JSON)</source>
+        <source>Measure the model on your lab's labelled images and write the study (PDF, JSON)</source>
         <translation>سنجش مدل روی تصاویر برچسب‌دار آزمایشگاه شما و نوشتن مطالعه (PDF، JSON)</translation>
     </message>
     <message>
@@ -340,7 +340,7 @@
         <translation>&amp;سازگاری با این آزمایشگاه…</translation>
     </message>
     <message>
-        <source>Refit the model&apos;s last stages on your lab&apos;s labelled images (a new model)</source>
+        <source>Refit the model's last stages on your lab's labelled images (a new model)</source>
         <translation>برازش دوبارهٔ مراحل پایانی مدل روی تصاویر برچسب‌دار آزمایشگاه شما (یک مدل تازه)</translation>
     </message>
     <message>
@@ -576,7 +576,7 @@
         <translation>بررسی امضاها</translation>
     </message>
     <message>
-        <source>Recompute every signed case&apos;s content hash and mark those that no longer match their signature</source>
+        <source>Recompute every signed case's content hash and mark those that no longer match their signature</source>
         <translation>محاسبهٔ دوبارهٔ چکیدهٔ محتوای هر مورد امضاشده و علامت‌گذاری مواردی که دیگر با امضای خود نمی‌خوانند</translation>
     </message>
     <message>
@@ -663,7 +663,7 @@
         <translation>پزشک درخواست‌کننده</translation>
     </message>
     <message>
-        <source>Reviewer&apos;s conclusion</source>
+        <source>Reviewer's conclusion</source>
         <translation>نتیجه‌گیری بازبین</translation>
     </message>
     <message>
@@ -819,7 +819,7 @@
         <translation>توضیحات: %1</translation>
     </message>
     <message>
-        <source>Case suggestion = the most frequent class among images classified with calibrated confidence ≥ 70 % and inside the training domain; a reviewer&apos;s class replaces the model&apos;s and always counts. No such image, or a tie between classes, gives &apos;indeterminate — review&apos;.</source>
+        <source>Case suggestion = the most frequent class among images classified with calibrated confidence ≥ 70 % and inside the training domain; a reviewer's class replaces the model's and always counts. No such image, or a tie between classes, gives 'indeterminate — review'.</source>
         <translation>پیشنهاد مورد = پرتکرارترین رده در میان تصاویری که با اطمینان کالیبره‌شدهٔ دست‌کم ۷۰٪ و درون دامنهٔ آموزش رده‌بندی شده‌اند؛ ردهٔ بازبین جای ردهٔ مدل را می‌گیرد و همیشه شمرده می‌شود. نبودن چنین تصویری یا تساوی میان رده‌ها به «نامعین — بازبینی» می‌انجامد.</translation>
     </message>
     <message>
@@ -949,6 +949,62 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
+        <source>First start — %1 Desktop</source>
+        <translation>نخستین اجرا — %1 Desktop</translation>
+    </message>
+    <message>
+        <source>Welcome to %1 Desktop</source>
+        <translation>به %1 Desktop خوش آمدید</translation>
+    </message>
+    <message>
+        <source>This case database has no user accounts yet. Create the administrator account now. The administrator then adds the people who use the program: technologists (open and analyse cases, enter details, propose a class) and hematologists (also override classes, sign off and re-open cases). An administrator account manages users, models and settings; it does not analyse or sign cases.</source>
+        <translation>این پایگاه دادهٔ موارد هنوز هیچ حساب کاربری ندارد. اکنون حساب مدیر را بسازید. سپس مدیر کسانی را که با برنامه کار می‌کنند می‌افزاید: کاردان‌های آزمایشگاه (باز کردن و تحلیل موارد، وارد کردن مشخصات، پیشنهاد رده) و متخصصان خون‌شناسی (همچنین تغییر رده، امضا و بازگشایی موارد). حساب مدیر کاربران، مدل‌ها و تنظیمات را اداره می‌کند؛ موردی را تحلیل یا امضا نمی‌کند.</translation>
+    </message>
+    <message>
+        <source>Case database: %1</source>
+        <translation>پایگاه دادهٔ موارد: %1</translation>
+    </message>
+    <message>
+        <source>e.g. admin</source>
+        <translation>مثلاً admin</translation>
+    </message>
+    <message>
+        <source>the name printed where this account acts</source>
+        <translation>نامی که هر جا این حساب کاری کند چاپ می‌شود</translation>
+    </message>
+    <message>
+        <source>at least 10 characters</source>
+        <translation>دست‌کم ۱۰ نویسه</translation>
+    </message>
+    <message>
+        <source>the same password again</source>
+        <translation>همان گذرواژه، دوباره</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>نام کاربری</translation>
+    </message>
+    <message>
+        <source>Printed name</source>
+        <translation>نام چاپی</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>گذرواژه</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>تکرار گذرواژه</translation>
+    </message>
+    <message>
+        <source>Create Administrator</source>
+        <translation>ساختن حساب مدیر</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
         <source>Creating the account…</source>
         <translation>در حال ساختن حساب…</translation>
     </message>
@@ -960,7 +1016,7 @@
         <translation>&amp;نقشهٔ حرارتی</translation>
     </message>
     <message>
-        <source>Show the heat map over the image: the network&apos;s evidence for the shown class; warm regions are where that evidence lies (H)</source>
+        <source>Show the heat map over the image: the network's evidence for the shown class; warm regions are where that evidence lies (H)</source>
         <translation>نمایش نقشهٔ حرارتی روی تصویر: شواهد شبکه برای ردهٔ نمایش‌داده‌شده؛ نواحی گرم جای این شواهدند (H)</translation>
     </message>
     <message>
@@ -972,11 +1028,11 @@
         <translation> (مناسب کوررنگی)</translation>
     </message>
     <message>
-        <source>network&apos;s class</source>
+        <source>network's class</source>
         <translation>ردهٔ شبکه</translation>
     </message>
     <message>
-        <source>Which class&apos;s evidence the heat map shows; by default the class the network&apos;s own head gives, which is what the heat map explains (the result&apos;s class comes from the classifier on top and can differ: the result panel then says so)</source>
+        <source>Which class's evidence the heat map shows; by default the class the network's own head gives, which is what the heat map explains (the result's class comes from the classifier on top and can differ: the result panel then says so)</source>
         <translation>نقشهٔ حرارتی شواهد کدام رده را نشان دهد؛ به طور پیش‌فرض ردهٔ خروجی خود شبکه، که نقشهٔ حرارتی همان را توضیح می‌دهد (ردهٔ نتیجه از رده‌بند بالایی می‌آید و ممکن است متفاوت باشد؛ در آن صورت صفحهٔ نتیجه آن را می‌گوید)</translation>
     </message>
     <message>
@@ -1156,7 +1212,7 @@
         <translation>مطالعهٔ صحه‌گذاری</translation>
     </message>
     <message>
-        <source>Measure the model on your laboratory&apos;s own labelled images before using it (CLSI EP12, ISO 15189). The study is written as verification.pdf (to file) and verification.json.</source>
+        <source>Measure the model on your laboratory's own labelled images before using it (CLSI EP12, ISO 15189). The study is written as verification.pdf (to file) and verification.json.</source>
         <translation>پیش از به‌کارگیری مدل، آن را روی تصاویر برچسب‌دار آزمایشگاه خودتان بسنجید (CLSI EP12، ISO 15189). مطالعه به صورت verification.pdf (برای بایگانی) و verification.json نوشته می‌شود.</translation>
     </message>
     <message>
@@ -1188,7 +1244,7 @@
         <translation>سازگاری با این آزمایشگاه</translation>
     </message>
     <message>
-        <source>Refit the model&apos;s last stages (classifier, confidence calibration, out-of-domain check) on your laboratory&apos;s labelled images. The network itself is kept; part of your images is held back to measure the result. The current model stays installed; the adapted one is a new model you choose in Preferences. Each class needs at least 20 images.</source>
+        <source>Refit the model's last stages (classifier, confidence calibration, out-of-domain check) on your laboratory's labelled images. The network itself is kept; part of your images is held back to measure the result. The current model stays installed; the adapted one is a new model you choose in Preferences. Each class needs at least 20 images.</source>
         <translation>مراحل پایانی مدل (رده‌بند، کالیبراسیون اطمینان، بررسی خارج از دامنه) روی تصاویر برچسب‌دار آزمایشگاه شما دوباره برازش می‌شوند. خود شبکه دست نمی‌خورد؛ بخشی از تصاویر شما برای سنجش نتیجه کنار گذاشته می‌شود. مدل کنونی نصب‌شده می‌ماند؛ مدل سازگارشده مدل تازه‌ای است که در تنظیمات انتخاب می‌کنید. هر رده دست‌کم ۲۰ تصویر لازم دارد.</translation>
     </message>
     <message>
@@ -1208,7 +1264,7 @@
         <translation>سازگاری</translation>
     </message>
     <message>
-        <source>Give the adapted model a name (your laboratory&apos;s).</source>
+        <source>Give the adapted model a name (your laboratory's).</source>
         <translation>به مدل سازگارشده نامی بدهید (نام آزمایشگاه شما).</translation>
     </message>
     <message>
@@ -1251,8 +1307,44 @@ Use the adapted model now?</source>
 <context>
     <name>LockScreen</name>
     <message>
+        <source>Locked — %1 Desktop</source>
+        <translation>قفل — %1 Desktop</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>قفل است</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is signed in. Enter the password to unlock.</source>
+        <translation>%1 (%2) وارد شده است. برای باز کردن قفل گذرواژه را وارد کنید.</translation>
+    </message>
+    <message>
         <source>{0} open window(s) of {1} are kept behind this screen as they are; if someone else signs in, they are closed without saving, and what was typed in Case Details or Override Class is offered back to {1} at the next sign-in.</source>
         <translation>{0} پنجرهٔ باز {1} همان‌گونه پشت این صفحه نگه داشته می‌شوند؛ اگر کس دیگری وارد شود، بی‌ذخیره بسته می‌شوند و آنچه در مشخصات مورد یا تغییر رده نوشته شده بود در ورود بعدی {1} به او پیشنهاد می‌شود.</translation>
+    </message>
+    <message>
+        <source>Sign in as someone else</source>
+        <translation>ورود با حساب دیگری</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>گذرواژه</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>نام کاربری</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>گذرواژه</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>باز کردن قفل</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>ورود</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -1494,7 +1586,7 @@ Use the adapted model now?</source>
         <translation>از موارد و گزارش‌ها خروجی بگیرد</translation>
     </message>
     <message>
-        <source>override the model&apos;s class</source>
+        <source>override the model's class</source>
         <translation>ردهٔ مدل را تغییر دهد</translation>
     </message>
     <message>
@@ -1699,7 +1791,7 @@ Use the adapted model now?</source>
         <translation>بازبین</translation>
     </message>
     <message>
-        <source>Reviewer&apos;s conclusion</source>
+        <source>Reviewer's conclusion</source>
         <translation>نتیجه‌گیری بازبین</translation>
     </message>
     <message>
@@ -1742,7 +1834,7 @@ Use the adapted model now?</source>
         <translation>گزارش %1 در %2 نوشته شد</translation>
     </message>
     <message>
-        <source> (not recorded in the case&apos;s audit log: %1)</source>
+        <source> (not recorded in the case's audit log: %1)</source>
         <translation> (در سابقهٔ ممیزی مورد ثبت نشد: %1)</translation>
     </message>
 </context>
@@ -1810,8 +1902,8 @@ Use the adapted model now?</source>
         <translation>تحلیل نشده</translation>
     </message>
     <message>
-        <source>Reviewer&apos;s class, by %1 — %2
-Model&apos;s class: %3</source>
+        <source>Reviewer's class, by %1 — %2
+Model's class: %3</source>
         <translation>ردهٔ بازبین، از %1 — %2
 ردهٔ مدل: %3</translation>
     </message>
@@ -1852,7 +1944,7 @@ Model&apos;s class: %3</source>
         <translation>یادداشت: %1</translation>
     </message>
     <message>
-        <source>Heat map shows evidence for %1 (the network&apos;s head); the result is %2</source>
+        <source>Heat map shows evidence for %1 (the network's head); the result is %2</source>
         <translation>نقشهٔ حرارتی شواهد %1 را نشان می‌دهد (خروجی شبکه)؛ نتیجه %2 است</translation>
     </message>
 </context>
@@ -1863,7 +1955,7 @@ Model&apos;s class: %3</source>
         <translation>تغییر رده</translation>
     </message>
     <message>
-        <source>Model&apos;s class of %1: %2</source>
+        <source>Model's class of %1: %2</source>
         <translation>ردهٔ مدل برای %1: %2</translation>
     </message>
     <message>
@@ -1871,11 +1963,11 @@ Model&apos;s class: %3</source>
         <translation>هیچ</translation>
     </message>
     <message>
-        <source>Reviewer&apos;s class</source>
+        <source>Reviewer's class</source>
         <translation>ردهٔ بازبین</translation>
     </message>
     <message>
-        <source>required when the class differs from the model&apos;s</source>
+        <source>required when the class differs from the model's</source>
         <translation>اگر رده با ردهٔ مدل فرق کند لازم است</translation>
     </message>
     <message>
@@ -1891,7 +1983,7 @@ Model&apos;s class: %3</source>
         <translation>کنار گذاشتن تصویر به دلیل نیاز دارد.</translation>
     </message>
     <message>
-        <source>Overriding the model&apos;s class needs a reason.</source>
+        <source>Overriding the model's class needs a reason.</source>
         <translation>تغییر ردهٔ مدل به دلیل نیاز دارد.</translation>
     </message>
 </context>
@@ -1911,7 +2003,50 @@ Model&apos;s class: %3</source>
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <source>The case database cannot be opened, so no one can sign in:</source>
+        <translation>پایگاه دادهٔ موارد باز نمی‌شود، پس هیچ‌کس نمی‌تواند وارد شود:</translation>
+    </message>
+    <message>
+        <source>%1 Desktop</source>
+        <translation>%1 Desktop</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
+    <message>
+        <source>Sign in — %1 Desktop</source>
+        <translation>ورود — %1 Desktop</translation>
+    </message>
+    <message>
+        <source>Sign in with your own account. What you do is recorded under your name; signatures need your password again.</source>
+        <translation>با حساب خودتان وارد شوید. هر کاری که می‌کنید به نام شما ثبت می‌شود؛ امضا دوباره گذرواژهٔ شما را می‌خواهد.</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>نام کاربری</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>گذرواژه</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>نام کاربری</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>گذرواژه</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>ورود</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>خروج</translation>
+    </message>
     <message>
         <source>Checking…</source>
         <translation>در حال بررسی…</translation>

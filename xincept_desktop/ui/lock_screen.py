@@ -43,7 +43,7 @@ class LockScreen(QDialog):
         super().__init__(window)
         self._authenticate = authenticate
         self.actor, self.new_actor = actor, None
-        self.setWindowTitle(f"Locked \u2014 {APP_NAME} Desktop")
+        self.setWindowTitle(self.tr("Locked \u2014 %1 Desktop").replace("%1", APP_NAME))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
@@ -59,11 +59,11 @@ class LockScreen(QDialog):
         outer.addStretch(2)
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(24, 20, 24, 20)
-        title = QLabel("Locked")
+        title = QLabel(self.tr("Locked"))
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         layout.addWidget(title)
-        self.who = _wrapped(f"{actor.display_name} ({actor.username}) is signed in. Enter the password to "
-                            "unlock.")
+        self.who = _wrapped(self.tr("%1 (%2) is signed in. Enter the password to unlock.")
+                            .replace("%1", actor.display_name).replace("%2", actor.username))
         layout.addWidget(self.who)
         if kept:
             layout.addWidget(_wrapped(self.tr("{0} open window(s) of {1} are kept behind this screen as they are; "
@@ -72,20 +72,20 @@ class LockScreen(QDialog):
                                               "at the next sign-in.").format(kept, actor.display_name),
                                       "color: #555;"))
         form = QFormLayout()
-        self.other = QCheckBox("Sign in as someone else")
+        self.other = QCheckBox(self.tr("Sign in as someone else"))
         self.username = QLineEdit(actor.username)
         self.username.setEnabled(False)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("password")
-        form.addRow("User name", self.username)
-        form.addRow("Password", self.password)
+        self.password.setPlaceholderText(self.tr("password"))
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Password"), self.password)
         form.addRow("", self.other)
         layout.addLayout(form)
         self.error = _wrapped("", "color: #a61b1b;")
         self.error.setVisible(False)
         layout.addWidget(self.error)
-        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.accept)
         self.checking = _wrapped("", "color: #555;")
@@ -105,7 +105,7 @@ class LockScreen(QDialog):
     def _toggle_other(self, other: bool) -> None:
         self.username.setEnabled(other)
         self.username.setText("" if other else self.actor.username)
-        self.unlock_button.setText("Sign In" if other else "Unlock")
+        self.unlock_button.setText(self.tr("Sign In") if other else self.tr("Unlock"))
         (self.username if other else self.password).setFocus()
 
     def cover(self) -> None:

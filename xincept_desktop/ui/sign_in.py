@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
 
 from ..config import APP_NAME
@@ -53,20 +53,20 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         self._authenticate = authenticate
         self.actor = None
-        self.setWindowTitle(f"Sign in \u2014 {APP_NAME} Desktop")
+        self.setWindowTitle(self.tr("Sign in \u2014 %1 Desktop").replace("%1", APP_NAME))
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
         layout.addWidget(_label(f"{APP_NAME} Desktop", TITLE_STYLE))
-        layout.addWidget(_label("Sign in with your own account. What you do is recorded under your name; "
-                                "signatures need your password again."))
+        layout.addWidget(_label(self.tr("Sign in with your own account. What you do is recorded under your name; "
+                                        "signatures need your password again.")))
         if note:
             layout.addWidget(_label(note, "color: #555;"))
         form = QFormLayout()
         self.username = QLineEdit()
-        self.username.setPlaceholderText("user name")
-        self.password = password_field("password")
-        form.addRow("User name", self.username)
-        form.addRow("Password", self.password)
+        self.username.setPlaceholderText(self.tr("user name"))
+        self.password = password_field(self.tr("password"))
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Password"), self.password)
         layout.addLayout(form)
         self.error = _label("", ERROR_STYLE)
         self.error.setVisible(False)
@@ -75,8 +75,8 @@ class SignInDialog(QDialog):
         self.checking.setVisible(False)
         layout.addWidget(self.checking)
         self.buttons = QDialogButtonBox()
-        self.sign_in_button = self.buttons.addButton("Sign In", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.quit_button = self.buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        self.sign_in_button = self.buttons.addButton(self.tr("Sign In"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.quit_button = self.buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -130,28 +130,28 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self._create = create
         self.actor = None
-        self.setWindowTitle(f"First start \u2014 {APP_NAME} Desktop")
+        self.setWindowTitle(self.tr("First start \u2014 %1 Desktop").replace("%1", APP_NAME))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        layout.addWidget(_label(f"Welcome to {APP_NAME} Desktop", TITLE_STYLE))
-        layout.addWidget(_label(
+        layout.addWidget(_label(self.tr("Welcome to %1 Desktop").replace("%1", APP_NAME), TITLE_STYLE))
+        layout.addWidget(_label(self.tr(
             "This case database has no user accounts yet. Create the administrator account now. The "
             "administrator then adds the people who use the program: technologists (open and analyse cases, enter "
             "details, propose a class) and hematologists (also override classes, sign off and re-open cases). "
-            "An administrator account manages users, models and settings; it does not analyse or sign cases."))
+            "An administrator account manages users, models and settings; it does not analyse or sign cases.")))
         if db_path:
-            layout.addWidget(_label(f"Case database: {db_path}", "color: #555;"))
+            layout.addWidget(_label(self.tr("Case database: %1").replace("%1", str(db_path)), "color: #555;"))
         form = QFormLayout()
         self.username = QLineEdit()
-        self.username.setPlaceholderText("e.g. admin")
+        self.username.setPlaceholderText(self.tr("e.g. admin"))
         self.display_name = QLineEdit()
-        self.display_name.setPlaceholderText("the name printed where this account acts")
-        self.password = password_field("at least 10 characters")
-        self.repeat = password_field("the same password again")
-        form.addRow("User name", self.username)
-        form.addRow("Printed name", self.display_name)
-        form.addRow("Password", self.password)
-        form.addRow("Repeat password", self.repeat)
+        self.display_name.setPlaceholderText(self.tr("the name printed where this account acts"))
+        self.password = password_field(self.tr("at least 10 characters"))
+        self.repeat = password_field(self.tr("the same password again"))
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Printed name"), self.display_name)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Repeat password"), self.repeat)
         layout.addLayout(form)
         self.problem = _label("", ERROR_STYLE)
         layout.addWidget(self.problem)
@@ -159,8 +159,8 @@ class FirstRunDialog(QDialog):
         self.checking.setVisible(False)
         layout.addWidget(self.checking)
         self.buttons = QDialogButtonBox()
-        self.create_button = self.buttons.addButton("Create Administrator", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        self.create_button = self.buttons.addButton(self.tr("Create Administrator"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -224,8 +224,9 @@ def sign_in_at_start(db_path: Path | None = None, parent: QWidget | None = None)
     try:
         store = CaseStore(path)
     except CaseStoreError as exc:
-        QMessageBox.critical(parent, f"{APP_NAME} Desktop", f"The case database cannot be opened, so no one can "
-                             f"sign in:\n\n{exc}")
+        message = QCoreApplication.translate("SignIn", "The case database cannot be opened, so no one can sign in:")
+        title = QCoreApplication.translate("SignIn", "%1 Desktop").replace("%1", APP_NAME)
+        QMessageBox.critical(parent, title, message + "\n\n" + str(exc))
         return None
     try:
         if not store.accounts.has_users():
