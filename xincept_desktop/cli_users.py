@@ -25,12 +25,22 @@ from pathlib import Path
 
 from .cli_common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
 
+#: the exit statuses of these commands (the image commands' help speaks of files analysed)
+ACCOUNT_EXIT_HELP = ("exit status:\n  0  done\n  2  usage error (the command line is wrong; the first account must "
+                     "be an administrator); nothing was changed\n  3  refused or could not run: the case database "
+                     "could not be opened or written, or the store refused (unknown user, a password that is too "
+                     "weak or was not given); nothing was changed")
+SIGNATURE_EXIT_HELP = ("exit status:\n  0  every signed case still matches its signature\n  1  one or more signed "
+                       "cases no longer match (each is named)\n  2  usage error\n  3  the case database could not be "
+                       "opened")
+
 USER_COMMANDS = ("add", "list", "disable", "enable", "reset-password")
 
 
 def add_account_parsers(commands) -> None:
     """The ``users``, ``cases`` and ``setup-shared-store`` subcommands."""
-    users = commands.add_parser("users", help="add, list, disable or enable user accounts and reset passwords")
+    users = commands.add_parser("users", help="add, list, disable or enable user accounts and reset passwords",
+                                epilog=ACCOUNT_EXIT_HELP)
     users.add_argument("--db", type=Path, default=None, help="case database (default: the app's)")
     actions = users.add_subparsers(dest="users_command", required=True, metavar="ACTION")
     helps = {"add": "add a user account", "list": "list the accounts", "disable": "disable an account",
@@ -46,7 +56,7 @@ def add_account_parsers(commands) -> None:
                                                           "account of an empty store)")
         action.add_argument("--password-stdin", action="store_true",
                             help="read passwords from stdin, one per line (administrator's first)")
-    cases = commands.add_parser("cases", help="checks of the case database")
+    cases = commands.add_parser("cases", help="checks of the case database", epilog=SIGNATURE_EXIT_HELP)
     cases.add_argument("--db", type=Path, default=None, help="case database (default: the app's)")
     checks = cases.add_subparsers(dest="cases_command", required=True, metavar="ACTION")
     checks.add_parser("verify-signatures", help="recompute every signed case's content hash; exit 1 on a mismatch")
