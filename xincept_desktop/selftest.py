@@ -4,7 +4,9 @@ The steps are the ones a clinician's first case goes through: the Qt runtime sta
 display), the inference runtime (OpenVINO) imports, the bundled model loads as the app loads it (every bundle file
 hash-checked against its manifest, the exported runtime against its record, on the device it names), a generated
 smear-like image is analysed, its Grad-CAM
-overlay is rendered, and a PDF report is written to a temporary folder and checked. Each step is printed with its
+overlay is rendered, and a PDF report is written to a temporary folder and checked. The verification study's
+statistics (statsmodels) and the accounts' password hasher (argon2) are checked too, so that a standalone build that
+left out a library they need fails here, at build time. Each step is printed with its
 time; the first failure is printed with what went wrong and the exit status is non-zero. No window is created and
 nothing outside the temporary folder is written.
 
@@ -111,9 +113,52 @@ def _step_qt(ctx: _Context) -> str:
 def _step_runtime(ctx: _Context) -> str:
     import openvino as ov
 
+    from .core.model.device_support import gpu_plugin_installed
+
     devices = ", ".join(ov.Core().available_devices)
     tensorflow = "TensorFlow loaded" if "tensorflow" in sys.modules else "no TensorFlow"
-    return f"OpenVINO {ov.get_version().split('-')[0]}, devices {devices}; {tensorflow}"
+    plugins = "" if gpu_plugin_installed() else " (CPU only: no GPU plugin)"
+    return f"OpenVINO {ov.get_version().split('-')[0]}, devices {devices}{plugins}; {tensorflow}"
+
+
+def _step_verification_statistics(ctx: _Context) -> str:
+    """The verification study's statistics (statsmodels, which needs pandas and most of scipy) import and compute:
+    a Wilson interval against its closed form, Cohen's kappa of a 2x2 table against (po - pe) / (1 - pe)."""
+    from .core.verification.metrics import kappa_with_interval, wilson
+
+    count, total, z = 8, 10, 1.959963984540054
+    share = count / total
+    centre = (share + z * z / (2 * total)) / (1 + z * z / total)
+    half = z * np.sqrt(share * (1 - share) / total + z * z / (4 * total * total)) / (1 + z * z / total)
+    interval = wilson(count, total)
+    if interval is None or not np.allclose(interval, [centre - half, centre + half], atol=1e-9):
+        raise SelfTestFailure(f"Wilson interval of {count}/{total} is {interval}, expected "
+                              f"[{centre - half:.4f}, {centre + half:.4f}]")
+    table = np.array([[20, 5], [10, 15]])
+    observed = np.trace(table) / table.sum()
+    chance = float((table.sum(0) * table.sum(1)).sum()) / table.sum() ** 2
+    kappa, kappa_ci = kappa_with_interval(table)
+    expected = (observed - chance) / (1 - chance)
+    if kappa is None or abs(kappa - expected) > 1e-9 or kappa_ci is None or not kappa_ci[0] < kappa < kappa_ci[1]:
+        raise SelfTestFailure(f"Cohen's kappa of {table.tolist()} is {kappa} {kappa_ci}, expected {expected:.3f} "
+                              "inside its interval")
+    import statsmodels
+
+    return (f"statsmodels {statsmodels.__version__}: Wilson {count}/{total} [{interval[0]:.3f}, {interval[1]:.3f}], "
+            f"kappa {kappa:.2f} [{kappa_ci[0]:.3f}, {kappa_ci[1]:.3f}]")
+
+
+def _step_passwords(ctx: _Context) -> str:
+    """The accounts' argon2id hasher (argon2-cffi's native library) hashes and verifies."""
+    from .core.accounts.passwords import hash_password, verify_password
+
+    password = "self-test password \u00e9"
+    stored = hash_password(password)
+    if not stored.startswith("$argon2id$"):
+        raise SelfTestFailure(f"the password hash is not argon2id: {stored[:20]!r}")
+    if not verify_password(stored, password) or verify_password(stored, password + "x"):
+        raise SelfTestFailure("argon2id did not verify its own hash (or accepted a wrong password)")
+    return f"argon2id hash {stored.split('$')[3]} verified, wrong password refused"
 
 
 def _step_load_model(ctx: _Context) -> str:
@@ -224,6 +269,8 @@ STEPS: tuple[tuple[str, Callable[[_Context], str]], ...] = (
     ("environment", _step_environment),
     ("Qt runtime", _step_qt),
     ("inference runtime", _step_runtime),
+    ("verification statistics", _step_verification_statistics),
+    ("password hashing", _step_passwords),
     ("load model (hash-checked)", _step_load_model),
     ("generate test image", _step_generate_image),
     ("read camera formats", _step_camera_formats),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QVBoxLayout
 
+from ..core.model.device_support import CPU_ONLY_NOTE, gpu_plugin_installed
 from .settings import DEVICE_CHOICES
 
 DEVICE_LABELS = {"auto": "Auto (a GPU the runtime can use, else the CPU)", "cpu": "CPU", "gpu": "GPU"}
@@ -21,6 +22,12 @@ class DevicePreference(QGroupBox):
             self.combo.addItem(DEVICE_LABELS[choice], choice)
         self.combo.setCurrentIndex(max(0, self.combo.findData(device)))
         note = QLabel(NOTE)
+        if not gpu_plugin_installed():  # the standalone app: OpenVINO without its GPU plugin
+            gpu = self.combo.findData("gpu")
+            self.combo.model().item(gpu).setEnabled(False)
+            if self.combo.currentIndex() == gpu:
+                self.combo.setCurrentIndex(self.combo.findData("auto"))
+            note.setText(f"{CPU_ONLY_NOTE} {NOTE}")
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.combo)
