@@ -123,7 +123,8 @@ def _step_runtime(ctx: _Context) -> str:
 
 def _step_verification_statistics(ctx: _Context) -> str:
     """The verification study's statistics (statsmodels, which needs pandas and most of scipy) import and compute:
-    a Wilson interval against its closed form, Cohen's kappa of a 2x2 table against (po - pe) / (1 - pe)."""
+    a Wilson interval against its closed form, Cohen's kappa of a 2x2 table against (po - pe) / (1 - pe); and its
+    reliability diagram renders (matplotlib)."""
     from .core.verification.metrics import kappa_with_interval, wilson
 
     count, total, z = 8, 10, 1.959963984540054
@@ -144,8 +145,13 @@ def _step_verification_statistics(ctx: _Context) -> str:
                               "inside its interval")
     import statsmodels
 
+    from .core.verification.study import reliability_png
+
+    diagram = reliability_png([[0.0, 0.5, 3, 0.4, 1 / 3], [0.5, 1.0, 7, 0.8, 6 / 7]])  # matplotlib's Agg and fonts
+    if not diagram.startswith(b"\x89PNG"):
+        raise SelfTestFailure("the study's reliability diagram is not a PNG")
     return (f"statsmodels {statsmodels.__version__}: Wilson {count}/{total} [{interval[0]:.3f}, {interval[1]:.3f}], "
-            f"kappa {kappa:.2f} [{kappa_ci[0]:.3f}, {kappa_ci[1]:.3f}]")
+            f"kappa {kappa:.2f} [{kappa_ci[0]:.3f}, {kappa_ci[1]:.3f}]; reliability diagram {len(diagram):,} bytes")
 
 
 def _step_passwords(ctx: _Context) -> str:
