@@ -4,8 +4,9 @@ The steps are the ones a clinician's first case goes through: the Qt runtime sta
 display), the inference runtime (OpenVINO) imports, the bundled model loads as the app loads it (every bundle file
 hash-checked against its manifest, the exported runtime against its record, on the device it names), a generated
 smear-like image is analysed, its Grad-CAM
-overlay is rendered, and a PDF report is written to a temporary folder and checked. The verification study's
-statistics (statsmodels) and the accounts' password hasher (argon2) are checked too, so that a standalone build that
+overlay is rendered, a one-image verification study is run and its PDF written, and a PDF report is written to a
+temporary folder and checked. The verification study's statistics (statsmodels) and the accounts' password hasher
+(argon2) are checked on their own too, so that a standalone build that
 left out a library they need fails here, at build time. Each step is printed with its
 time; the first failure is printed with what went wrong and the exit status is non-zero. No window is created and
 nothing outside the temporary folder is written.
@@ -250,6 +251,27 @@ def _peak(heat: np.ndarray) -> str:
     return f"({x}, {y})"
 
 
+def _step_verification_study(ctx: _Context) -> str:
+    """Tools > Verification Study on the generated image, labelled with a class the model did not give it (so the
+    PDF carries a misread image's thumbnail and heat map too): figures, reliability diagram and the study's PDF."""
+    from .core.verification.data import LabImage
+    from .core.verification.pdf import render_study_pdf
+    from .core.verification.study import StudySettings, run_study
+
+    misread = next(index for index, name in enumerate(ctx.model.classes) if name != ctx.result.label)
+    study = run_study(ctx.model, [LabImage(ctx.image_path, misread, "self-test")],
+                      StudySettings(data="self-test image", operator="self-test"))
+    if study is None or study.record["n"] != 1 or study.record["accuracy"] != 0.0 or len(study.gallery) != 1:
+        raise SelfTestFailure(f"the one-image study came out wrong: {study and study.record.get('n')} analysed, "
+                              f"accuracy {study and study.record.get('accuracy')}")
+    content = render_study_pdf(study)
+    if not (content.startswith(b"%PDF-") and b"%%EOF" in content[-1024:]):
+        raise SelfTestFailure("the study's PDF is not a complete PDF")
+    (ctx.workdir / "self-test-verification.pdf").write_bytes(content)
+    low, high = study.record["accuracy_ci"]
+    return f"1 image, agreement 0 % [{low:.2f}, {high:.2f}], misread gallery 1, PDF {len(content):,} bytes"
+
+
 def _step_report(ctx: _Context) -> str:
     from .core.report import PatientInfo, build_report_data, model_info_from, write_report
     from .core.report.fonts import BUNDLED, default_fonts
@@ -282,6 +304,7 @@ STEPS: tuple[tuple[str, Callable[[_Context], str]], ...] = (
     ("read camera formats", _step_camera_formats),
     ("analyse image", _step_analyse),
     ("render Grad-CAM overlay", _step_overlay),
+    ("verification study", _step_verification_study),
     ("write PDF report", _step_report),
 )
 
