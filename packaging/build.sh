@@ -58,6 +58,8 @@ XINCEPT_PACKAGE_MODEL_DIR="$MODEL" \
     packaging/xincept-desktop.spec
 cp resources/xincept-desktop.desktop resources/icons/xincept-desktop.png resources/icons/xincept-desktop.svg "$APP/"
 chmod -R a+rX "$APP"  # the model and weight caches are 0600; an /opt install must be readable by every user
+dangling=$(find "$APP" -xtype l)
+[ -z "$dangling" ] || die "links to libraries the spec dropped (DROP_BINARIES): $dangling"
 built=$(date +%s)
 say "built in $((built - started)) s"
 

@@ -45,3 +45,33 @@ def test_the_standalone_app_leaves_tensorflow_out_and_carries_the_runtime():
     assert {"tensorflow", "keras", "h5py"} <= set(namespace["EXCLUDES"])
     assert "_runtime_datas()" in spec and "_weight_datas" not in spec
     assert "_internal/tensorflow" in (PACKAGING / "build.sh").read_text()  # the build fails if TensorFlow slipped in
+
+
+STUDY_PROBE = """
+import sys
+import numpy as np
+from xincept_desktop.core.verification.metrics import kappa_with_interval, wilson
+from xincept_desktop.core.verification.study import reliability_png
+from xincept_desktop.core.accounts.passwords import hash_password, verify_password
+wilson(8, 10), kappa_with_interval(np.array([[20, 5], [10, 15]])), reliability_png([[0.0, 1.0, 4, 0.5, 0.5]])
+assert verify_password(hash_password("probe password"), "probe password")
+print("\\n".join(sorted(sys.modules)))
+"""
+
+
+def test_the_spec_excludes_nothing_the_verification_study_and_accounts_load():
+    """The frozen app once could not run the study: the spec excluded pandas and scipy.stats, which statsmodels
+    imports. Every module the study's statistics, its diagram and the password hasher load must be packaged."""
+    import os
+    import sys
+
+    spec = (PACKAGING / "xincept-desktop.spec").read_text(encoding="utf-8")
+    namespace: dict = {}
+    exec(spec[spec.index("EXCLUDES = ["):spec.index("]\n", spec.index("EXCLUDES = [")) + 2], namespace)
+    excludes = namespace["EXCLUDES"]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    loaded = subprocess.run([sys.executable, "-c", STUDY_PROBE], env=env, cwd=REPO, capture_output=True, text=True,
+                            check=True, timeout=300).stdout.split()
+    assert "statsmodels.stats.proportion" in loaded and "pandas" in loaded and "argon2" in loaded
+    excluded = [name for name in loaded if any(name == ex or name.startswith(ex + ".") for ex in excludes)]
+    assert excluded == []

@@ -147,3 +147,19 @@ def test_without_a_console_the_steps_go_to_a_log_file(tmp_path, monkeypatch):
     assert selftest.main(["--self-test", "--no-qt", "--model", str(tmp_path / "missing")]) == EXIT_FAILED
     text = (tmp_path / "xincept-desktop-self-test.log").read_text(encoding="utf-8")
     assert "model folder not found" in text and "self-test FAILED" in text
+
+
+def test_wrong_verification_statistics_or_a_broken_hasher_fail_their_step(monkeypatch, tmp_path):
+    from xincept_desktop import selftest
+    from xincept_desktop.core.accounts import passwords
+    from xincept_desktop.core.verification import metrics
+
+    ctx = selftest._Context(tmp_path, None, tmp_path, check_qt=False)
+    assert "Wilson 8/10 [0.490, 0.943], kappa 0.40" in selftest._step_verification_statistics(ctx)
+    assert "verified, wrong password refused" in selftest._step_passwords(ctx)
+    monkeypatch.setattr(metrics, "wilson", lambda count, total: [count / total - 0.1, count / total + 0.1])
+    with pytest.raises(selftest.SelfTestFailure, match="Wilson interval of 8/10"):
+        selftest._step_verification_statistics(ctx)
+    monkeypatch.setattr(passwords, "verify_password", lambda stored, password: True)
+    with pytest.raises(selftest.SelfTestFailure, match="accepted a wrong password"):
+        selftest._step_passwords(ctx)

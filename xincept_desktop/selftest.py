@@ -4,7 +4,10 @@ The steps are the ones a clinician's first case goes through: the Qt runtime sta
 display), the inference runtime (OpenVINO) imports, the bundled model loads as the app loads it (every bundle file
 hash-checked against its manifest, the exported runtime against its record, on the device it names), a generated
 smear-like image is analysed, its Grad-CAM
-overlay is rendered, and a PDF report is written to a temporary folder and checked. Each step is printed with its
+overlay is rendered, a one-image verification study is run and its PDF written, and a PDF report is written to a
+temporary folder and checked. The verification study's statistics (statsmodels) and the accounts' password hasher
+(argon2) are checked on their own too, so that a standalone build that
+left out a library they need fails here, at build time. Each step is printed with its
 time; the first failure is printed with what went wrong and the exit status is non-zero. No window is created and
 nothing outside the temporary folder is written.
 
@@ -111,9 +114,58 @@ def _step_qt(ctx: _Context) -> str:
 def _step_runtime(ctx: _Context) -> str:
     import openvino as ov
 
+    from .core.model.device_support import gpu_plugin_installed
+
     devices = ", ".join(ov.Core().available_devices)
     tensorflow = "TensorFlow loaded" if "tensorflow" in sys.modules else "no TensorFlow"
-    return f"OpenVINO {ov.get_version().split('-')[0]}, devices {devices}; {tensorflow}"
+    plugins = "" if gpu_plugin_installed() else " (CPU only: no GPU plugin)"
+    return f"OpenVINO {ov.get_version().split('-')[0]}, devices {devices}{plugins}; {tensorflow}"
+
+
+def _step_verification_statistics(ctx: _Context) -> str:
+    """The verification study's statistics (statsmodels, which needs pandas and most of scipy) import and compute:
+    a Wilson interval against its closed form, Cohen's kappa of a 2x2 table against (po - pe) / (1 - pe); and its
+    reliability diagram renders (matplotlib)."""
+    from .core.verification.metrics import kappa_with_interval, wilson
+
+    count, total, z = 8, 10, 1.959963984540054
+    share = count / total
+    centre = (share + z * z / (2 * total)) / (1 + z * z / total)
+    half = z * np.sqrt(share * (1 - share) / total + z * z / (4 * total * total)) / (1 + z * z / total)
+    interval = wilson(count, total)
+    if interval is None or not np.allclose(interval, [centre - half, centre + half], atol=1e-9):
+        raise SelfTestFailure(f"Wilson interval of {count}/{total} is {interval}, expected "
+                              f"[{centre - half:.4f}, {centre + half:.4f}]")
+    table = np.array([[20, 5], [10, 15]])
+    observed = np.trace(table) / table.sum()
+    chance = float((table.sum(0) * table.sum(1)).sum()) / table.sum() ** 2
+    kappa, kappa_ci = kappa_with_interval(table)
+    expected = (observed - chance) / (1 - chance)
+    if kappa is None or abs(kappa - expected) > 1e-9 or kappa_ci is None or not kappa_ci[0] < kappa < kappa_ci[1]:
+        raise SelfTestFailure(f"Cohen's kappa of {table.tolist()} is {kappa} {kappa_ci}, expected {expected:.3f} "
+                              "inside its interval")
+    import statsmodels
+
+    from .core.verification.study import reliability_png
+
+    diagram = reliability_png([[0.0, 0.5, 3, 0.4, 1 / 3], [0.5, 1.0, 7, 0.8, 6 / 7]])  # matplotlib's Agg and fonts
+    if not diagram.startswith(b"\x89PNG"):
+        raise SelfTestFailure("the study's reliability diagram is not a PNG")
+    return (f"statsmodels {statsmodels.__version__}: Wilson {count}/{total} [{interval[0]:.3f}, {interval[1]:.3f}], "
+            f"kappa {kappa:.2f} [{kappa_ci[0]:.3f}, {kappa_ci[1]:.3f}]; reliability diagram {len(diagram):,} bytes")
+
+
+def _step_passwords(ctx: _Context) -> str:
+    """The accounts' argon2id hasher (argon2-cffi's native library) hashes and verifies."""
+    from .core.accounts.passwords import hash_password, verify_password
+
+    password = "self-test password \u00e9"
+    stored = hash_password(password)
+    if not stored.startswith("$argon2id$"):
+        raise SelfTestFailure(f"the password hash is not argon2id: {stored[:20]!r}")
+    if not verify_password(stored, password) or verify_password(stored, password + "x"):
+        raise SelfTestFailure("argon2id did not verify its own hash (or accepted a wrong password)")
+    return f"argon2id hash {stored.split('$')[3]} verified, wrong password refused"
 
 
 def _step_load_model(ctx: _Context) -> str:
@@ -199,6 +251,27 @@ def _peak(heat: np.ndarray) -> str:
     return f"({x}, {y})"
 
 
+def _step_verification_study(ctx: _Context) -> str:
+    """Tools > Verification Study on the generated image, labelled with a class the model did not give it (so the
+    PDF carries a misread image's thumbnail and heat map too): figures, reliability diagram and the study's PDF."""
+    from .core.verification.data import LabImage
+    from .core.verification.pdf import render_study_pdf
+    from .core.verification.study import StudySettings, run_study
+
+    misread = next(index for index, name in enumerate(ctx.model.classes) if name != ctx.result.label)
+    study = run_study(ctx.model, [LabImage(ctx.image_path, misread, "self-test")],
+                      StudySettings(data="self-test image", operator="self-test"))
+    if study is None or study.record["n"] != 1 or study.record["accuracy"] != 0.0 or len(study.gallery) != 1:
+        raise SelfTestFailure(f"the one-image study came out wrong: {study and study.record.get('n')} analysed, "
+                              f"accuracy {study and study.record.get('accuracy')}")
+    content = render_study_pdf(study)
+    if not (content.startswith(b"%PDF-") and b"%%EOF" in content[-1024:]):
+        raise SelfTestFailure("the study's PDF is not a complete PDF")
+    (ctx.workdir / "self-test-verification.pdf").write_bytes(content)
+    low, high = study.record["accuracy_ci"]
+    return f"1 image, agreement 0 % [{low:.2f}, {high:.2f}], misread gallery 1, PDF {len(content):,} bytes"
+
+
 def _step_report(ctx: _Context) -> str:
     from .core.report import PatientInfo, build_report_data, model_info_from, write_report
     from .core.report.fonts import BUNDLED, default_fonts
@@ -224,11 +297,14 @@ STEPS: tuple[tuple[str, Callable[[_Context], str]], ...] = (
     ("environment", _step_environment),
     ("Qt runtime", _step_qt),
     ("inference runtime", _step_runtime),
+    ("verification statistics", _step_verification_statistics),
+    ("password hashing", _step_passwords),
     ("load model (hash-checked)", _step_load_model),
     ("generate test image", _step_generate_image),
     ("read camera formats", _step_camera_formats),
     ("analyse image", _step_analyse),
     ("render Grad-CAM overlay", _step_overlay),
+    ("verification study", _step_verification_study),
     ("write PDF report", _step_report),
 )
 

@@ -401,6 +401,9 @@ FA.update({
     "%1 Desktop": "%1 Desktop", "Locked \u2014 %1 Desktop": "قفل \u2014 %1 Desktop", "Locked": "قفل است",
     "%1 (%2) is signed in. Enter the password to unlock.": "%1 (%2) وارد شده است. برای باز کردن قفل گذرواژه را وارد کنید.",
     "Sign in as someone else": "ورود با حساب دیگری", "Unlock": "باز کردن قفل",
+    "This installation runs the model on the CPU only: its inference runtime carries no GPU plugin (the "
+    "standalone app leaves it out).": "این نصب مدل را فقط روی CPU اجرا می‌کند: موتور استنتاج آن افزونهٔ GPU ندارد "
+    "(برنامهٔ مستقل آن را کنار می‌گذارد).",
 })
 
 

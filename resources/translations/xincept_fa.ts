@@ -892,6 +892,11 @@
         <translation>از اجرای بعدی XIncept اعمال می‌شود. موتور اجرا (OpenVINO) از GPUهای Intel استفاده می‌کند؛ از GPUهای NVIDIA نمی‌تواند، و با آن‌ها تحلیل روی CPU می‌ماند. نوار وضعیت دستگاه در حال استفاده را نام می‌برد.</translation>
     </message>
     <message>
+        <source>This installation runs the model on the CPU only: its inference runtime carries no GPU plugin (the standalone app leaves it out).</source>
+        <extracomment>core.model.device_support.CPU_ONLY_NOTE, marked for translation</extracomment>
+        <translation>این نصب مدل را فقط روی CPU اجرا می‌کند: موتور استنتاج آن افزونهٔ GPU ندارد (برنامهٔ مستقل آن را کنار می‌گذارد).</translation>
+    </message>
+    <message>
         <source>Device</source>
         <translation>دستگاه</translation>
     </message>

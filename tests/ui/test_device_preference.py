@@ -35,3 +35,21 @@ def test_a_gpu_the_runtime_cannot_use_is_a_message_in_the_window(make_window, qt
     window.start()
     qtbot.waitUntil(window.banner.isVisible, timeout=60_000)
     assert "no GPU that OpenVINO can use" in window.banner.text()
+
+
+def test_without_the_gpu_plugin_preferences_offer_the_cpu_only(qtbot, monkeypatch):
+    from xincept_desktop.core.model.device_support import CPU_ONLY_NOTE
+    from xincept_desktop.ui import device_preference
+    from xincept_desktop.ui.device_preference import DevicePreference
+
+    monkeypatch.setattr(device_preference, "gpu_plugin_installed", lambda: False)
+    group = DevicePreference("gpu")
+    qtbot.addWidget(group)
+    gpu = group.combo.findData("gpu")
+    assert not group.combo.model().item(gpu).isEnabled()
+    assert group.value() == "auto"  # a stored GPU choice this installation cannot honour
+    assert CPU_ONLY_NOTE in group.findChild(device_preference.QLabel).text()
+    monkeypatch.setattr(device_preference, "gpu_plugin_installed", lambda: True)
+    with_plugin = DevicePreference("gpu")
+    qtbot.addWidget(with_plugin)
+    assert with_plugin.value() == "gpu" and with_plugin.combo.model().item(gpu).isEnabled()

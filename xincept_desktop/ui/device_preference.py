@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QVBoxLayout
 
+from ..core.model.device_support import gpu_plugin_installed
 from .settings import DEVICE_CHOICES
 
 DEVICE_LABELS = {"auto": QT_TRANSLATE_NOOP("DevicePreference", "Auto (a GPU the runtime can use, else the CPU)"),
@@ -12,6 +13,10 @@ DEVICE_LABELS = {"auto": QT_TRANSLATE_NOOP("DevicePreference", "Auto (a GPU the 
 NOTE = QT_TRANSLATE_NOOP("DevicePreference", "Takes effect the next time XIncept starts. The runtime (OpenVINO) "
                          "uses Intel GPUs; it cannot use NVIDIA GPUs, which leave the analysis on the CPU. The status "
                          "bar names the device in use.")
+
+#: core.model.device_support.CPU_ONLY_NOTE, marked for translation
+CPU_ONLY = QT_TRANSLATE_NOOP("DevicePreference", "This installation runs the model on the CPU only: its inference "
+                             "runtime carries no GPU plugin (the standalone app leaves it out).")
 
 
 class DevicePreference(QGroupBox):
@@ -25,6 +30,12 @@ class DevicePreference(QGroupBox):
             self.combo.addItem(self.tr(DEVICE_LABELS[choice]), choice)
         self.combo.setCurrentIndex(max(0, self.combo.findData(device)))
         note = QLabel(self.tr(NOTE))
+        if not gpu_plugin_installed():  # the standalone app: OpenVINO without its GPU plugin
+            gpu = self.combo.findData("gpu")
+            self.combo.model().item(gpu).setEnabled(False)
+            if self.combo.currentIndex() == gpu:
+                self.combo.setCurrentIndex(self.combo.findData("auto"))
+            note.setText(self.tr(CPU_ONLY) + " " + self.tr(NOTE))
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.combo)

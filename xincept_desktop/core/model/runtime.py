@@ -25,6 +25,7 @@ from ..scale.reference import ScaleReference
 from . import head_cams
 from .bundle import CALIBRATION, OOD_STATS, XGBOOST_MODEL, Manifest, verify_bundle
 from .calibration import softmax
+from .device_support import CPU_ONLY_NOTE, gpu_plugin_installed
 from .ood import DomainDetector
 from .prediction import CAM_METHODS, BatchPrediction
 from .predictor import _read_temperature
@@ -37,13 +38,16 @@ MAX_CHUNK = 4
 OUTPUTS = ("gated", "gate", "pooled")
 
 
-def choose_device(preference: str, available: list[str]) -> str:
-    """The OpenVINO device for a preference: 'auto' prefers a GPU, 'gpu' needs one, 'cpu' is the CPU."""
+def choose_device(preference: str, available: list[str], gpu_plugin: bool = True) -> str:
+    """The OpenVINO device for a preference: 'auto' prefers a GPU, 'gpu' needs one, 'cpu' is the CPU.
+    ``gpu_plugin`` False (the standalone app has no GPU plugin) makes the 'gpu' refusal say so."""
     preference = (preference or "auto").lower()
     if preference not in DEVICE_CHOICES:
         raise ValueError(f"unknown device {preference!r} (choose from {', '.join(DEVICE_CHOICES)})")
     gpus = [d for d in available if d.startswith("GPU")]
     if preference == "gpu":
+        if not gpus and not gpu_plugin:
+            raise ModelIntegrityError(f"{CPU_ONLY_NOTE} Choose CPU or Auto in Preferences")
         if not gpus:
             raise ModelIntegrityError("no GPU that OpenVINO can use was found (OpenVINO runs on Intel GPUs only, not "
                                       "NVIDIA); choose CPU or Auto in Preferences")
@@ -184,7 +188,7 @@ def _compile(xml: Path, preference: str):
         raise ModelIntegrityError("the OpenVINO runtime is not installed in this environment "
                                   "(run `make setup`)") from exc
     core = ov.Core()
-    device = choose_device(preference, list(core.available_devices))
+    device = choose_device(preference, list(core.available_devices), gpu_plugin_installed())
     config = {"INFERENCE_PRECISION_HINT": "f32", "PERFORMANCE_HINT": "THROUGHPUT"}
     if device == "CPU":
         # unpinned threads move off cores other programs are using: 10-20 % more images/s on a busy 2-core machine
