@@ -404,6 +404,7 @@ FA.update({
     "This installation runs the model on the CPU only: its inference runtime carries no GPU plugin (the "
     "standalone app leaves it out).": "این نصب مدل را فقط روی CPU اجرا می‌کند: موتور استنتاج آن افزونهٔ GPU ندارد "
     "(برنامهٔ مستقل آن را کنار می‌گذارد).",
+    "Saving the account\u2026": "در حال ذخیرهٔ حساب\u2026",
 })
 
 

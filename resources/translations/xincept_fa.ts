@@ -2263,6 +2263,10 @@ Model's class: %3</source>
         <source>Reset password</source>
         <translation>بازنشانی گذرواژه</translation>
     </message>
+    <message>
+        <source>Saving the account…</source>
+        <translation>در حال ذخیرهٔ حساب…</translation>
+    </message>
 </context>
 <context>
     <name>Worker</name>

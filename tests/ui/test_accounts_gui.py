@@ -156,10 +156,13 @@ def test_an_administrator_manages_users_but_cannot_analyse(make_window, tiny_mod
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(AddUserDialog, "exec", add_eve)
-    users = UsersDialog(window.case.store.accounts, window.case.actor, window)
+    users = UsersDialog(window.case.store.accounts, window.case.actor, window.case.db_path, window)
     qtbot.addWidget(users)
-    users.add_user()
+    users.add_user()  # the new password is hashed in a background job: the dialog waits, greyed, saying so
+    assert not users.add_button.isEnabled() and not users.working.isHidden()
+    qtbot.waitUntil(lambda: len(users.users) == 6, timeout=30_000)
     assert [u.username for u in users.users] == ["admin", "dr.a", "dr.b", "dr.lee", "eve", "tech"]
+    assert users.add_button.isEnabled() and users.working.isHidden()
     users.table.selectRow(4)
     users.toggle_enabled()
     assert not users.users[4].enabled and users.table.item(4, 3).text() == "disabled"
@@ -517,3 +520,46 @@ def test_an_unsaved_override_is_offered_back_on_its_image_and_saved_by_its_autho
     review = window.case.image_for(first).review
     assert (review.reviewed_class, review.reason, review.reviewer) == (other, "nucleoli visible", "Dr. A")
     assert window.case.image_for(second).review is None
+
+
+def test_a_password_reset_runs_off_the_ui_thread_and_a_refused_addition_says_why(make_window, qtbot, monkeypatch):
+    from xincept_desktop.ui.users_dialog import AddUserDialog, ResetPasswordDialog, UsersDialog
+
+    window = make_window(user="admin", start=False)
+    users = UsersDialog(window.case.store.accounts, window.case.actor, window.case.db_path, window)
+    qtbot.addWidget(users)
+    threads = []
+    real_reset = type(window.case.store.accounts).reset_password
+
+    def recording_reset(self, *args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real_reset(self, *args, **kwargs)
+
+    monkeypatch.setattr(type(window.case.store.accounts), "reset_password", recording_reset)
+
+    def new_password(dialog):
+        dialog.passwords.password.setText("a brand new pass 9")
+        dialog.passwords.repeat.setText("a brand new pass 9")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ResetPasswordDialog, "exec", new_password)
+    users.table.selectRow([u.username for u in users.users].index("dr.b"))
+    users.reset_password()
+    qtbot.waitUntil(lambda: users.add_button.isEnabled(), timeout=30_000)
+    assert threads == [False]  # hashed in the background job
+    assert window.case.store.accounts.authenticate("dr.b", "a brand new pass 9", purpose="confirm").username == "dr.b"
+
+    warned = []
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda _p, title, text: warned.append(text))
+
+    def add_existing(dialog):
+        dialog.username.setText("dr.a")
+        dialog.display_name.setText("Another A")
+        dialog.passwords.password.setText("another password 1")
+        dialog.passwords.repeat.setText("another password 1")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(AddUserDialog, "exec", add_existing)
+    users.add_user()
+    qtbot.waitUntil(lambda: bool(warned), timeout=30_000)
+    assert "dr.a" in warned[0] and len(users.users) == 5

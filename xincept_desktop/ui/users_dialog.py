@@ -2,13 +2,17 @@
 
 Usage::
 
-    UsersDialog(store.accounts, admin_actor, parent).exec()
+    UsersDialog(store.accounts, admin_actor, store.path, parent).exec()
 
 Every change goes through ``core.cases.accounts.Accounts``, which checks again that the acting account is an
-enabled administrator and audits it. Accounts are never deleted (their names stay in the audit trail).
+enabled administrator and audits it. Accounts are never deleted (their names stay in the audit trail). Adding a
+user and resetting a password hash the new password (argon2id, a few tenths of a second): that runs in a
+background job with a store of its own at ``db_path``, like every password check (``ui.password_check``).
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
@@ -17,7 +21,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from ..core.accounts import Role, password_problem, username_problem
 from ..errors import CaseStoreError
+from .background import describe_error
 from .i18n import account_rule, role_name
+from .password_check import PasswordCheck
 from .sign_in import ERROR_STYLE, password_field
 
 COLUMNS = (QT_TRANSLATE_NOOP("UsersDialog", "User name"), QT_TRANSLATE_NOOP("UsersDialog", "Printed name"),
@@ -132,10 +138,18 @@ class ResetPasswordDialog(QDialog):
         self.reset_button.setEnabled(not problem)
 
 
+def accounts_call_in_thread(db_path, method: str, *args):
+    """``store.accounts.<method>(*args)`` with a store of its own (runs in a background thread)."""
+    from ..core.cases import CaseStore
+
+    with CaseStore(db_path) as store:
+        return getattr(store.accounts, method)(*args)
+
+
 class UsersDialog(QDialog):
-    def __init__(self, accounts, admin, parent=None):
+    def __init__(self, accounts, admin, db_path, parent=None):
         super().__init__(parent)
-        self.accounts, self.admin = accounts, admin
+        self.accounts, self.admin, self.db_path = accounts, admin, db_path
         self.setWindowTitle(self.tr("Users"))
         self.resize(760, 380)
         layout = QVBoxLayout(self)
@@ -159,9 +173,14 @@ class UsersDialog(QDialog):
         close = QPushButton(self.tr("Close"))
         for button in (self.add_button, self.toggle_button, self.reset_button):
             row.addWidget(button)
+        self.working = QLabel()
+        self.working.setVisible(False)
+        row.addWidget(self.working)
         row.addStretch(1)
         row.addWidget(close)
         layout.addLayout(row)
+        self.password_job = PasswordCheck(self, self.working, [self.table, self.add_button, self.toggle_button,
+                                                               self.reset_button, close])
         self.add_button.clicked.connect(self.add_user)
         self.toggle_button.clicked.connect(self.toggle_enabled)
         self.reset_button.clicked.connect(self.reset_password)
@@ -204,7 +223,7 @@ class UsersDialog(QDialog):
         dialog = AddUserDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             username, name, role, password = dialog.values()
-            self._try(self.tr("Add user"), lambda: self.accounts.add_user(self.admin, username, name, role, password))
+            self._in_background(self.tr("Add user"), "add_user", username, name, role, password)
         dialog.deleteLater()
 
     def toggle_enabled(self) -> None:
@@ -219,6 +238,18 @@ class UsersDialog(QDialog):
         dialog = ResetPasswordDialog(user.username, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             password = dialog.passwords.password.text()
-            self._try(self.tr("Reset password"),
-                      lambda: self.accounts.reset_password(self.admin, user.username, password))
+            self._in_background(self.tr("Reset password"), "reset_password", user.username, password)
         dialog.deleteLater()
+
+    def _in_background(self, title: str, method: str, *args) -> None:
+        """``accounts.<method>(admin, *args)`` in a background job (it hashes a password); the table is read again
+        and a refusal shown on the UI thread when it is done."""
+        def done(_result, error) -> None:
+            if isinstance(error, CaseStoreError):
+                QMessageBox.warning(self, title, str(error))
+            elif error is not None:
+                QMessageBox.warning(self, title, describe_error(error))
+            self.refresh()
+
+        self.password_job.start(partial(accounts_call_in_thread, self.db_path, method, self.admin, *args), done,
+                                self.tr("Saving the account\u2026"))

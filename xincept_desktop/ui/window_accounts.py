@@ -111,7 +111,7 @@ class AccountsMixin:
             QMessageBox.information(self, translate("AccountsMixin", "Users"),
                                     why_not_text(getattr(self.case.actor, "role", None), Permission.MANAGE_USERS))
             return
-        dialog = UsersDialog(self.case.store.accounts, self.case.actor, self)
+        dialog = UsersDialog(self.case.store.accounts, self.case.actor, self.case.db_path, self)
         dialog.exec()
         dialog.deleteLater()
 
