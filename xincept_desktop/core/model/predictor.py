@@ -9,22 +9,20 @@ embedding, temperature scaling and the Mahalanobis out-of-domain score run after
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
 
 from ...config import weights_dir
 from ...errors import ModelIntegrityError
-from .bundle import CALIBRATION, FUSION_WEIGHTS, OOD_STATS, XGBOOST_MODEL, Manifest, verify_bundle
+from .bundle import FUSION_WEIGHTS, XGBOOST_MODEL, Manifest
 from ..scale.reference import ScaleReference
-from .calibration import softmax
 from .fusion import build_training_model
 from .network import build_backbones
 from .backbones import build_feature_extractor
 from .ood import DomainDetector
-from .prediction import CAM_METHODS, BatchPrediction  # noqa: F401  (re-exported)
-from .xgb_head import load_booster, margins
+from .prediction import (CAM_METHODS, BatchPrediction, BundleModel, read_head_files,  # noqa: F401  (re-exported)
+                         verify_with_booster)
 
 
 def cam_weights(fused, gradients, method: str):
@@ -90,7 +88,7 @@ def pooled_backbone_features(maps):
     return tf.concat([tf.reduce_mean(tf.cast(m, tf.float32), axis=(1, 2)) for m in maps], axis=1)
 
 
-class XInceptModel:
+class XInceptModel(BundleModel):
     """A verified, loaded model bundle. Not thread-safe: one worker thread owns it."""
 
     def __init__(self, manifest: Manifest, infer, booster, temperature: float, detector: DomainDetector,
@@ -104,27 +102,13 @@ class XInceptModel:
         self.folder = folder
         self.scale_reference = scale_reference  # None: a bundle made before the ruler; scale is not checked
 
-    @property
-    def classes(self) -> list[str]:
-        return list(self.manifest.classes)
-
-    @property
-    def input_size(self) -> int:
-        return self.manifest.input_size
-
-    @property
-    def version_label(self) -> str:
-        return self.manifest.version_label
-
     @classmethod
     def load(cls, folder: Path, weights_folder: Path | None = None,
              booster_file: str = XGBOOST_MODEL) -> "XInceptModel":
         """Verify every file of the bundle, then build and compile the network. ``booster_file`` picks another
         XGBoost of the bundle (``VALIDATION_XGBOOST`` reproduces the held-out figures)."""
         folder = Path(folder)
-        manifest = verify_bundle(folder)
-        if booster_file not in manifest.files:
-            raise ModelIntegrityError(f"this model bundle has no {booster_file}: {folder}")
+        manifest = verify_with_booster(folder, booster_file)
         if manifest.backbone_weights.get("inception_v3") == "random":
             backbone_folder = None  # test bundles built on random, tiny backbones
         else:
@@ -137,40 +121,13 @@ class XInceptModel:
             training_model.load_weights(folder / FUSION_WEIGHTS)
         except Exception as exc:  # keras raises assorted types for a file that does not fit
             raise ModelIntegrityError(f"fusion weights do not fit the network: {folder / FUSION_WEIGHTS} ({exc})") from exc
-        booster = load_booster(folder / booster_file)
-        temperature = _read_temperature(folder / CALIBRATION)
-        detector = DomainDetector.load(folder / OOD_STATS)
+        booster, temperature, detector = read_head_files(folder, booster_file)
         infer = make_inference_function(extractor, trunk, head, len(manifest.classes), manifest.input_size)
         scale_reference = ScaleReference.load(folder)
         return cls(manifest, infer, booster, temperature, detector, folder, (extractor, trunk, head), scale_reference)
 
-    def warm_up(self) -> None:
-        """Trace the compiled pass now (in the calling thread), so the first real analysis is not slow."""
-        self.predict_batch(np.zeros((1, self.input_size, self.input_size, 3), np.uint8))
-
     def predict_batch(self, images: np.ndarray) -> BatchPrediction:
         """Analyse a batch of ``input_size`` x ``input_size`` RGB ``uint8`` images."""
         embedding, pooled, head_probabilities, cams, coverage = self._infer(np.asarray(images, dtype=np.float32))
-        embedding, pooled = np.asarray(embedding), np.asarray(pooled)
-        probabilities = softmax(margins(self._booster, embedding), self.temperature)
-        scores = self.detector.score(embedding, pooled, np.asarray(images))
-        return BatchPrediction(
-            probabilities=probabilities,
-            head_probabilities=np.asarray(head_probabilities),
-            embeddings=embedding,
-            ood_scores=scores,
-            in_domain=scores <= self.detector.threshold,
-            cams={method: np.asarray(maps) for method, maps in cams.items()},
-            gate_coverage=np.asarray(coverage),
-            pooled=pooled,
-        )
-
-
-def _read_temperature(path: Path) -> float:
-    try:
-        temperature = float(json.loads(path.read_text())["temperature"])
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ModelIntegrityError(f"calibration file is damaged: {path} ({exc})") from exc
-    if not np.isfinite(temperature) or temperature <= 0:
-        raise ModelIntegrityError(f"calibration temperature is invalid in {path}")
-    return temperature
+        return self._prediction(images, np.asarray(embedding), np.asarray(pooled), np.asarray(head_probabilities),
+                                {method: np.asarray(maps) for method, maps in cams.items()}, np.asarray(coverage))

@@ -23,14 +23,12 @@ import numpy as np
 from ...errors import ModelIntegrityError
 from ..scale.reference import ScaleReference
 from . import head_cams
-from .bundle import CALIBRATION, OOD_STATS, XGBOOST_MODEL, Manifest, verify_bundle
+from .bundle import XGBOOST_MODEL, Manifest
 from .calibration import softmax
 from .device_support import CPU_ONLY_NOTE, gpu_plugin_installed
 from .ood import DomainDetector
-from .prediction import CAM_METHODS, BatchPrediction
-from .predictor import _read_temperature
+from .prediction import CAM_METHODS, BatchPrediction, BundleModel, read_head_files, verify_with_booster
 from .runtime_files import HEAD_WEIGHTS, NETWORK_XML, RuntimeRecord, find_runtime, verify_runtime
-from .xgb_head import load_booster, margins
 
 DEVICE_CHOICES = ("auto", "cpu", "gpu")
 #: images per infer request: the CPU plugin's working memory grows with it (batch 16 in one request: 1.06 GB RSS)
@@ -62,7 +60,7 @@ def device_preference() -> str:
     return os.environ.get("XINCEPT_DEVICE", "auto").strip().lower() or "auto"
 
 
-class RuntimeModel:
+class RuntimeModel(BundleModel):
     """A verified bundle and its compiled runtime network. Not thread-safe: one worker thread owns it."""
 
     def __init__(self, manifest: Manifest, compiled, kernel: np.ndarray, bias: np.ndarray, booster,
@@ -87,18 +85,6 @@ class RuntimeModel:
         self.parts = ()
 
     @property
-    def classes(self) -> list[str]:
-        return list(self.manifest.classes)
-
-    @property
-    def input_size(self) -> int:
-        return self.manifest.input_size
-
-    @property
-    def version_label(self) -> str:
-        return self.manifest.version_label
-
-    @property
     def device_label(self) -> str:
         """Short, for the status bar, the self-test and report metadata: 'CPU (OpenVINO 2026.4.1)'."""
         kind = "GPU" if self.device.startswith("GPU") else "CPU"
@@ -114,22 +100,14 @@ class RuntimeModel:
         """Verify the bundle and its runtime, then compile the network on ``device`` (default: ``XINCEPT_DEVICE``
         or auto)."""
         folder = Path(folder)
-        manifest = verify_bundle(folder)
-        if booster_file not in manifest.files:
-            raise ModelIntegrityError(f"this model bundle has no {booster_file}: {folder}")
+        manifest = verify_with_booster(folder, booster_file)
         runtime_folder = find_runtime(manifest, runtime_roots)
         record = verify_runtime(runtime_folder, manifest)
         kernel, bias = _read_head(runtime_folder / HEAD_WEIGHTS, len(manifest.classes), manifest.fusion_channels)
-        booster = load_booster(folder / booster_file)
-        temperature = _read_temperature(folder / CALIBRATION)
-        detector = DomainDetector.load(folder / OOD_STATS)
+        booster, temperature, detector = read_head_files(folder, booster_file)
         compiled, chosen, name = _compile(runtime_folder / NETWORK_XML, device or device_preference())
         return cls(manifest, compiled, kernel, bias, booster, temperature, detector, folder, record,
                    runtime_folder, chosen, name, ScaleReference.load(folder))
-
-    def warm_up(self) -> None:
-        """One blank batch, so the first real analysis does not pay for first-run allocations."""
-        self.predict_batch(np.zeros((1, self.input_size, self.input_size, 3), np.uint8))
 
     def network_outputs(self, images: np.ndarray) -> dict[str, np.ndarray]:
         """The exported network alone: gated map, gate, pooled backbone features.
@@ -159,19 +137,10 @@ class RuntimeModel:
         out = self.network_outputs(images)
         embedding = head_cams.embedding(out["gated"], out["gate"]).astype(np.float32)
         head_logits = head_cams.logits(embedding, self.kernel, self.bias)
-        probabilities = softmax(margins(self._booster, embedding), self.temperature)
-        scores = self.detector.score(embedding, out["pooled"], images)
-        return BatchPrediction(
-            probabilities=probabilities,
-            head_probabilities=softmax(head_logits),
-            embeddings=embedding,
-            ood_scores=scores,
-            in_domain=scores <= self.detector.threshold,
-            cams={method: head_cams.class_activation_maps(out["gated"], out["gate"], self.kernel, method)
-                  for method in CAM_METHODS},
-            gate_coverage=out["gate"].mean(axis=(1, 2, 3)),
-            pooled=out["pooled"],
-        )
+        cams = {method: head_cams.class_activation_maps(out["gated"], out["gate"], self.kernel, method)
+                for method in CAM_METHODS}
+        return self._prediction(images, embedding, out["pooled"], softmax(head_logits), cams,
+                                out["gate"].mean(axis=(1, 2, 3)))
 
 
 def _openvino_version() -> str:
