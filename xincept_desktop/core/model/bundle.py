@@ -56,16 +56,20 @@ class Manifest:
     def version_label(self) -> str:
         """Name, version and hash; a site-adapted bundle also names its site and parent, so every result, stored
         analysis and report that carries this label marks it as adapted."""
-        label = f"{self.name} {self.version} ({self.short_hash})"
-        if self.parent_hash:
-            label += f" [site-adapted: {self.site}; from {self.adapted_from} ({self.parent_hash})]"
-        return label
+        return f"{self.name} {self.version} ({self.short_hash}){adaptation_mark(self)}"
 
     @property
     def short_hash(self) -> str:
         """First 12 hex digits of a hash over all file hashes: the model's fingerprint in reports."""
         joined = "".join(f"{k}:{v};" for k, v in sorted(self.files.items()))
         return hashlib.sha256(joined.encode()).hexdigest()[:12]
+
+
+def adaptation_mark(manifest) -> str:
+    """' [site-adapted: SITE; from PARENT (hash)]' for a site-adapted bundle's manifest, else ''."""
+    if not getattr(manifest, "parent_hash", ""):
+        return ""
+    return f" [site-adapted: {manifest.site}; from {manifest.adapted_from} ({manifest.parent_hash})]"
 
 
 def write_manifest(folder: Path, manifest: Manifest) -> Manifest:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from ...config import CLASS_DESCRIPTIONS, CLASS_NAMES
+from ..model.bundle import adaptation_mark
 from .images import ThumbnailMaker
 
 DEFAULT_EXPLANATION = "gradcam"
@@ -268,9 +269,8 @@ def model_info_from(model, explanation_method: str = DEFAULT_EXPLANATION, colorm
                     opacity: float = 0.4) -> ModelInfo:
     """A :class:`ModelInfo` from a loaded ``XInceptModel`` (or None when no model is known)."""
     manifest = getattr(model, "manifest", None)
-    version = str(getattr(manifest, "version", "") or "")
-    if getattr(manifest, "parent_hash", ""):  # a site-adapted bundle is named as such, with its parent
-        version += f" [site-adapted: {manifest.site}; from {manifest.adapted_from} ({manifest.parent_hash})]"
+    # a site-adapted bundle is named as such, with its parent
+    version = str(getattr(manifest, "version", "") or "") + adaptation_mark(manifest)
     return ModelInfo(
         name=str(getattr(manifest, "name", "") or "XIncept-ALL"),
         version=version,
