@@ -20,7 +20,9 @@ Inside the spread of the training images' own scales (0.74-1.51x) scale follows 
 Pre 1.09x), so the model has learned it: there a Pre field shrunk to the median can read as another class, and a
 Pro field magnified 1.5x left as it is reads as Pre. Such an image is analysed both ways
 (``compare_as_photographed``); the probabilities are averaged, and where the two readings give different classes
-the image is flagged (never shown as in domain). Measured on the held-out blocks: see the model card.
+the image is flagged (never shown as in domain). Measured on the held-out blocks: see the model card. A network
+trained on views brought to the training scale (``ScaleReference.trained_at_scale``, ``core/training/scale_views``)
+has not learned the photographs' own scale, and nothing is compared.
 """
 
 from __future__ import annotations
@@ -130,7 +132,8 @@ def _known(source: str, scale_x: float, scale_y: float, diameter: float, referen
         resize_x, resize_y = 1.0 / scale_x, 1.0 / scale_y
         action = f"rescaled x{resize_x:.2f} wide, x{resize_y:.2f} high to the training scale"
     spread_low, spread_high = reference.training_spread
-    compare = (resize_x, resize_y) != (1.0, 1.0) and spread_low <= scale <= spread_high
+    compare = ((resize_x, resize_y) != (1.0, 1.0) and spread_low <= scale <= spread_high
+               and not reference.trained_at_scale)
     if compare:
         action += " and read as photographed; the two averaged"
     note = f"red cells {diameter:.0f} px, {scale:.2f}x training ({how}); {action}"

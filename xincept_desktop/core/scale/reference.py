@@ -44,6 +44,9 @@ class ScaleReference:
     estimators: tuple[str, ...] = ESTIMATORS
     max_disagreement: float = MAX_DISAGREEMENT
     min_cells: int = MIN_CELLS
+    #: the network was trained on views brought to this scale (``core/training/scale_views``): nothing is read at
+    #: the photograph's own scale for comparison. False for a network trained on the photographs as they are.
+    trained_at_scale: bool = False
 
     def relative(self, reading: ScaleReading) -> np.ndarray:
         """(estimators, 2) array: each reading divided by its training median (NaN where it failed)."""
@@ -68,7 +71,7 @@ class ScaleReference:
                 training_spread=tuple(float(v) for v in data["training_spread"]),
                 red_cell_px=float(data["red_cell_px"]), images=int(data["images"]),
                 estimators=tuple(data["estimators"]), max_disagreement=float(data["max_disagreement"]),
-                min_cells=int(data["min_cells"]))
+                min_cells=int(data["min_cells"]), trained_at_scale=bool(data.get("trained_at_scale", False)))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ModelIntegrityError(f"scale reference is damaged: {path} ({exc})") from exc
         if reference.estimators != ESTIMATORS or len(reference.reference_px) != len(ESTIMATORS):
@@ -76,7 +79,7 @@ class ScaleReference:
         return reference
 
 
-def build_reference(images: Iterable[np.ndarray]) -> tuple[ScaleReference, np.ndarray]:
+def build_reference(images: Iterable[np.ndarray], trained_at_scale: bool = False) -> tuple[ScaleReference, np.ndarray]:
     """Read every image; return the reference and the (n, estimators, 2) raw readings it came from."""
     readings = [read_scale(image) for image in images]
     raw = np.array([r.raw for r in readings], np.float64)
@@ -92,7 +95,8 @@ def build_reference(images: Iterable[np.ndarray]) -> tuple[ScaleReference, np.nd
     reference = ScaleReference(
         reference_px=tuple(tuple(float(v) for v in row) for row in reference_px),
         band=(1.0 / TOLERANCE, TOLERANCE), aspect_band=_band(aspect, TOLERANCE), red_cell_px=float(np.nanmedian(diameters)),
-        images=len(raw), training_spread=_band(scale), max_disagreement=max(MAX_DISAGREEMENT, spread))
+        images=len(raw), training_spread=_band(scale), max_disagreement=max(MAX_DISAGREEMENT, spread),
+        trained_at_scale=trained_at_scale)
     return reference, raw
 
 

@@ -65,7 +65,7 @@ def plan_tiles(rgb: np.ndarray, decision: ScaleDecision, size: int, pad: str = P
     if (height, width) != original:
         rgb = resize(rgb, width, height)
     fill = background_colour(rgb)
-    tiles = [_cut(rgb, x, y, size, pad, fill) for y in tile_starts(height, size) for x in tile_starts(width, size)]
+    tiles = [cut_tile(rgb, x, y, size, pad, fill) for y in tile_starts(height, size) for x in tile_starts(width, size)]
     return TilePlan(tiles, (height, width), original, size)
 
 
@@ -83,7 +83,9 @@ def background_colour(rgb: np.ndarray) -> np.ndarray:
     return np.percentile(rgb.reshape(-1, 3), 95, axis=0).astype(np.uint8)
 
 
-def _cut(rgb: np.ndarray, x: int, y: int, size: int, pad: str, fill: np.ndarray) -> Tile:
+def cut_tile(rgb: np.ndarray, x: int, y: int, size: int, pad: str, fill: np.ndarray | None = None) -> Tile:
+    """The ``size`` square at ``(x, y)`` of ``rgb`` (an image or a mask), padded where it leaves the field:
+    mirrored (``PAD_REFLECT``) or with ``fill`` (``PAD_BACKGROUND``)."""
     import cv2
 
     height, width = rgb.shape[:2]
@@ -97,7 +99,7 @@ def _cut(rgb: np.ndarray, x: int, y: int, size: int, pad: str, fill: np.ndarray)
         tile = cv2.copyMakeBorder(crop, top, bottom, left, right, cv2.BORDER_REFLECT_101)
     else:
         tile = cv2.copyMakeBorder(crop, top, bottom, left, right, cv2.BORDER_CONSTANT,
-                                  value=tuple(int(v) for v in fill))
+                                  value=tuple(int(v) for v in (fill if fill is not None else background_colour(crop))))
     share = crop.shape[0] * crop.shape[1] / float(size * size)
     return Tile(tile, (x, y), share)
 

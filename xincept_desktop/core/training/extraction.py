@@ -10,16 +10,18 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from ..imaging import load_model_input
+from ..imaging import load_image, resize, to_model_input
 from ..model.network import compiled_forward, make_extractor
+from ..scale.reference import ScaleReference
 from ..progress import EtaTracker
 from .augment import PERTURBATIONS, TrainingAugmenter
 from .cell_masks import load_cell_mask, to_grid
 from .dataset import LabelledImage
 from .feature_cache import FeatureCache, ViewRow
+from .scale_views import normalised_view, simulate_field
 from .split import Split
 
-AUGMENTATION_VERSION = "randaugment2x0.5+hed-lamp-blur-jpeg-flip-rot90/v2+cell-masks"
+AUGMENTATION_VERSION = "randaugment2x0.5+hed-lamp-blur-jpeg-flip-rot90/v2+cell-masks+training-scale/v1"
 
 
 def plan_rows(split: Split, n_augmented: int) -> list[ViewRow]:
@@ -32,10 +34,11 @@ def plan_rows(split: Split, n_augmented: int) -> list[ViewRow]:
     return rows
 
 
-def cache_key(data_digest: str, seed: int, rows: Sequence[ViewRow], weight_digests: dict[str, str]) -> str:
+def cache_key(data_digest: str, seed: int, rows: Sequence[ViewRow], weight_digests: dict[str, str],
+              reference: ScaleReference | None = None) -> str:
     digest = hashlib.sha256()
     payload = [data_digest, seed, AUGMENTATION_VERSION, sorted(weight_digests.items()),
-               [(r.image, r.view) for r in rows]]
+               [(r.image, r.view) for r in rows], None if reference is None else reference.reference_px]
     digest.update(json.dumps(payload).encode())
     return digest.hexdigest()
 
@@ -53,20 +56,57 @@ def _view_groups(rows: Sequence[ViewRow], chunk: int):
 
 def render_views(items: Sequence[LabelledImage], rows: Sequence[ViewRow], seed: int, augmenter,
                  input_size: int = 224, masked_images: set[int] = frozenset(),
-                 mask_grid: int = 28) -> tuple[np.ndarray, np.ndarray]:
+                 mask_grid: int = 28, reference: ScaleReference | None = None,
+                 companions: dict[int, list[int]] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Images for one chunk of rows sharing a view, and their cell masks on ``mask_grid`` (``NO_MASK`` where the
-    image is not in ``masked_images`` or has no usable mask)."""
-    images = np.stack([load_model_input(items[row.image].path, input_size) for row in rows])
-    full_masks = [load_cell_mask(items[row.image].path, input_size) if row.image in masked_images else None
-                  for row in rows]
+    image is not in ``masked_images``, has no usable mask, or its field was changed).
+
+    With a scale ``reference`` every view is brought to the training scale as the app brings images
+    (:mod:`.scale_views`), and augmented views may first show the field as another microscope would, using
+    ``companions`` (same-class training images, by image index) for wider fields. Without one, the image is
+    squeezed into one input (tests with random backbones)."""
     view = rows[0].view
+    augmented = view != "clean" and view not in PERTURBATIONS
+    images, full_masks = [], []
+    for position, row in enumerate(rows):
+        rgb = load_image(items[row.image].path)
+        mask = load_cell_mask(items[row.image].path, input_size) if row.image in masked_images else None
+        if mask is not None and mask.shape != rgb.shape[:2]:
+            mask = resize(mask, rgb.shape[1], rgb.shape[0])
+        rng = np.random.default_rng([seed, position]) if augmented else None
+        if reference is None:
+            image, mask = to_model_input(rgb, input_size), (None if mask is None else to_model_input(mask, input_size))
+        else:
+            if augmented:
+                others = [load_image(items[i].path) for i in (companions or {}).get(row.image, [])]
+                rgb, changed = simulate_field(rgb, [o for o in others if o.shape == rgb.shape], rng)
+                mask = None if changed else mask
+            image, mask = normalised_view(rgb, reference, input_size, rng, mask)
+        images.append(image)
+        full_masks.append(mask)
+    images = np.stack(images)
     if view in PERTURBATIONS:
         images = np.stack([PERTURBATIONS[view](image) for image in images])
-    elif view != "clean":
+    elif augmented:
         stacked = np.stack([m if m is not None else np.zeros(images.shape[1:3], np.float32) for m in full_masks])
         images, moved = augmenter(images, seed, stacked)
         full_masks = [moved[i] if m is not None else None for i, m in enumerate(full_masks)]
     return images, np.stack([to_grid(m, mask_grid) for m in full_masks])
+
+
+def same_class_companions(items: Sequence[LabelledImage], images: Sequence[int], count: int = 6) -> dict[int, list[int]]:
+    """For each of ``images``, the ``count`` others of its class among ``images`` nearest in acquisition number
+    (likely the same patient and slide): the neighbours a wider camera would have shown."""
+    by_class: dict[int, list[int]] = {}
+    for index in images:
+        by_class.setdefault(items[index].label, []).append(index)
+    companions = {}
+    for members in by_class.values():
+        numbers = np.array([items[i].number for i in members])
+        for position, index in enumerate(members):
+            order = np.argsort(np.abs(numbers - numbers[position]), kind="stable")
+            companions[index] = [members[j] for j in order if j != position][:count]
+    return companions
 
 
 def extract_features(
@@ -80,14 +120,16 @@ def extract_features(
     chunk: int = 16,
     input_size: int = 224,
     masked_images: set[int] = frozenset(),
+    reference: ScaleReference | None = None,
 ) -> tuple[FeatureCache, dict[str, str]]:
     """Fill the feature cache (resuming from what is already done); return it and the backbone digests.
 
-    Cell masks are stored for the rows of ``masked_images`` (the training images). ``weights_folder=None`` uses
-    random backbones (tests only).
+    Cell masks are stored for the rows of ``masked_images`` (the training images). With a scale ``reference``
+    every view is rendered at the training scale (see :func:`render_views`). ``weights_folder=None`` uses random
+    backbones (tests only).
     """
     extractor, digests = make_extractor(input_size, weights_folder)
-    key = cache_key(data_digest, seed, rows, digests)
+    key = cache_key(data_digest, seed, rows, digests, reference)
     shapes = [tuple(int(d) for d in output.shape[1:]) for output in extractor.outputs]
     cache = FeatureCache(cache_folder, rows, shapes, key)
     done = cache.done
@@ -96,6 +138,7 @@ def extract_features(
         return cache, digests
     forward = compiled_forward(extractor)
     augmenter = TrainingAugmenter()
+    companions = same_class_companions(items, sorted({row.image for row in rows if row.view.startswith("aug")}))
     tracker = EtaTracker(len(rows), done)
     last_log = 0.0
     log(f"extracting backbone features: {len(rows)} views, {done} already cached")
@@ -104,7 +147,7 @@ def extract_features(
             continue
         chunk_seed = seed * 1_000_003 + start
         images, masks = render_views(items, rows[start:end], chunk_seed, augmenter, input_size, masked_images,
-                                     cache.mask_shape[0])
+                                     cache.mask_shape[0], reference, companions)
         maps = [np.asarray(m) for m in forward(images.astype(np.float32))]
         cache.write(start, maps, masks)
         tracker.update(end)

@@ -18,6 +18,7 @@ from typing import Callable
 import numpy as np
 
 from ...config import CLASS_NAMES
+from ...errors import ModelIntegrityError
 from ..atomic import atomic_write_text
 from ..imaging import load_image, resize
 from ..model.bundle import VALIDATION_XGBOOST, XGBOOST_MODEL, read_manifest, write_manifest
@@ -31,15 +32,20 @@ CARD_JSON, CARD_MD = "model_card.json", "MODEL_CARD.md"
 
 
 def calibrate_scale(bundle: Path, items: list[LabelledImage], split, log: Callable[[str], None],
-                    weights_folder: Path | None = None, command: str = "") -> dict:
-    """Write ``scale.json`` into ``bundle``, measure, update the card and the manifest; return the figures."""
+                    weights_folder: Path | None = None, command: str = "",
+                    reference: ScaleReference | None = None) -> dict:
+    """Write ``scale.json`` into ``bundle``, measure, update the card and the manifest; return the figures.
+
+    ``reference``: the one training used (``xincept train``, which brings its views to that scale); without it
+    the reference is read from the training images, for a network trained on the photographs as they are."""
     from ..model.predictor import XInceptModel
     from .scale_evaluation import scale_table, table_markdown
 
     began = time.time()
     bundle = Path(bundle)
     training = [load_image(items[i].path) for i in split.train]
-    reference, raw = build_reference(training)
+    trained_at_scale = reference.trained_at_scale if reference is not None else _trained_at_scale(bundle)
+    reference, raw = build_reference(training, trained_at_scale=trained_at_scale)
     reference.save(bundle)
     _rewrite_manifest(bundle)
     log(f"scale reference from {len(training)} training images: red cells {reference.red_cell_px:.1f} px, "
@@ -64,6 +70,15 @@ def calibrate_scale(bundle: Path, items: list[LabelledImage], split, log: Callab
     _update_card(bundle, figures)
     _rewrite_manifest(bundle)
     return figures
+
+
+def _trained_at_scale(bundle: Path) -> bool:
+    """Whether the bundle's network was trained at the training scale (kept when the reference is rebuilt)."""
+    try:
+        existing = ScaleReference.load(bundle)
+    except ModelIntegrityError:  # a damaged reference is rebuilt from the images
+        return False
+    return bool(existing and existing.trained_at_scale)
 
 
 def ruler_tracking(reference: ScaleReference, images: list[np.ndarray]) -> dict:

@@ -105,9 +105,10 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
     rows = plan_rows(split, config.n_augmented)
     workspace = training_workspace(config.out, fresh=not config.resume)
     data_digest = data_hash(config.data)
+    reference = _scale_reference(items, split, log)
     cache, digests = extract_features(items, rows, workspace / "features", config.weights_folder, data_digest,
                                       config.seed, log, input_size=config.input_size,
-                                      masked_images=set(split.train))
+                                      masked_images=set(split.train), reference=reference)
     labels = np.array([item.label for item in items])
     data = _Data(items, split, rows, _row_groups(rows, split), labels[[row.image for row in rows]])
     groups, row_labels = data.groups, data.row_labels
@@ -130,17 +131,29 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
     metrics["gate_coverage"] = _gate_coverage(gate_coverage[val_rows], row_labels[val_rows])
     log("cell gate opens on held-out images (mean share): " +
         ", ".join(f"{name} {share:.3f}" for name, share in metrics["gate_coverage"].items()))
-    staging = _stage_bundle(config, fit, digests)
+    staging = _stage_bundle(config, fit, digests, reference)
     metrics.update(_evaluate_bundle(staging, config, data, fit.detector, log))
     metrics["refit"] = _ship_refit_booster(staging, config, data, fit, log)
     _write_training_features(staging, data, fit)
     info = _run_info(config, data, _Provenance(data_digest, digests, commit, began))
     write_model_card(staging, info, metrics)
     _finalise_manifest(staging, config, digests, info)
-    calibrate_scale(staging, items, split, log, weights_folder=config.weights_folder)
+    calibrate_scale(staging, items, split, log, weights_folder=config.weights_folder, reference=reference)
     _replace_folder(staging, Path(config.out))
     log(f"model bundle written to {config.out} in {format_duration(time.time() - began)}")
     return Path(config.out)
+
+
+def _scale_reference(items: list[LabelledImage], split: Split, log: Callable[[str], None]):
+    """The ruler's reading of the training images: the scale every training view (and, in the app, every image)
+    is brought to."""
+    from ..imaging import load_image
+    from ..scale import build_reference
+
+    reference, _ = build_reference((load_image(items[i].path) for i in split.train), trained_at_scale=True)
+    log(f"training scale: red cells {reference.red_cell_px:.1f} px (median of {reference.images} training images); "
+        f"their own scales {reference.training_spread[0]:.2f}-{reference.training_spread[1]:.2f}x")
+    return reference
 
 
 def _row_groups(rows, split) -> dict[str, list[int]]:
@@ -271,7 +284,7 @@ def _colour_baseline(config: TrainConfig, data: _Data) -> dict:
     return result
 
 
-def _stage_bundle(config: TrainConfig, fit: _Fit, digests: dict[str, str]) -> Path:
+def _stage_bundle(config: TrainConfig, fit: _Fit, digests: dict[str, str], reference) -> Path:
     from ..model.fusion import build_training_model
 
     trunk, head, booster, temperature, detector = fit.trunk, fit.head, fit.booster, fit.temperature, fit.detector
@@ -288,6 +301,7 @@ def _stage_bundle(config: TrainConfig, fit: _Fit, digests: dict[str, str]) -> Pa
     save_booster(booster, staging / XGBOOST_MODEL)
     atomic_write_text(staging / CALIBRATION, json.dumps({"method": "temperature", "temperature": temperature}) + "\n")
     detector.save(staging / OOD_STATS)
+    reference.save(staging)
     _finalise_manifest(staging, config, digests, {})
     return staging
 
@@ -296,21 +310,20 @@ def _evaluate_bundle(staging: Path, config: TrainConfig, data: _Data, detector: 
                      log: Callable[[str], None]) -> dict:
     """Load the staged bundle like the app does and measure it on the held-out images and non-smear probes."""
     from ..model.predictor import XInceptModel
-    from ..imaging import load_model_input
+    from ..imaging import load_image
+    from ..pipeline import analyse_images
     from .metrics import auroc
     from .ood_probes import matplotlib_samples, synthetic_non_smears
 
     input_size, seed, items, split = config.input_size, config.seed, data.items, data.split
     model = XInceptModel.load(staging, weights_folder=config.weights_folder)
-    images = np.stack([load_model_input(items[i].path, input_size) for i in split.validation])
     labels = np.array([items[i].label for i in split.validation])
-    scores, predicted = [], []
-    for start in range(0, len(images), 16):
-        batch = model.predict_batch(images[start:start + 16])
-        scores.append(batch.ood_scores)
-        predicted.append(batch.labels)
-    in_domain_scores = np.concatenate(scores)
-    report = classification_report(labels, np.concatenate(predicted), CLASS_NAMES)
+    results = []
+    for start in range(0, len(split.validation), 32):  # the app's path: ruler, training scale, tiles
+        chunk = split.validation[start:start + 32]
+        results += analyse_images([load_image(items[i].path) for i in chunk], model)
+    in_domain_scores = np.array([r.ood_score for r in results])
+    report = classification_report(labels, np.array([CLASS_NAMES.index(r.label) for r in results]), CLASS_NAMES)
     probes = synthetic_non_smears(60, input_size, seed) + matplotlib_samples(input_size)
     probe_scores = np.concatenate([model.predict_batch(np.stack([im for _, im in probes[s:s + 16]])).ood_scores
                                    for s in range(0, len(probes), 16)])
