@@ -99,3 +99,26 @@ def test_inside_the_training_spread_the_image_is_also_read_as_photographed(make_
     assert outside.resized and not outside.compare_as_photographed
     as_trained = decide(read_scale(make_smear(16, (448, 448), seed=11)), wide)
     assert not as_trained.resized and not as_trained.compare_as_photographed
+
+
+def test_a_network_trained_at_the_training_scale_is_never_read_as_photographed(make_smear, reference):
+    from dataclasses import replace
+
+    trained_at_scale = replace(reference, training_spread=(0.7, 1.6), trained_at_scale=True)
+    inside = decide(read_scale(make_smear(21, (448, 448), seed=14)), trained_at_scale)  # about 1.3x
+    assert inside.resized and not inside.compare_as_photographed
+    assert "as photographed" not in inside.note
+
+
+def test_the_reference_keeps_whether_the_network_was_trained_at_its_scale(make_smear, reference, tmp_path):
+    import json
+    from dataclasses import replace
+
+    from xincept_desktop.core.scale import ScaleReference
+
+    replace(reference, trained_at_scale=True).save(tmp_path)
+    assert ScaleReference.load(tmp_path).trained_at_scale
+    older = json.loads((tmp_path / "scale.json").read_text())
+    del older["trained_at_scale"]  # a bundle made before the flag: trained on the photographs as they are
+    (tmp_path / "scale.json").write_text(json.dumps(older))
+    assert not ScaleReference.load(tmp_path).trained_at_scale

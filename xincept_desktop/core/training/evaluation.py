@@ -10,32 +10,35 @@ import numpy as np
 from ...config import CLASS_NAMES
 from ...errors import XinceptError
 from ..hashing import sha256_file
-from ..imaging import load_model_input
+from ..imaging import load_image
 from ..model.bundle import VALIDATION_XGBOOST, XGBOOST_MODEL, read_manifest
 from ..model.calibration import expected_calibration_error
+from ..pipeline import analyse_images
 from .augment import PERTURBATIONS
 from .case_figures import case_figures
 from .metrics import classification_report
 from .split import block_split
 
 
-def predict_images(model, images: np.ndarray, progress=None, batch_size: int = 16):
-    """Calibrated probabilities, OOD flags and batch predictions for an array of model-size images."""
-    batches = []
-    for start in range(0, len(images), batch_size):
-        batches.append(model.predict_batch(images[start:start + batch_size]))
+def analyse_in_chunks(model, images: list[np.ndarray], progress=None, chunk: int = 32) -> list:
+    """Every image through the app's pipeline (ruler, training scale, tiles, aggregation), in chunks."""
+    results = []
+    for start in range(0, len(images), chunk):
+        results += analyse_images(images[start:start + chunk], model)
         if progress:
-            progress(min(start + batch_size, len(images)), len(images))
-    return batches
+            progress(len(results), len(images))
+    return results
 
 
 def evaluate_model(model, items, perturbations: bool = False,
                    progress: Callable[[int, int], None] | None = None) -> dict:
-    """Score ``model`` on labelled ``items`` (and, with ``perturbations``, under each perturbation).
+    """Score ``model`` on labelled ``items`` (and, with ``perturbations``, under each perturbation) as the app
+    reads them: every photograph measured, brought to the training scale and tiled (``core.pipeline``); a
+    perturbation changes the photograph before that.
 
     ``progress(done, total)`` counts images scored over all passes (the clean one and one per perturbation).
     """
-    images = np.stack([load_model_input(item.path, model.input_size) for item in items])
+    images = [load_image(item.path) for item in items]
     labels = np.array([item.label for item in items])
     passes = 1 + (len(PERTURBATIONS) if perturbations else 0)
     total = passes * len(images)
@@ -45,9 +48,9 @@ def evaluate_model(model, items, perturbations: bool = False,
             return None
         return lambda done, _n: progress(pass_index * len(images) + done, total)
 
-    batches = predict_images(model, images, pass_progress(0))
-    probabilities = np.concatenate([b.probabilities for b in batches])
-    in_domain = np.concatenate([b.in_domain for b in batches])
+    results = analyse_in_chunks(model, images, pass_progress(0))
+    probabilities = np.array([[r.probabilities[name] for name in model.classes] for r in results])
+    in_domain = np.array([bool(r.in_domain) for r in results])
     report = {"clean": classification_report(labels, probabilities.argmax(1), CLASS_NAMES),
               "ece": expected_calibration_error(probabilities, labels),
               "flagged_out_of_domain": float(1 - in_domain.mean()), "model": model.version_label,
@@ -55,9 +58,8 @@ def evaluate_model(model, items, perturbations: bool = False,
     if perturbations:
         report["perturbations"] = {}
         for index, (name, perturb) in enumerate(PERTURBATIONS.items(), start=1):
-            perturbed = np.stack([perturb(image) for image in images])
-            batches = predict_images(model, perturbed, pass_progress(index))
-            predicted = np.concatenate([b.probabilities for b in batches]).argmax(1)
+            perturbed = analyse_in_chunks(model, [perturb(image) for image in images], pass_progress(index))
+            predicted = np.array([model.classes.index(r.label) for r in perturbed])
             report["perturbations"][name] = float(np.mean(predicted == labels))
     return report
 

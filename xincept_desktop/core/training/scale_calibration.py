@@ -52,7 +52,8 @@ def calibrate_scale(bundle: Path, items: list[LabelledImage], split, log: Callab
         f"training scales {reference.training_spread[0]:.2f}-{reference.training_spread[1]:.2f}x")
     figures = {"reference": {"red_cell_px": reference.red_cell_px, "band": list(reference.band),
                              "training_spread": list(reference.training_spread),
-                             "aspect_band": list(reference.aspect_band), "images": reference.images},
+                             "aspect_band": list(reference.aspect_band), "images": reference.images,
+                             "trained_at_scale": reference.trained_at_scale},
                "spread_by_class": _spread_by_class(reference, raw, [items[i].label for i in split.train])}
     held_out = [items[i] for i in split.validation]
     images = [load_image(item.path) for item in held_out]

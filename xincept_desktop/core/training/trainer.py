@@ -328,7 +328,10 @@ def _evaluate_bundle(staging: Path, config: TrainConfig, data: _Data, detector: 
     probe_scores = np.concatenate([model.predict_batch(np.stack([im for _, im in probes[s:s + 16]])).ood_scores
                                    for s in range(0, len(probes), 16)])
     result = {
-        "bundle_validation_accuracy": report["accuracy"],
+        "bundle_validation_accuracy": report["accuracy"], "bundle_validation": report,
+        "bundle_cases": case_figures([items[i] for i in split.validation],
+                                     np.array([[r.probabilities[c] for c in model.classes] for r in results]),
+                                     np.array([bool(r.in_domain) for r in results]), CLASS_NAMES, config.block_size),
         "ood": {"probe_count": len(probes), "auroc_non_smear_vs_held_out": auroc(in_domain_scores, probe_scores),
                 "probe_flag_rate": float(np.mean(probe_scores > detector.threshold)),
                 "held_out_flag_rate": float(np.mean(in_domain_scores > detector.threshold)),

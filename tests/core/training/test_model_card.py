@@ -1,0 +1,33 @@
+"""The model card's microscope-scale section: which rule the network was trained under, and issue 15's targets."""
+
+from xincept_desktop.core.training.model_card import _scale_lines, scale_targets
+
+
+def _cell(accuracy, coverage, silent):
+    figures = {"n": 100, "accuracy": accuracy, "coverage": coverage, "silent_errors": silent, "mean_tiles": 1.0,
+               "median_scale": 1.0, "per_class_accuracy": {}}
+    return {"before": figures, "after": figures}
+
+
+def _scale(trained_at_scale):
+    return {"reference": {"images": 10, "red_cell_px": 17.0, "training_spread": [0.7, 1.5], "band": [0.91, 1.1],
+                          "trained_at_scale": trained_at_scale},
+            "spread_by_class": {}, "tracking": {},
+            "table": {"as trained": _cell(0.98, 0.97, 0.008), "2x": _cell(0.97, 0.92, 0.009),
+                      "0.5x": _cell(0.95, 0.85, 0.02)}}
+
+
+def test_each_field_is_held_to_the_targets_against_the_images_as_trained():
+    verdicts = scale_targets(_scale(True)["table"])
+    assert verdicts["2x"]["gap_met"] and verdicts["2x"]["silent_met"] and verdicts["2x"]["coverage_met"]
+    assert not verdicts["0.5x"]["gap_met"]  # 3 points below
+    assert not verdicts["0.5x"]["silent_met"] and not verdicts["0.5x"]["coverage_met"]
+
+
+def test_the_card_says_how_the_network_met_the_training_scale():
+    at_scale = "\n".join(_scale_lines(_scale(True)))
+    as_photographed = "\n".join(_scale_lines(_scale(False)))
+    assert "trained on views brought to this scale" in at_scale and "read as photographed" not in at_scale
+    assert "read as photographed" in as_photographed
+    assert "| 0.5x | 3.0 points below (**not met**) | 2.00 % (**not met**) | 85.00 % (**not met**) |" in at_scale
+    assert "| 2x | 1.0 points below (met) | 0.90 % (met) | 92.00 % (met) |" in at_scale
