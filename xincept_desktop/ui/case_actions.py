@@ -6,12 +6,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ..core.accounts import Permission
 from ..errors import CaseStoreError
+
+if TYPE_CHECKING:  # the session imports the store; the annotation only names it
+    from .case_session import CaseSession
 
 EXPORT_FILTERS = {"csv": QT_TRANSLATE_NOOP("CaseActions", "CSV files (*.csv)"),
                   "json": QT_TRANSLATE_NOOP("CaseActions", "JSON files (*.json)")}
