@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha256sum | cut -c1-12)
 
-.PHONY: setup venv system-deps gpu weights runtime resources translations run test test-fast bench package clean-venv
+.PHONY: setup venv system-deps gpu weights runtime resources translations run test test-fast bench package train clean-venv
 
 setup: venv system-deps gpu weights runtime resources
 
@@ -48,6 +48,12 @@ test: setup
 
 test-fast: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not real_model and not slow"
+
+# Reproduce the shipped bundle from ../shared (resumable: an interrupted run carries on from its feature cache and
+# checkpoints). Ends with the scale calibration and the runtime export; then `xincept agreement --card`.
+DATA ?= ../shared/data/taleqani-all/Original
+train: setup
+	$(BIN)/xincept train --data $(DATA) --out models/xincept-all --seed 7 --resume
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
