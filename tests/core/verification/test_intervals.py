@@ -3,11 +3,10 @@ standalone app) and against published values."""
 
 import numpy as np
 import pytest
+import statsmodels.stats.inter_rater as statsmodels_inter_rater  # a development dependency (pyproject.toml)
+import statsmodels.stats.proportion as statsmodels_proportion
 
 from xincept_desktop.core.verification.intervals import cohens_kappa, normal_quantile, wilson_interval
-
-statsmodels_proportion = pytest.importorskip("statsmodels.stats.proportion")
-statsmodels_inter_rater = pytest.importorskip("statsmodels.stats.inter_rater")
 
 
 def test_normal_quantile():
