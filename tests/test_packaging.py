@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import configparser
 import subprocess
+import sys
 from pathlib import Path
 
+import numpy as np
+import pytest
 from PIL import Image
 
 REPO = Path(__file__).resolve().parents[1]
@@ -61,7 +64,8 @@ print("\\n".join(sorted(sys.modules)))
 
 def test_the_spec_excludes_nothing_the_verification_study_and_accounts_load():
     """The frozen app once could not run the study: the spec excluded pandas and scipy.stats, which statsmodels
-    imports. Every module the study's statistics, its diagram and the password hasher load must be packaged."""
+    imports. Every module the study's statistics, its diagram and the password hasher load must be packaged; and
+    they no longer load statsmodels, pandas or scipy.stats (about 60 MB of the standalone app, left out)."""
     import os
     import sys
 
@@ -72,6 +76,113 @@ def test_the_spec_excludes_nothing_the_verification_study_and_accounts_load():
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     loaded = subprocess.run([sys.executable, "-c", STUDY_PROBE], env=env, cwd=REPO, capture_output=True, text=True,
                             check=True, timeout=300).stdout.split()
-    assert "statsmodels.stats.proportion" in loaded and "pandas" in loaded and "argon2" in loaded
+    assert "xincept_desktop.core.verification.intervals" in loaded and "argon2" in loaded
+    assert not {"statsmodels", "pandas", "scipy.stats", "scipy.linalg"} & set(loaded)
     excluded = [name for name in loaded if any(name == ex or name.startswith(ex + ".") for ex in excludes)]
     assert excluded == []
+
+
+def _spec_excludes() -> list[str]:
+    spec = (PACKAGING / "xincept-desktop.spec").read_text(encoding="utf-8")
+    namespace: dict = {}
+    exec(spec[spec.index("EXCLUDES = ["):spec.index("]\n", spec.index("EXCLUDES = [")) + 2], namespace)
+    return namespace["EXCLUDES"]
+
+
+XGBOOST_PROBE = """
+import runpy, sys
+runpy.run_path(sys.argv[1])  # the standalone app's runtime hook: scipy.special is its stand-in
+excluded = sys.argv[2].split(",")
+
+
+class LeftOut:
+    def find_spec(self, name, path=None, target=None):
+        if any(name == ex or name.startswith(ex + ".") for ex in excluded):
+            raise ImportError(f"{name} is left out of the standalone app")
+        return None
+
+
+sys.meta_path.insert(0, LeftOut())
+import numpy as np
+from xincept_desktop.core.model import xgb_head
+from xincept_desktop.core.model.runtime import RuntimeModel  # the app's model and its imports
+features = np.random.default_rng(0).normal(size=(40, 3)).astype("float32")
+booster = xgb_head.fit_xgboost(features, np.arange(40) % 4, 4, seed=1, rounds=3)
+print(xgb_head.margins(booster, features[:5]).shape)
+print(sys.modules["scipy.special"].__file__)
+print(" ".join(line.split()[-1] for line in open("/proc/self/maps") if ".so" in line))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/maps")
+def test_xgboost_runs_with_the_apps_stand_in_for_scipy_special_and_nothing_the_spec_leaves_out():
+    """The standalone app leaves scipy.special (with scipy's OpenBLAS) out: xgboost imports only softmax from it, at
+    import time, and the runtime hook stands in. Fails if xgboost or the app's model code needs more of it, or
+    anything else the spec excludes."""
+    import os
+
+    hook = PACKAGING / "rthooks" / "scipy_special_softmax.py"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    result = subprocess.run([sys.executable, "-c", XGBOOST_PROBE, str(hook), ",".join(_spec_excludes())], env=env,
+                            cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    shape, module_file, libraries = result.stdout.splitlines()[:3]
+    assert shape == "(5, 4)" and module_file == str(hook)
+    assert "scipy_openblas-" not in libraries and "/scipy/special/" not in libraries
+
+
+@pytest.mark.parametrize("values,axis", [([1.0, 2.0, 3.0], None), ([[1.0, 5.0], [-3.0, 800.0]], 1),
+                                         ([[1.0, 5.0], [-3.0, 800.0]], 0), ([[1.0, 5.0], [-3.0, 800.0]], None)])
+def test_the_stand_in_softmax_equals_scipys(values, axis):
+    import runpy
+
+    from scipy.special import softmax
+
+    namespace = runpy.run_path(str(PACKAGING / "rthooks" / "scipy_special_softmax.py"), run_name="hook")
+    np.testing.assert_allclose(namespace["softmax"](values, axis=axis), softmax(values, axis=axis), rtol=1e-12)
+
+
+def test_elfstrip_keeps_a_library_whose_stripped_copy_would_not_load(tmp_path):
+    """A stripped copy whose loadable segment is no longer page-congruent (what stripping numpy's OpenBLAS did) is
+    refused and the original kept; a sound one is used."""
+    import os
+    import shutil
+    import struct
+
+    sys.path.insert(0, str(PACKAGING))
+    try:
+        import elfstrip
+    finally:
+        sys.path.remove(str(PACKAGING))
+    candidates = sorted((Path(sys.base_prefix) / "lib").glob("python3*/lib-dynload/_[jc]*.so"))
+    if len(candidates) < 2 or shutil.which("strip") is None:
+        pytest.skip("no lib-dynload extensions or no strip on this machine")
+    source = tmp_path / candidates[0].name
+    shutil.copy2(candidates[0], source)
+    assert elfstrip.load_segments_aligned(source)
+    target = tmp_path / "stripped" / source.name
+    kept = elfstrip.stripped(source, target)
+    assert kept.is_file() and elfstrip.load_segments_aligned(kept)
+
+    # another library under the same name (as when the build swaps XGBoost's for the CPU-only one): stripped anew
+    other = tmp_path / "other" / source.name
+    other.parent.mkdir()
+    shutil.copy2(candidates[-1], other)
+    target.write_bytes(b"\x7fELF stale copy of an earlier library")
+    os.utime(target, (other.stat().st_mtime + 60,) * 2)  # newer than its source: an mtime check would reuse it
+    assert elfstrip.stripped(other, target) in (other, target)
+    assert b"stale copy" not in target.read_bytes()
+
+    broken = tmp_path / "broken.so"
+    broken.write_bytes(source.read_bytes())
+    data = bytearray(broken.read_bytes())
+    phoff, = struct.unpack_from("<Q", data, 0x20)
+    phentsize, phnum = struct.unpack_from("<HH", data, 0x36)
+    for index in range(phnum):
+        start = phoff + index * phentsize
+        if struct.unpack_from("<I", data, start)[0] == elfstrip.PT_LOAD:
+            offset, = struct.unpack_from("<Q", data, start + 8)
+            struct.pack_into("<Q", data, start + 8, offset + 16)  # the offset moves, the address does not
+    broken.write_bytes(bytes(data))
+    assert not elfstrip.load_segments_aligned(broken)
+    assert not elfstrip.load_segments_aligned(PACKAGING / "build.sh")  # not an ELF file: never used

@@ -160,6 +160,10 @@ def test_wrong_verification_statistics_or_a_broken_hasher_fail_their_step(monkey
     monkeypatch.setattr(metrics, "wilson", lambda count, total: [count / total - 0.1, count / total + 0.1])
     with pytest.raises(selftest.SelfTestFailure, match="Wilson interval of 8/10"):
         selftest._step_verification_statistics(ctx)
+    monkeypatch.undo()
+    monkeypatch.setattr(metrics, "kappa_with_interval", lambda table: (0.4, [0.1, 0.7]))  # right kappa, wrong interval
+    with pytest.raises(selftest.SelfTestFailure, match="Cohen's kappa"):
+        selftest._step_verification_statistics(ctx)
     monkeypatch.setattr(passwords, "verify_password", lambda stored, password: True)
     with pytest.raises(selftest.SelfTestFailure, match="accepted a wrong password"):
         selftest._step_passwords(ctx)

@@ -1,8 +1,8 @@
 """The figures of a verification study, from the true and the model's classes (and its probabilities).
 
-Proportions carry 95 % Wilson score intervals (statsmodels ``proportion_confint(method="wilson")``), which stay
-inside [0, 1] and behave at 0 % and 100 %; Cohen's kappa carries its asymptotic 95 % interval (statsmodels
-``cohens_kappa``). Sensitivity of a class: the share of its images the model gives that class; specificity: the
+Proportions carry 95 % Wilson score intervals, which stay inside [0, 1] and behave at 0 % and 100 %; Cohen's kappa
+carries its asymptotic 95 % interval (Fleiss, Cohen & Everitt 1969); both from ``intervals``, checked against
+statsmodels in the tests. Sensitivity of a class: the share of its images the model gives that class; specificity: the
 share of the other classes' images it does not.
 """
 
@@ -13,16 +13,14 @@ from typing import Sequence
 import numpy as np
 
 from ..model.calibration import expected_calibration_error, reliability_bins
+from .intervals import cohens_kappa, wilson_interval
 
 
 def wilson(count: int, total: int) -> list[float] | None:
     """95 % Wilson interval of ``count / total`` as [low, high]; None when ``total`` is 0."""
     if total <= 0:
         return None
-    from statsmodels.stats.proportion import proportion_confint
-
-    low, high = proportion_confint(int(count), int(total), alpha=0.05, method="wilson")
-    return [float(low), float(high)]
+    return list(wilson_interval(int(count), int(total), 0.95))
 
 
 def confusion_matrix(truth: np.ndarray, predicted: np.ndarray, n_classes: int) -> np.ndarray:
@@ -34,19 +32,13 @@ def confusion_matrix(truth: np.ndarray, predicted: np.ndarray, n_classes: int) -
 
 def kappa_with_interval(matrix: np.ndarray) -> tuple[float | None, list[float] | None]:
     """Cohen's kappa of a confusion matrix and its 95 % interval (None when undefined, e.g. one class only)."""
-    from statsmodels.stats.inter_rater import cohens_kappa
-
     matrix = np.asarray(matrix, dtype=float)
     total = matrix.sum()
     expected = float((matrix.sum(0) * matrix.sum(1)).sum() / total ** 2) if total else 1.0
     if total == 0 or expected >= 1.0:
         return None, None
-    import warnings
-
-    with warnings.catch_warnings():  # its z test divides by zero for a perfect table; the interval is still right
-        warnings.simplefilter("ignore", RuntimeWarning)
-        result = cohens_kappa(matrix)
-    return float(result.kappa), [max(-1.0, float(result.kappa_low)), min(1.0, float(result.kappa_upp))]
+    kappa, low, high = cohens_kappa(matrix, 0.95)
+    return kappa, [max(-1.0, low), min(1.0, high)]
 
 
 def per_class(matrix: np.ndarray, classes: Sequence[str]) -> dict[str, dict]:
