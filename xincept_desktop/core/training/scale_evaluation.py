@@ -10,7 +10,8 @@ Conditions (each built from the block-validation images, which trained nothing):
 
 Each is scored ``before`` (the whole field squeezed into one input, as the app did before the ruler) and
 ``after`` (ruler, normalisation and tiling). Per cell: accuracy, coverage (shown as in domain) and silent
-errors (wrong *and* shown as in domain), as fractions of the images.
+errors (wrong *and* shown as in domain), as fractions of the images; also the errors with no flag at all (in domain
+and not marked low confidence, the app's "needs review" rule).
 """
 
 from __future__ import annotations
@@ -95,12 +96,14 @@ def score_condition(condition: Condition, model, normalise: bool, progress: Call
         model.scale_reference = reference
     correct = np.array([r.label == label for r, label in zip(results, condition.labels)])
     shown = np.array([bool(r.in_domain) for r in results])
+    unflagged = np.array([not r.needs_review for r in results])  # in domain and not low confidence
     tiles = np.array([r.tiles for r in results])
     scales = np.array([r.scale_factor if r.scale_factor is not None else np.nan for r in results], float)
     per_class = {name: float(correct[[label == name for label in condition.labels]].mean())
                  for name in sorted(set(condition.labels))}
     return {"n": len(results), "accuracy": float(correct.mean()), "per_class_accuracy": per_class, "coverage": float(shown.mean()),
-            "silent_errors": float((~correct & shown).mean()), "mean_tiles": float(tiles.mean()),
+            "silent_errors": float((~correct & shown).mean()),
+            "unflagged_errors": float((~correct & unflagged).mean()), "mean_tiles": float(tiles.mean()),
             "median_scale": float(np.nanmedian(scales)) if np.isfinite(scales).any() else None,
             "scale_unknown": float(np.mean([r.scale_unknown for r in results]))}
 
@@ -123,13 +126,18 @@ def scale_table(model, images, labels, groups, progress=None) -> dict:
 
 def table_markdown(table: dict) -> str:
     lines = ["| field | n | accuracy before -> after | in domain before -> after | silent errors before -> after "
-             "| tiles (mean) | median scale read |",
-             "|---|---|---|---|---|---|---|"]
+             "| wrong with no flag at all, after | tiles (mean) | median scale read |",
+             "|---|---|---|---|---|---|---|---|"]
     for name, cell in table.items():
         before, after = cell["before"], cell["after"]
         scale = f"{after['median_scale']:.2f}x" if after["median_scale"] is not None else "unknown"
         lines.append(f"| {name} | {after['n']} | {before['accuracy']:.1%} -> {after['accuracy']:.1%} "
                      f"| {before['coverage']:.1%} -> {after['coverage']:.1%} "
                      f"| {before['silent_errors']:.1%} -> {after['silent_errors']:.1%} "
+                     f"| {_optional_percent(after.get('unflagged_errors'))} "
                      f"| {after['mean_tiles']:.1f} | {scale} |")
     return "\n".join(lines)
+
+
+def _optional_percent(value) -> str:
+    return "-" if value is None else f"{value:.1%}"
