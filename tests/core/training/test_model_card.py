@@ -31,3 +31,21 @@ def test_the_card_says_how_the_network_met_the_training_scale():
     assert "read as photographed" in as_photographed
     assert "| 0.5x | 3.0 points below (**not met**) | 2.00 % (**not met**) | 85.00 % (**not met**) |" in at_scale
     assert "| 2x | 1.0 points below (met) | 0.90 % (met) | 92.00 % (met) |" in at_scale
+
+
+def test_the_headline_is_what_the_app_reads_and_the_cached_figure_is_named_beside_it():
+    import json
+    from pathlib import Path
+
+    from xincept_desktop.core.training.model_card import render_markdown
+
+    card = json.loads((Path(__file__).parents[3] / "models" / "xincept-all" / "model_card.json").read_text())
+    metrics = card["metrics"]
+    metrics["validation"] = {**metrics["validation"], "accuracy": 0.5, "macro_f1": 0.5}
+    metrics["bundle_validation"] = {**metrics["validation"], "accuracy": 0.75, "macro_f1": 0.7}
+    text = render_markdown(card)
+    assert "Accuracy 75.00 %, macro-F1 0.7000, n = " in text and "read as the app reads them" in text
+    assert "cached centre input, which the robustness table below uses: accuracy 50.00 %" in text
+    assert "| none | - | 50.00 % | 0.5000 |" in text
+    del metrics["bundle_validation"]  # a card from before the pipeline check: the cached figures are the headline
+    assert "Accuracy 50.00 %, macro-F1 0.5000, n = " in render_markdown(card)

@@ -207,6 +207,17 @@ def _scale_target_lines(table: dict) -> list[str]:
     return lines + [""]
 
 
+def _headline_basis(metrics: dict) -> str:
+    """How the headline figures were measured: the app's pipeline (reproduced by ``xincept evaluate
+    --held-out-only``) when the bundle check measured it, else each image's cached network input."""
+    if not metrics.get("bundle_validation"):
+        return "."
+    cached = metrics["validation"]
+    return (f", read as the app reads them (ruler, training scale, tiles; `xincept evaluate --held-out-only` "
+            f"reproduces these figures). On each image's cached centre input, which the robustness table below "
+            f"uses: accuracy {_percent(cached['accuracy'])}, macro-F1 {cached['macro_f1']:.4f}.")
+
+
 def _bundle_check_line(metrics: dict) -> str:
     line = (f"Bundle check: the bundle loaded like the app loads it, with the validation fit's XGBoost, scores "
             f"{_percent(metrics.get('bundle_validation_accuracy'))} on the held-out images")
@@ -217,8 +228,7 @@ def _bundle_check_line(metrics: dict) -> str:
              f"n = {report['n']}")
     if cases:
         line += f"; as cases, {cases['correct']} of {cases['n_cases']} suggestions right"
-    return line + ". `xincept evaluate --held-out-only` reproduces these figures; the tables above score each " \
-        "held-out image's cached centre input."
+    return line + " (the headline figures above)."
 
 
 def _case_lines(cases: dict | None) -> list[str]:
@@ -256,7 +266,8 @@ def _runtime_lines(figures: dict | None) -> list[str]:
 
 def render_markdown(card: dict) -> str:
     run, metrics = card["run"], card["metrics"]
-    validation = metrics["validation"]
+    cached = metrics["validation"]  # each held-out image's cached centre input (the robustness table's basis)
+    validation = metrics.get("bundle_validation") or cached  # through the app's pipeline, when measured
     lines = [
         "# Model card: XIncept-ALL (XIncept Desktop)", "",
         "InceptionV3 + Xception (ImageNet, frozen) joined by feature fusion blocks; a cell gate learned from the "
@@ -275,7 +286,7 @@ def render_markdown(card: dict) -> str:
         "- Backbone weight digests: " + ", ".join(f"{k} `{v[:12]}`" for k, v in run["backbone_weights"].items()),
         "", "## Held-out blocks (validation fit: images never used in its training)", "",
         f"Accuracy {_percent(validation['accuracy'])}, macro-F1 {validation['macro_f1']:.4f}, "
-        f"n = {validation['n']}.", "",
+        f"n = {validation['n']}{_headline_basis(metrics)}", "",
         "| class | precision | recall | F1 | support |", "|---|---|---|---|---|",
     ]
     for name, values in validation["per_class"].items():
@@ -285,7 +296,7 @@ def render_markdown(card: dict) -> str:
               "| | " + " | ".join(CLASS_NAMES) + " |", "|---" * (len(CLASS_NAMES) + 1) + "|"]
     for name, row in zip(CLASS_NAMES, validation["confusion_matrix"]):
         lines.append(f"| {name} | " + " | ".join(str(v) for v in row) + " |")
-    lines += [""] + _case_lines(metrics.get("cases"))
+    lines += [""] + _case_lines(metrics.get("bundle_cases") or metrics.get("cases"))
     calibration = metrics["calibration"]
     lines += ["## Calibration", "",
               f"Temperature {calibration['temperature']:.3f}. ECE {calibration['ece']:.4f} (15 bins, temperature "
@@ -294,14 +305,16 @@ def render_markdown(card: dict) -> str:
               "## Robustness (held-out blocks, fixed perturbation strengths)", "",
               "| perturbation | strength | accuracy | macro-F1 | flagged out-of-domain | colour baseline |",
               "|---|---|---|---|---|---|",
-              f"| none | - | {_percent(validation['accuracy'])} | {validation['macro_f1']:.4f} | "
+              f"| none | - | {_percent(cached['accuracy'])} | {cached['macro_f1']:.4f} | "
               f"{_percent(metrics.get('ood', {}).get('held_out_flag_rate'))} | "
               f"{_percent(metrics['baseline']['clean'])} |"]
     for name, values in metrics["perturbations"].items():
         lines.append(f"| {name} | {values['strength']} | {_percent(values['accuracy'])} | {values['macro_f1']:.4f} "
                      f"| {_percent(values['flagged_out_of_domain'])} | {_percent(metrics['baseline'][name])} |")
     ood = metrics.get("ood", {})
-    lines += ["", "The colour baseline is a 96-bin RGB histogram with XGBoost, trained and tested on the same split.",
+    lines += ["", "Each perturbation changes the held-out image's network input (after the scale normalisation). "
+              "`xincept evaluate --held-out-only --perturbations` changes the photograph before the app reads it.",
+              "", "The colour baseline is a 96-bin RGB histogram with XGBoost, trained and tested on the same split.",
               "", "## Out-of-domain warning", "",
               "Score: the largest of three distance-to-threshold ratios, (1) squared Mahalanobis distance to the nearest "
               "class mean in fused-embedding space and (2) a Gaussian over the top 64 principal components of pooled "
