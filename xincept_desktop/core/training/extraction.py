@@ -21,7 +21,7 @@ from .feature_cache import FeatureCache, ViewRow
 from .scale_views import normalised_view, simulate_field
 from .split import Split
 
-AUGMENTATION_VERSION = "randaugment2x0.5+hed-lamp-blur-jpeg-flip-rot90/v2+cell-masks+training-scale/v1"
+AUGMENTATION_VERSION = "randaugment2x0.5+hed-lamp-blur-jpeg-flip-rot90/v2+cell-masks+training-scale/v2"
 
 
 def plan_rows(split: Split, n_augmented: int) -> list[ViewRow]:
