@@ -84,9 +84,11 @@ def train_fusion_head(
     epochs: int = 8,
     batch_size: int = 64,
     shapes=None,
+    features_key: str = "",
 ):
     """Fit the fusion model on the cached maps and cell ``masks`` (rows, grid, grid), resuming from
-    ``workspace/head.weights.h5`` and ``head_state.json`` if present."""
+    ``workspace/head.weights.h5`` and ``head_state.json`` if present and made from the same features and settings
+    (``features_key``: the feature cache's key; a checkpoint of other features is not resumed)."""
     import keras
     import tensorflow as tf
 
@@ -100,7 +102,8 @@ def train_fusion_head(
                   loss=[keras.losses.CategoricalCrossentropy(), masked_gate_loss],
                   loss_weights=[1.0, GATE_LOSS_WEIGHT], metrics=[["accuracy"], []])
     weights_path, state_path = workspace / "head.weights.h5", workspace / "head_state.json"
-    start_epoch = _resume(model, weights_path, state_path, log)
+    run_key = json.dumps([features_key, seed, channels, epochs, batch_size, len(train_rows)])
+    start_epoch = _resume(model, weights_path, state_path, log, run_key)
     data = cached_maps_dataset(arrays, masks, train_rows, train_labels, balanced_sample_weights(train_labels),
                                batch_size, seed, 0.05)
     for epoch in range(start_epoch, epochs):
@@ -113,7 +116,7 @@ def train_fusion_head(
         log(f"fusion head epoch {epoch + 1}/{epochs}: loss {last['loss']:.4f} "
             f"(gate {_find(last, 'gate'):.4f}) acc {_find(last, 'accuracy'):.4f} ({format_duration(took)}, "
             f"ETA {format_duration(took * (epochs - epoch - 1))})")
-        _checkpoint(model, epoch + 1, weights_path, state_path)
+        _checkpoint(model, epoch + 1, weights_path, state_path, run_key)
     return model, trunk, head
 
 
@@ -122,18 +125,23 @@ def _find(metrics: dict, part: str) -> float:
     return next((float(v) for k, v in metrics.items() if part in k and k != "loss"), float("nan"))
 
 
-def _checkpoint(model, epoch: int, weights_path: Path, state_path: Path) -> None:
-    """Model and optimizer state (``save_weights`` stores both), swapped in whole, then the epoch count."""
+def _checkpoint(model, epoch: int, weights_path: Path, state_path: Path, run_key: str = "") -> None:
+    """Model and optimizer state (``save_weights`` stores both), swapped in whole, then the epoch count and what
+    the run was made from."""
     staged = weights_path.with_name("next-" + weights_path.name)
     model.save_weights(staged)
     os.replace(staged, weights_path)
-    atomic_write_text(state_path, json.dumps({"epoch": epoch}))
+    atomic_write_text(state_path, json.dumps({"epoch": epoch, "run": run_key}))
 
 
-def _resume(model, weights_path: Path, state_path: Path, log) -> int:
+def _resume(model, weights_path: Path, state_path: Path, log, run_key: str = "") -> int:
     if not (weights_path.exists() and state_path.exists()):
         return 0
-    epoch = int(json.loads(state_path.read_text())["epoch"])
+    state = json.loads(state_path.read_text())
+    if state.get("run") != run_key:
+        log("fusion head checkpoint was made from other features or settings: training from the first epoch")
+        return 0
+    epoch = int(state["epoch"])
     model.optimizer.build(model.trainable_variables)  # built first, so load_weights restores its variables too
     model.load_weights(weights_path)
     log(f"resumed fusion head training after epoch {epoch}")

@@ -113,7 +113,8 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
     data = _Data(items, split, rows, _row_groups(rows, split), labels[[row.image for row in rows]])
     groups, row_labels = data.groups, data.row_labels
     _, trunk, head = train_fusion_head(cache.arrays, cache.masks, groups["train"], row_labels[groups["train"]], workspace,
-                                       config.seed, log, channels=config.channels, epochs=config.epochs)
+                                       config.seed, log, channels=config.channels, epochs=config.epochs,
+                                       features_key=cache.key)
     log("computing fused embeddings")
     embeddings, gate_coverage = _embed(trunk, head, cache.arrays)
     booster = fit_xgboost(embeddings[groups["train"]], row_labels[groups["train"]], len(CLASS_NAMES), config.seed)
