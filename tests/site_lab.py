@@ -2,7 +2,7 @@
 
 ``lab_b`` is the laboratory that verifies and adapts: a stronger haematoxylin and weaker eosin, a camera whose
 colour response turns hues by 20 degrees, slightly defocused, with 8 % more magnification, saving JPEG at quality
-70 (the shipped model reads about 91 % of such images right and flags few of them). ``lab_c`` is
+70 (the model before the training-scale retrain read about 91 % of such images right, the current one about 97 %). ``lab_c`` is
 another laboratory again (a very different stain and camera), which an adaptation to lab B must not learn to
 accept. Images are written under a temporary folder, never into the repository.
 """
