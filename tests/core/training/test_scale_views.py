@@ -42,7 +42,7 @@ def test_simulated_fields_change_the_scale_the_ruler_reads(reference):
     companions = [smear(16, (224, 224), seed=s) for s in (10, 11, 12)]
     scales, changed = [], 0
     for _ in range(12):
-        field, was_changed = simulate_field(base, companions, rng)
+        field, was_changed = simulate_field(base, lambda: companions, rng)
         assert field.shape == base.shape
         changed += was_changed
         scales.append(_scale(reference, field))

@@ -30,6 +30,11 @@ def analyse_in_chunks(model, images: list[np.ndarray], progress=None, chunk: int
     return results
 
 
+def probability_matrix(results, classes) -> np.ndarray:
+    """(images, classes) calibrated probabilities of pipeline results, in ``classes`` order."""
+    return np.array([[r.probabilities[name] for name in classes] for r in results])
+
+
 def evaluate_model(model, items, perturbations: bool = False,
                    progress: Callable[[int, int], None] | None = None) -> dict:
     """Score ``model`` on labelled ``items`` (and, with ``perturbations``, under each perturbation) as the app
@@ -49,7 +54,7 @@ def evaluate_model(model, items, perturbations: bool = False,
         return lambda done, _n: progress(pass_index * len(images) + done, total)
 
     results = analyse_in_chunks(model, images, pass_progress(0))
-    probabilities = np.array([[r.probabilities[name] for name in model.classes] for r in results])
+    probabilities = probability_matrix(results, model.classes)
     in_domain = np.array([bool(r.in_domain) for r in results])
     report = {"clean": classification_report(labels, probabilities.argmax(1), CLASS_NAMES),
               "ece": expected_calibration_error(probabilities, labels),

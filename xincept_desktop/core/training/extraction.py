@@ -78,8 +78,8 @@ def render_views(items: Sequence[LabelledImage], rows: Sequence[ViewRow], seed: 
             image, mask = to_model_input(rgb, input_size), (None if mask is None else to_model_input(mask, input_size))
         else:
             if augmented:
-                others = [load_image(items[i].path) for i in (companions or {}).get(row.image, [])]
-                rgb, changed = simulate_field(rgb, [o for o in others if o.shape == rgb.shape], rng)
+                rgb, changed = simulate_field(rgb, _companion_loader(items, (companions or {}).get(row.image, []),
+                                                                     rgb.shape), rng)
                 mask = None if changed else mask
             image, mask = normalised_view(rgb, reference, input_size, rng, mask)
         images.append(image)
@@ -92,6 +92,13 @@ def render_views(items: Sequence[LabelledImage], rows: Sequence[ViewRow], seed: 
         images, moved = augmenter(images, seed, stacked)
         full_masks = [moved[i] if m is not None else None for i, m in enumerate(full_masks)]
     return images, np.stack([to_grid(m, mask_grid) for m in full_masks])
+
+
+def _companion_loader(items: Sequence[LabelledImage], indices: Sequence[int], shape: tuple):
+    """Reads the companions of one view (those of ``shape``) when a wider field needs them."""
+    def load() -> list[np.ndarray]:
+        return [image for image in (load_image(items[i].path) for i in indices) if image.shape == shape]
+    return load
 
 
 def same_class_companions(items: Sequence[LabelledImage], images: Sequence[int], count: int = 6) -> dict[int, list[int]]:

@@ -17,7 +17,7 @@ magnified Pro field reads as Pre (model card, "Microscope scale"). So training v
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -54,11 +54,14 @@ def widened_field(fields: Sequence[np.ndarray], factor: float) -> np.ndarray:
     return resize(part, width, height)
 
 
-def simulate_field(rgb: np.ndarray, companions: Sequence[np.ndarray], rng: np.random.Generator) -> tuple[np.ndarray, bool]:
-    """The field unchanged (``False``), or as another microscope would show it (``True``). ``companions``: other
-    fields of the same class and size, for a wider camera (three are needed)."""
+def simulate_field(rgb: np.ndarray, load_companions: Callable[[], Sequence[np.ndarray]],
+                   rng: np.random.Generator) -> tuple[np.ndarray, bool]:
+    """The field unchanged (``False``), or as another microscope would show it (``True``). ``load_companions``
+    gives other fields of the same class and size, for a wider camera (three are needed); it is called only when
+    the field is changed."""
     if rng.random() >= FIELD_CHANGE_SHARE:
         return rgb, False
+    companions = load_companions()
     if len(companions) < 3 or rng.random() < MAGNIFIED_SHARE:
         factor = float(np.exp(rng.uniform(*np.log(MAGNIFICATION))))
         return magnified_field(rgb, factor, tuple(rng.uniform(0.3, 0.7, 2))), True

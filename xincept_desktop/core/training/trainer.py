@@ -312,17 +312,15 @@ def _evaluate_bundle(staging: Path, config: TrainConfig, data: _Data, detector: 
     """Load the staged bundle like the app does and measure it on the held-out images and non-smear probes."""
     from ..model.predictor import XInceptModel
     from ..imaging import load_image
-    from ..pipeline import analyse_images
+    from .evaluation import analyse_in_chunks, probability_matrix
     from .metrics import auroc
     from .ood_probes import matplotlib_samples, synthetic_non_smears
 
     input_size, seed, items, split = config.input_size, config.seed, data.items, data.split
     model = XInceptModel.load(staging, weights_folder=config.weights_folder)
     labels = np.array([items[i].label for i in split.validation])
-    results = []
-    for start in range(0, len(split.validation), 32):  # the app's path: ruler, training scale, tiles
-        chunk = split.validation[start:start + 32]
-        results += analyse_images([load_image(items[i].path) for i in chunk], model)
+    # the app's path: ruler, training scale, tiles
+    results = analyse_in_chunks(model, [load_image(items[i].path) for i in split.validation])
     in_domain_scores = np.array([r.ood_score for r in results])
     report = classification_report(labels, np.array([CLASS_NAMES.index(r.label) for r in results]), CLASS_NAMES)
     probes = synthetic_non_smears(60, input_size, seed) + matplotlib_samples(input_size)
@@ -330,8 +328,7 @@ def _evaluate_bundle(staging: Path, config: TrainConfig, data: _Data, detector: 
                                    for s in range(0, len(probes), 16)])
     result = {
         "bundle_validation_accuracy": report["accuracy"], "bundle_validation": report,
-        "bundle_cases": case_figures([items[i] for i in split.validation],
-                                     np.array([[r.probabilities[c] for c in model.classes] for r in results]),
+        "bundle_cases": case_figures([items[i] for i in split.validation], probability_matrix(results, model.classes),
                                      np.array([bool(r.in_domain) for r in results]), CLASS_NAMES, config.block_size),
         "ood": {"probe_count": len(probes), "auroc_non_smear_vs_held_out": auroc(in_domain_scores, probe_scores),
                 "probe_flag_rate": float(np.mean(probe_scores > detector.threshold)),
