@@ -24,7 +24,7 @@ def run_evaluate(args) -> int:
         print(f"xincept evaluate: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
     if args.held_out_only:
-        items = held_out_items(items)
+        items = held_out_items(items, args.model or default_model_dir())
     booster_file = booster_for(args.model or default_model_dir(), args.held_out_only)
     model = load_model_or_report(args.model, booster_file, reference=True)  # the TensorFlow reference
     if model is None:

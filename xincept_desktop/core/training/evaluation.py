@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Callable
 
@@ -81,7 +82,19 @@ def booster_for(folder: Path, held_out_only: bool) -> str:
     return VALIDATION_XGBOOST if VALIDATION_XGBOOST in files else XGBOOST_MODEL
 
 
-def held_out_items(items: list) -> list:
-    """The items of the blocks training held out (the same split rule as ``xincept train``)."""
-    split = block_split(items, hashes=[sha256_file(item.path) for item in items])
+def held_out_items(items: list, folder: Path | None = None) -> list:
+    """The items of the blocks training held out (the same split rule as ``xincept train``, at the split offset
+    the bundle in ``folder`` was trained with; 0 when its card does not say)."""
+    split = block_split(items, fold=split_offset(folder), hashes=[sha256_file(item.path) for item in items])
     return [items[i] for i in split.validation]
+
+
+def split_offset(folder: Path | None) -> int:
+    """Which block fold the bundle's training held out (``xincept train --fold``), from its model card."""
+    if folder is None:
+        return 0
+    try:
+        card = json.loads((Path(folder) / "model_card.json").read_text(encoding="utf-8"))
+        return int(card["run"]["split"].get("offset", 0))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return 0

@@ -403,6 +403,7 @@ def _run_info(config: TrainConfig, data: _Data, provenance: _Provenance) -> dict
         "split": {"method": f"blocks of {config.block_size} consecutive numbers per class, every "
                             f"{config.n_folds}th block (offset {config.fold}) held out; training images within 4 "
                             f"numbers of a held-out block and exact duplicates left out",
+                  "block_size": config.block_size, "n_folds": config.n_folds, "offset": config.fold,
                   "train": len(split.train), "validation": len(split.validation), "left_out": len(split.purged)},
         "augmentation": AUGMENTATION_VERSION, "augmented_views_per_image": config.n_augmented,
         "epochs": config.epochs, "fusion_channels": config.channels,
