@@ -1,5 +1,5 @@
 """Command line: ``xincept weights | export-runtime | predict | train | evaluate | calibrate-scale | explain |
-report | agreement | verify | adapt | training-features | users | cases | setup-shared-store``.
+report | agreement | levers | verify | adapt | training-features | users | cases | setup-shared-store``.
 
 Exit status (``cli_common``): 0 every file analysed, 1 some files failed, 2 usage error, 3 could not run at all.
 """
@@ -95,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     from . import cli_adapt
 
     cli_adapt.add_parser(commands)
+
+    from . import cli_levers
+
+    cli_levers.add_parser(commands)
     return parser
 
 
@@ -129,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
                "calibrate-scale": _calibrate_scale,
                "explain": _explain, "report": _report, "training-features": _training_features,
                "verify": _verify, "adapt": _adapt, "export-runtime": _export_runtime, "agreement": _agreement,
+               "levers": _levers,
                **_account_handlers()}[args.command]
     try:
         return handler(args)
@@ -234,6 +239,12 @@ def _verify(args) -> int:
 
 def _training_features(args) -> int:
     from .cli_training_features import run
+
+    return run(args)
+
+
+def _levers(args) -> int:
+    from .cli_levers import run
 
     return run(args)
 

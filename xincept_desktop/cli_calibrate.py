@@ -14,6 +14,7 @@ def run_calibrate_scale(args) -> int:
     from .core.hashing import sha256_file
     from .core.training.dataset import list_dataset
     from .core.training.scale_calibration import calibrate_scale
+    from .core.training.evaluation import split_offset
     from .core.training.split import block_split
     from .errors import XinceptError
 
@@ -25,7 +26,7 @@ def run_calibrate_scale(args) -> int:
         print(f"xincept calibrate-scale: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
     quiet_tensorflow()
-    split = block_split(items, hashes=[sha256_file(item.path) for item in items])
+    split = block_split(items, fold=split_offset(folder), hashes=[sha256_file(item.path) for item in items])
     command = f"xincept calibrate-scale --data {args.data} --model {folder}"
     try:
         calibrate_scale(folder, items, split, lambda m: print(m, file=sys.stderr, flush=True), command=command)

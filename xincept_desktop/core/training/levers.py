@@ -1,0 +1,147 @@
+"""Inference-time levers measured on held-out blocks, through the app's pipeline (``xincept levers``).
+
+Each held-out photograph is read once per orientation (as taken, mirrored left-right, mirrored top-bottom, turned
+90 degrees), clean and under every perturbation of the robustness table, and the per-orientation probabilities are
+kept. A lever is a rule that combines them:
+
+- ``single pass``: the photograph as taken (what the app does today);
+- ``mirror x2``: the mean of the photograph and its left-right mirror;
+- ``flips and turn x4``: the mean of all four orientations;
+- ``x4 when unsure``: the four-orientation mean only for images whose single pass is below a confidence bar
+  (the rest keep their single pass); its cost is 1 + 3 x the share of images re-read.
+
+The out-of-domain decision is the single pass's in every lever (the levers change the class, not the domain
+check). Measured per bundle (one bundle per split offset, ``xincept train --fold``) and summarised as mean and
+standard deviation over bundles: a lever is kept by the mean over splits, never by one split.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+import numpy as np
+
+from ...config import CLASS_NAMES
+from ..model.calibration import expected_calibration_error
+from .augment import PERTURBATIONS
+from .case_figures import case_figures
+from .evaluation import analyse_in_chunks, probability_matrix
+from .metrics import classification_report
+
+ORIENTATIONS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+    "as taken": lambda image: image,
+    "mirrored left-right": lambda image: np.ascontiguousarray(image[:, ::-1]),
+    "mirrored top-bottom": lambda image: np.ascontiguousarray(image[::-1]),
+    "turned 90 degrees": lambda image: np.ascontiguousarray(np.rot90(image)),
+}
+UNSURE_BELOW = 0.90  # the ``x4 when unsure`` lever's confidence bar
+
+
+def read_orientations(model, images: Sequence[np.ndarray],
+                      progress: Callable[[int, int], None] | None = None) -> dict[str, np.ndarray]:
+    """Probabilities (conditions, orientations, images, classes) and single-pass in-domain flags (conditions,
+    images) for ``images`` clean and under each perturbation; conditions are ``clean`` then ``PERTURBATIONS``."""
+    conditions = {"clean": lambda image: image, **PERTURBATIONS}
+    total = len(conditions) * len(ORIENTATIONS) * len(images)
+    probabilities, in_domain, done = [], [], 0
+    for perturb in conditions.values():
+        changed = [perturb(image) for image in images]
+        per_orientation = []
+        for index, orient in enumerate(ORIENTATIONS.values()):
+            offset = done
+
+            def step(count, _n, offset=offset):
+                if progress:
+                    progress(offset + count, total)
+
+            results = analyse_in_chunks(model, [orient(image) for image in changed], step)
+            per_orientation.append(probability_matrix(results, model.classes))
+            if index == 0:
+                in_domain.append(np.array([bool(r.in_domain) for r in results]))
+            done += len(images)
+        probabilities.append(np.stack(per_orientation))
+    return {"conditions": np.array(list(conditions)), "probabilities": np.stack(probabilities),
+            "in_domain": np.stack(in_domain)}
+
+
+def combine(lever: str, per_orientation: np.ndarray) -> tuple[np.ndarray, float]:
+    """The lever's probabilities (images, classes) from (orientations, images, classes), and its cost in network
+    passes per image relative to a single pass."""
+    single = per_orientation[0]
+    if lever == "single pass":
+        return single, 1.0
+    if lever == "mirror x2":
+        return per_orientation[:2].mean(axis=0), 2.0
+    if lever == "flips and turn x4":
+        return per_orientation.mean(axis=0), float(len(per_orientation))
+    if lever == "x4 when unsure":
+        unsure = single.max(axis=1) < UNSURE_BELOW
+        combined = np.where(unsure[:, None], per_orientation.mean(axis=0), single)
+        return combined, 1.0 + (len(per_orientation) - 1) * float(unsure.mean())
+    raise ValueError(f"unknown lever {lever!r}")
+
+
+LEVERS = ("single pass", "mirror x2", "flips and turn x4", "x4 when unsure")
+
+
+def lever_figures(readings: dict[str, np.ndarray], labels: np.ndarray, items: Sequence) -> dict[str, dict]:
+    """Per lever: clean accuracy, macro-F1, Benign and Early recall, ECE, case accuracy, accuracy and Benign
+    recall under each perturbation, the worst perturbation and the cost."""
+    conditions = [str(c) for c in readings["conditions"]]
+    figures = {}
+    for lever in LEVERS:
+        clean, cost = combine(lever, readings["probabilities"][0])
+        report = classification_report(labels, clean.argmax(1), CLASS_NAMES)
+        cases = case_figures(items, clean, readings["in_domain"][0], CLASS_NAMES)
+        perturbed = {}
+        for index, name in enumerate(conditions[1:], start=1):
+            probabilities, _ = combine(lever, readings["probabilities"][index])
+            perturbed_report = classification_report(labels, probabilities.argmax(1), CLASS_NAMES)
+            perturbed[name] = {"accuracy": perturbed_report["accuracy"],
+                               "benign_recall": perturbed_report["per_class"]["Benign"]["recall"]}
+        figures[lever] = {
+            "accuracy": report["accuracy"], "macro_f1": report["macro_f1"],
+            "errors": int(np.sum(clean.argmax(1) != labels)), "n": int(len(labels)),
+            "benign_recall": report["per_class"]["Benign"]["recall"],
+            "early_recall": report["per_class"]["Early"]["recall"],
+            "ece": expected_calibration_error(clean, labels),
+            "case_accuracy": cases["accuracy"], "cases": cases["n_cases"], "cases_correct": cases["correct"],
+            "perturbations": perturbed,
+            "worst_perturbation": min(p["accuracy"] for p in perturbed.values()) if perturbed else None,
+            "cost": cost,
+        }
+    return figures
+
+
+def summarise(per_bundle: Sequence[dict[str, dict]]) -> dict[str, dict]:
+    """Mean and standard deviation (over bundles, ddof 1 when there are several) of every lever's figures."""
+    summary = {}
+    for lever in LEVERS:
+        rows = [bundle[lever] for bundle in per_bundle]
+        summary[lever] = {key: _mean_sd([row[key] for row in rows])
+                          for key in ("accuracy", "macro_f1", "benign_recall", "early_recall", "ece",
+                                      "case_accuracy", "worst_perturbation", "cost")}
+    return summary
+
+
+def _mean_sd(values: Sequence[float]) -> dict[str, float]:
+    array = np.asarray(values, dtype=np.float64)
+    return {"mean": float(array.mean()), "sd": float(array.std(ddof=1)) if len(array) > 1 else 0.0,
+            "n": int(len(array))}
+
+
+def lever_table(summary: dict[str, dict], offsets: Sequence[int]) -> str:
+    """Markdown table of the summary, one row per lever."""
+    def cell(entry, scale=100.0, digits=2):
+        return f"{entry['mean'] * scale:.{digits}f} +- {entry['sd'] * scale:.{digits}f}"
+
+    lines = [f"Held-out blocks at split offsets {', '.join(str(o) for o in offsets)} (mean +- sd over "
+             f"{len(offsets)} splits; through the app's pipeline, validation-fit XGBoost)", "",
+             "| lever | accuracy % | macro-F1 % | Benign recall % | Early recall % | ECE | cases right % | "
+             "worst perturbation % | cost (passes) |", "|---|---|---|---|---|---|---|---|---|"]
+    for lever, row in summary.items():
+        lines.append(f"| {lever} | {cell(row['accuracy'])} | {cell(row['macro_f1'])} | "
+                     f"{cell(row['benign_recall'])} | {cell(row['early_recall'])} | {cell(row['ece'], 1.0, 4)} | "
+                     f"{cell(row['case_accuracy'], 100.0, 1)} | {cell(row['worst_perturbation'])} | "
+                     f"{row['cost']['mean']:.2f} |")
+    return "\n".join(lines) + "\n"
