@@ -186,3 +186,82 @@ def test_elfstrip_keeps_a_library_whose_stripped_copy_would_not_load(tmp_path):
     broken.write_bytes(bytes(data))
     assert not elfstrip.load_segments_aligned(broken)
     assert not elfstrip.load_segments_aligned(PACKAGING / "build.sh")  # not an ELF file: never used
+
+
+def _stublibs():
+    sys.path.insert(0, str(PACKAGING))
+    try:
+        import stublibs
+    finally:
+        sys.path.remove(str(PACKAGING))
+    return stublibs
+
+
+def test_stand_ins_keep_opencv_and_heic_reading_working_without_ffmpeg_or_x265(tmp_path):
+    """OpenCV and pillow-heif copied beside a test script, FFmpeg and x265 replaced by stand-ins and what only they
+    needed removed (as the spec does): OpenCV's image functions and HEIC reading work, HEIC writing fails with
+    libheif's error, a video call stops loudly naming what the build leaves out."""
+    import shutil
+    import site
+
+    stublibs = _stublibs()
+    if not sys.platform.startswith("linux") or not stublibs.available():
+        pytest.skip("stand-ins are built on Linux with readelf, nm and a C compiler")
+    import pillow_heif
+
+    photo = (np.indices((48, 64)).sum(axis=0) % 256).astype(np.uint8)
+    pillow_heif.from_pillow(Image.fromarray(np.dstack([photo] * 3))).save(tmp_path / "phone.heic")  # real encoder
+    packages = Path(next(p for p in site.getsitepackages() if (Path(p) / "cv2").is_dir()))
+    copy = tmp_path / "site"
+    for name in ("cv2", "opencv_python_headless.libs", "pillow_heif", "pillow_heif.libs"):
+        shutil.copytree(packages / name, copy / name, symlinks=True)
+    for extension in packages.glob("_pillow_heif*.so"):
+        shutil.copy2(extension, copy / extension.name)
+    libraries = [p for folder in ("opencv_python_headless.libs", "pillow_heif.libs") for p in (copy / folder).iterdir()]
+    consumers = [p for p in copy.rglob("*.so*") if p.is_file() and not stublibs.is_stubbed(p.name)]
+    stubbed = [p for p in libraries if stublibs.is_stubbed(p.name)]
+    assert {p.name.split("-")[0] for p in stubbed} == {"libavcodec", "libavformat", "libavutil", "libswscale", "libx265"}
+    before = sum(p.stat().st_size for p in libraries)
+    for library in stubbed:
+        users = [c for c in consumers if stublibs.soname(library) in stublibs.needed(c)]
+        stand_in = stublibs.build_stub(library, users, tmp_path / "stand-ins" / library.name)
+        assert {s.name for s in stublibs.defined(stand_in)} >= {s.name for s in stublibs.imported_from(library, users)}
+        shutil.copy2(stand_in, library)
+    candidates = {p.name: p for p in libraries if not stublibs.is_stubbed(p.name)}
+    roots = [c for c in consumers if c.parent.name not in ("opencv_python_headless.libs", "pillow_heif.libs")]
+    left_out = stublibs.unneeded(candidates, roots + stubbed)
+    assert {"libvpx", "libswresample", "libssl"} <= {name.split("-")[0] for name in left_out}
+    assert not any(name.startswith(("libopenblas", "libaom", "libavif", "libpng", "libde265")) for name in left_out)
+    for name in left_out:
+        candidates[name].unlink()
+    after = sum(p.stat().st_size for p in copy.glob("*.libs/*"))
+    assert before - after > 40e6
+
+    script = """
+import sys
+sys.path.insert(0, sys.argv[1])
+import numpy as np, cv2, pillow_heif
+from PIL import Image
+image = (np.random.default_rng(0).random((64, 80, 3)) * 255).astype(np.uint8)
+small = cv2.resize(cv2.GaussianBlur(image, (5, 5), 1.0), (40, 32), interpolation=cv2.INTER_AREA)
+ok, png = cv2.imencode(".png", small)
+assert ok and cv2.imdecode(png, cv2.IMREAD_COLOR).shape == (32, 40, 3)
+assert cv2.connectedComponentsWithStats((small[..., 0] > 128).astype(np.uint8))[0] >= 1
+try:
+    pillow_heif.from_pillow(Image.fromarray(image)).save(sys.argv[2] + "/x.heic")
+except Exception as exc:
+    print("encode refused:", exc)
+else:
+    raise SystemExit("HEIC was written without an encoder")
+import pillow_heif
+pillow_heif.register_heif_opener()
+assert Image.open(sys.argv[2] + "/phone.heic").convert("RGB").size == (64, 48)
+print("images ok")
+sys.stdout.flush()
+cv2.VideoWriter(sys.argv[2] + "/v.avi", cv2.VideoWriter_fourcc(*"MJPG"), 5, (80, 64))
+"""
+    run = subprocess.run([sys.executable, "-c", script, str(copy), str(tmp_path)], capture_output=True, text=True,
+                         timeout=120)
+    assert "images ok" in run.stdout and "encode refused" in run.stdout, run.stdout + run.stderr
+    assert run.returncode != 0  # the video call reached a stand-in and stopped
+    assert "this build leaves out" in run.stderr and "stand-in" in run.stderr

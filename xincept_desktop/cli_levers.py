@@ -21,6 +21,8 @@ def add_parser(commands) -> None:
     command.add_argument("--data", type=Path, required=True, help="the training class folders")
     command.add_argument("--out", type=Path, required=True,
                          help="folder for each bundle's readings (.npz, reused when present) and levers.json / .md")
+    command.add_argument("--card", type=Path, default=None, metavar="BUNDLE",
+                         help="also put the lever table on this bundle's model card (the shipped one)")
 
 
 def run(args) -> int:
@@ -28,7 +30,7 @@ def run(args) -> int:
     from .core.model.bundle import read_manifest
     from .core.training.dataset import list_dataset
     from .core.training.evaluation import held_out_items, split_offset
-    from .core.training.levers import lever_figures, lever_table, summarise
+    from .core.training.levers import NOT_MEASURED, decide, lever_figures, lever_table, summarise, write_to_card
     from .errors import XinceptError
 
     try:
@@ -55,11 +57,21 @@ def run(args) -> int:
         print(f"offset {offset}: " + ", ".join(f"{lever} {row['accuracy']:.4f}" for lever, row in figures.items()),
               file=sys.stderr)
     summary = summarise(list(per_bundle.values()))
+    figures = {"offsets": offsets, "bundles": [str(b) for b in args.bundles], "per_bundle": per_bundle,
+               "summary": summary, "decisions": decide(list(per_bundle.values())), "not_measured": NOT_MEASURED}
     table = lever_table(summary, offsets)
-    atomic_write_text(args.out / "levers.json",
-                      json.dumps({"offsets": offsets, "per_bundle": per_bundle, "summary": summary}, indent=2) + "\n")
+    atomic_write_text(args.out / "levers.json", json.dumps(figures, indent=2) + "\n")
     atomic_write_text(args.out / "levers.md", table)
     print(table)
+    for lever, verdict in figures["decisions"].items():
+        print(f"{lever}: {verdict}")
+    if args.card is not None:
+        try:
+            write_to_card(args.card, figures)
+        except (XinceptError, OSError) as exc:
+            print(f"xincept levers: could not update the model card of {args.card}: {exc}", file=sys.stderr)
+            return EXIT_CANNOT_RUN
+        print(f"lever table written to {args.card}/MODEL_CARD.md")
     return EXIT_OK
 
 

@@ -30,7 +30,8 @@ from typing import Callable, TextIO
 import numpy as np
 
 EXIT_PASSED, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-IMAGE_SIZE = 320  # larger than the model input, so resizing and overlay upsampling are exercised too
+IMAGE_SIZE = 320  # larger than the model input, so resizing and overlay upsampling are exercised too; with seed 7
+# it is the image resources/self-test-smear.heic was encoded from (the camera-formats step compares the two)
 
 
 class SelfTestFailure(Exception):
@@ -183,15 +184,17 @@ def _step_generate_image(ctx: _Context) -> str:
 
 
 def _step_camera_formats(ctx: _Context) -> str:
-    """The decoders a frozen build must carry: HEIC (pillow-heif's libheif) and 12-bit RGB TIFF (tifffile)."""
+    """The decoders a frozen build must carry: HEIC (pillow-heif's libheif) and 12-bit RGB TIFF (tifffile).
+
+    The HEIC file is the generated smear encoded once and shipped (``resources/self-test-smear.heic``): the
+    standalone app reads HEIC but carries no HEIC encoder (``packaging/stublibs.py``)."""
     import pillow_heif
     import tifffile
 
+    from .config import PACKAGE_DIR
     from .core.imaging import load_image
 
-    heic = ctx.workdir / "self-test-smear.heic"
-    height, width = ctx.image.shape[:2]
-    pillow_heif.from_bytes(mode="RGB", size=(width, height), data=ctx.image.tobytes()).save(heic, quality=95)
+    heic = PACKAGE_DIR / "resources" / "self-test-smear.heic"
     tiff = ctx.workdir / "self-test-smear-12bit.tif"
     tifffile.imwrite(tiff, ((ctx.image.astype(np.uint32) * 4095 + 127) // 255).astype(np.uint16), photometric="rgb")
     for path, tolerance in ((heic, 8.0), (tiff, 0.5)):

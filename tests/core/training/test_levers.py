@@ -101,3 +101,42 @@ def test_reading_orientations_runs_every_condition_and_orientation_through_the_p
     assert readings["in_domain"].shape == (conditions, n)
     assert calls[-1] == (conditions * orientations * n, conditions * orientations * n)
     assert np.allclose(readings["probabilities"].sum(axis=-1), 1.0, atol=1e-5)
+
+
+def test_a_lever_is_kept_by_its_mean_gain_over_splits_and_never_when_it_loses_on_one():
+    from xincept_desktop.core.training.levers import decide
+
+    def split(single, x2, x4, unsure):
+        return {name: {"accuracy": value} for name, value in
+                zip(LEVERS, (single, x2, x4, unsure))}
+
+    verdicts = decide([split(0.98, 0.98, 0.99, 0.985), split(0.97, 0.975, 0.98, 0.97),
+                       split(0.99, 0.98, 0.995, 0.99)])
+    assert verdicts["flips and turn x4"].startswith("kept")
+    assert verdicts["mirror x2"].startswith("dropped")  # loses a point on the third split
+    assert verdicts["x4 when unsure"].startswith("dropped")  # +0.17 points on average: below the bar
+
+
+def test_the_lever_section_goes_on_the_card_and_replaces_an_earlier_one(tmp_path):
+    import json
+
+    from xincept_desktop.core.model.bundle import Manifest, write_manifest
+    from xincept_desktop.core.training.levers import decide, write_to_card
+
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    write_manifest(bundle, Manifest(name="t", version="0", classes=["a"], input_size=75, preprocessing="test",
+                                    fusion_channels=8, backbone_weights={}))
+    (bundle / "model_card.json").write_text(json.dumps({"metrics": {}}))
+    (bundle / "MODEL_CARD.md").write_text("# Card\n\n## Scale\n\nx\n\n## Intended use\n\nsupport\n")
+    labels = np.array([0, 1, 2, 3])
+    per_bundle = [lever_figures(_readings(labels, wrong), labels, _items(labels)) for wrong in ([0], [], [1])]
+    figures = {"offsets": [0, 1, 2], "summary": summarise(per_bundle), "decisions": decide(per_bundle),
+               "per_bundle": {f"offset {k}": row for k, row in enumerate(per_bundle)}, "not_measured": "fine-tuning"}
+    write_to_card(bundle, figures)
+    write_to_card(bundle, figures)
+    text = (bundle / "MODEL_CARD.md").read_text()
+    assert text.count("## Levers, measured over split offsets") == 1
+    assert text.index("## Scale") < text.index("## Levers") < text.index("## Intended use")
+    assert "| flips and turn x4 | kept: +16.67 points" in text and "Not measured over splits: fine-tuning" in text
+    assert json.loads((bundle / "model_card.json").read_text())["metrics"]["levers"]["offsets"] == [0, 1, 2]

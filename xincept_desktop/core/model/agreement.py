@@ -111,32 +111,8 @@ def agreement_lines(figures: dict | None) -> list[str]:
 
 
 def write_to_card(bundle, figures: dict) -> None:
-    """Put the figures into the bundle's ``model_card.json`` and its section into ``MODEL_CARD.md`` (before
-    "Intended use", replacing an earlier one), then rewrite the manifest: the bundle's short hash changes, the
-    runtime's key (fusion weights, backbones) does not."""
-    import json
-    from pathlib import Path
+    """Put the figures into the bundle's model card (``metrics.runtime_agreement`` and its section, before
+    "Intended use", replacing an earlier one), then rewrite the manifest (``card_section.put_section``)."""
+    from .card_section import put_section
 
-    from ..atomic import atomic_write_text
-    from .bundle import read_manifest, write_manifest
-
-    bundle = Path(bundle)
-    card_json = bundle / "model_card.json"
-    if card_json.is_file():
-        card = json.loads(card_json.read_text(encoding="utf-8"))
-        card.setdefault("metrics", {})["runtime_agreement"] = figures
-        atomic_write_text(card_json, json.dumps(card, indent=2, sort_keys=True) + "\n")
-    card_md = bundle / "MODEL_CARD.md"
-    text = card_md.read_text(encoding="utf-8") if card_md.is_file() else ""
-    section = "\n".join(agreement_lines(figures))
-    heading, anchor = "## Inference runtime agreement", "## Intended use"
-    if heading in text:
-        start = text.index(heading)
-        end = text.index(anchor, start) if anchor in text[start:] else len(text)
-        text = text[:start] + section + "\n" + text[end:]
-    elif anchor in text:
-        text = text.replace(anchor, section + "\n" + anchor, 1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    atomic_write_text(card_md, text)
-    write_manifest(bundle, read_manifest(bundle))
+    put_section(bundle, "runtime_agreement", figures, agreement_lines(figures))

@@ -257,6 +257,13 @@ def _case_lines(cases: dict | None) -> list[str]:
     return lines + [""]
 
 
+def _lever_lines(figures: dict | None) -> list[str]:
+    """The lever table over split offsets (``xincept levers --card``), when it was measured."""
+    from .levers import card_lines
+
+    return card_lines(figures)
+
+
 def _runtime_lines(figures: dict | None) -> list[str]:
     """The runtime-versus-reference table (``xincept agreement --card``), when it was measured."""
     from ..model.agreement import agreement_lines
@@ -332,6 +339,7 @@ def render_markdown(card: dict) -> str:
     lines += _localisation_lines(metrics.get("localisation"))
     lines += _gate_lines(metrics.get("gate_coverage"), metrics.get("localisation"))
     lines += _scale_lines(metrics.get("scale"))
+    lines += _lever_lines(metrics.get("levers"))
     lines += _runtime_lines(metrics.get("runtime_agreement"))
     lines += ["## Intended use", "", card["intended_use"], "", "## Must not be used for", ""]
     lines += [f"- {item}" for item in card["not_for"]]
