@@ -44,6 +44,8 @@ def test_x4_when_unsure_rereads_only_images_below_the_bar_and_costs_accordingly(
     assert probabilities[0].argmax() == 0  # kept its single pass
     assert probabilities[1].argmax() == 1  # re-read, the mean decides
     assert cost == pytest.approx(1.0 + 3 * 0.5)
+    kept, cost = combine("x4 when unsure", readings, in_domain=np.array([True, False]))
+    assert kept[1].argmax() == 0 and cost == 1.0  # an out-of-domain image is flagged, not re-read
 
 
 def test_an_unknown_lever_is_refused():

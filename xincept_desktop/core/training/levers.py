@@ -7,8 +7,9 @@ kept. A lever is a rule that combines them:
 - ``single pass``: the photograph as taken (what the app does today);
 - ``mirror x2``: the mean of the photograph and its left-right mirror;
 - ``flips and turn x4``: the mean of all four orientations;
-- ``x4 when unsure``: the four-orientation mean only for images whose single pass is below a confidence bar
-  (the rest keep their single pass); its cost is 1 + 3 x the share of images re-read.
+- ``x4 when unsure``: the four-orientation mean only for in-domain images whose single pass is below a confidence
+  bar (the rest keep their single pass: an out-of-domain image is flagged for review whatever it reads); its cost
+  is 1 + 3 x the share of images re-read.
 
 The out-of-domain decision is the single pass's in every lever (the levers change the class, not the domain
 check). Measured per bundle (one bundle per split offset, ``xincept train --fold``) and summarised as mean and
@@ -64,9 +65,9 @@ def read_orientations(model, images: Sequence[np.ndarray],
             "in_domain": np.stack(in_domain)}
 
 
-def combine(lever: str, per_orientation: np.ndarray) -> tuple[np.ndarray, float]:
+def combine(lever: str, per_orientation: np.ndarray, in_domain: np.ndarray | None = None) -> tuple[np.ndarray, float]:
     """The lever's probabilities (images, classes) from (orientations, images, classes), and its cost in network
-    passes per image relative to a single pass."""
+    passes per image relative to a single pass; ``in_domain`` (images,) is the single pass's decision."""
     single = per_orientation[0]
     if lever == "single pass":
         return single, 1.0
@@ -76,6 +77,8 @@ def combine(lever: str, per_orientation: np.ndarray) -> tuple[np.ndarray, float]
         return per_orientation.mean(axis=0), float(len(per_orientation))
     if lever == "x4 when unsure":
         unsure = single.max(axis=1) < UNSURE_BELOW
+        if in_domain is not None:
+            unsure &= np.asarray(in_domain, dtype=bool)
         combined = np.where(unsure[:, None], per_orientation.mean(axis=0), single)
         return combined, 1.0 + (len(per_orientation) - 1) * float(unsure.mean())
     raise ValueError(f"unknown lever {lever!r}")
@@ -90,12 +93,12 @@ def lever_figures(readings: dict[str, np.ndarray], labels: np.ndarray, items: Se
     conditions = [str(c) for c in readings["conditions"]]
     figures = {}
     for lever in LEVERS:
-        clean, cost = combine(lever, readings["probabilities"][0])
+        clean, cost = combine(lever, readings["probabilities"][0], readings["in_domain"][0])
         report = classification_report(labels, clean.argmax(1), CLASS_NAMES)
         cases = case_figures(items, clean, readings["in_domain"][0], CLASS_NAMES)
         perturbed = {}
         for index, name in enumerate(conditions[1:], start=1):
-            probabilities, _ = combine(lever, readings["probabilities"][index])
+            probabilities, _ = combine(lever, readings["probabilities"][index], readings["in_domain"][index])
             perturbed_report = classification_report(labels, probabilities.argmax(1), CLASS_NAMES)
             perturbed[name] = {"accuracy": perturbed_report["accuracy"],
                                "benign_recall": perturbed_report["per_class"]["Benign"]["recall"]}
