@@ -20,6 +20,7 @@ import re
 import shutil
 import subprocess
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 #: file-name prefixes of the replaced libraries -> what the app loses with them (the stand-in's message)
@@ -52,11 +53,13 @@ def _run(*command: str) -> str:
     return subprocess.run(command, check=True, capture_output=True, text=True).stdout
 
 
-def needed(library: Path) -> list[str]:
-    """The ``DT_NEEDED`` names of an ELF file."""
-    return re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", _run("readelf", "-dW", str(library)))
+@lru_cache(maxsize=None)
+def needed(library: Path) -> tuple[str, ...]:
+    """The ``DT_NEEDED`` names of an ELF file (read once per file)."""
+    return tuple(re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", _run("readelf", "-dW", str(library))))
 
 
+@lru_cache(maxsize=None)
 def soname(library: Path) -> str:
     found = re.findall(r"\(SONAME\)\s+Library soname: \[([^\]]+)\]", _run("readelf", "-dW", str(library)))
     return found[0] if found else library.name
@@ -144,3 +147,30 @@ def unneeded(libraries: dict[str, Path], roots: list[Path]) -> set[str]:
                 reached.add(name)
                 queue.append(libraries[name])
     return set(libraries) - reached
+
+
+@dataclass(frozen=True)
+class Plan:
+    stand_ins: dict[str, Path]  # library file name -> the stand-in built for it
+    left_out: set[str]  # file names of libraries only the replaced ones needed
+    saved_bytes: int
+
+
+def plan(files: list[tuple[str, Path]], folder: Path) -> Plan:
+    """Stand-ins, built into ``folder``, for the libraries of ``files`` ((destination, source) of every ELF file of
+    the app) that ``STUBBED`` names, and the libraries beside them (same destination folder) that nothing else
+    needs any longer."""
+    stubbed = {Path(dest).name: source for dest, source in files if is_stubbed(Path(dest).name)}
+    consumers = [source for dest, source in files if Path(dest).name not in stubbed]
+    stand_ins = {}
+    for name, source in stubbed.items():
+        users = [consumer for consumer in consumers if soname(source) in needed(consumer)]
+        stand_ins[name] = build_stub(source, users, folder / name)
+    folders = {Path(dest).parent for dest, _ in files if Path(dest).name in stubbed}
+    candidates = {Path(dest).name: source for dest, source in files
+                  if Path(dest).parent in folders and Path(dest).name not in stubbed}
+    roots = [source for dest, source in files if Path(dest).parent not in folders] + list(stand_ins.values())
+    left_out = unneeded(candidates, roots)
+    saved = sum(source.stat().st_size for source in stubbed.values()) + sum(
+        candidates[name].stat().st_size for name in left_out)
+    return Plan(stand_ins, left_out, saved)

@@ -218,22 +218,22 @@ def test_stand_ins_keep_opencv_and_heic_reading_working_without_ffmpeg_or_x265(t
     for extension in packages.glob("_pillow_heif*.so"):
         shutil.copy2(extension, copy / extension.name)
     libraries = [p for folder in ("opencv_python_headless.libs", "pillow_heif.libs") for p in (copy / folder).iterdir()]
-    consumers = [p for p in copy.rglob("*.so*") if p.is_file() and not stublibs.is_stubbed(p.name)]
-    stubbed = [p for p in libraries if stublibs.is_stubbed(p.name)]
-    assert {p.name.split("-")[0] for p in stubbed} == {"libavcodec", "libavformat", "libavutil", "libswscale", "libx265"}
+    files = [(str(p.relative_to(copy)), p) for p in copy.rglob("*.so*") if p.is_file()]
     before = sum(p.stat().st_size for p in libraries)
-    for library in stubbed:
-        users = [c for c in consumers if stublibs.soname(library) in stublibs.needed(c)]
-        stand_in = stublibs.build_stub(library, users, tmp_path / "stand-ins" / library.name)
+    done = stublibs.plan(files, tmp_path / "stand-ins")
+    assert {name.split("-")[0] for name in done.stand_ins} == {"libavcodec", "libavformat", "libavutil", "libswscale",
+                                                               "libx265"}
+    for name, stand_in in done.stand_ins.items():
+        library = next(p for p in libraries if p.name == name)
+        users = [source for _, source in files
+                 if not stublibs.is_stubbed(source.name) and stublibs.soname(library) in stublibs.needed(source)]
         assert {s.name for s in stublibs.defined(stand_in)} >= {s.name for s in stublibs.imported_from(library, users)}
         shutil.copy2(stand_in, library)
-    candidates = {p.name: p for p in libraries if not stublibs.is_stubbed(p.name)}
-    roots = [c for c in consumers if c.parent.name not in ("opencv_python_headless.libs", "pillow_heif.libs")]
-    left_out = stublibs.unneeded(candidates, roots + stubbed)
-    assert {"libvpx", "libswresample", "libssl"} <= {name.split("-")[0] for name in left_out}
-    assert not any(name.startswith(("libopenblas", "libaom", "libavif", "libpng", "libde265")) for name in left_out)
-    for name in left_out:
-        candidates[name].unlink()
+    assert {"libvpx", "libswresample", "libssl"} <= {name.split("-")[0] for name in done.left_out}
+    assert not any(name.startswith(("libopenblas", "libaom", "libavif", "libpng", "libde265")) for name in done.left_out)
+    for library in libraries:
+        if library.name in done.left_out:
+            library.unlink()
     after = sum(p.stat().st_size for p in copy.glob("*.libs/*"))
     assert before - after > 40e6
 

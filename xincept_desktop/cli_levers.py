@@ -27,6 +27,7 @@ def add_parser(commands) -> None:
 
 def run(args) -> int:
     from .core.atomic import atomic_write_text
+    from .core.hashing import sha256_file
     from .core.model.bundle import read_manifest
     from .core.training.dataset import list_dataset
     from .core.training.evaluation import held_out_items, split_offset
@@ -45,9 +46,10 @@ def run(args) -> int:
               "over different splits", file=sys.stderr)
         return EXIT_CANNOT_RUN
     args.out.mkdir(parents=True, exist_ok=True)
+    hashes = [sha256_file(item.path) for item in items]  # once for every bundle's split
     per_bundle = {}
     for bundle, manifest, offset in zip(args.bundles, manifests, offsets):
-        held_out = held_out_items(items, bundle)
+        held_out = held_out_items(items, bundle, hashes)
         cache = args.out / f"offset{offset}-{manifest.short_hash}.npz"
         readings = _readings(bundle, manifest.short_hash, held_out, cache)
         if readings is None:

@@ -82,10 +82,12 @@ def booster_for(folder: Path, held_out_only: bool) -> str:
     return VALIDATION_XGBOOST if VALIDATION_XGBOOST in files else XGBOOST_MODEL
 
 
-def held_out_items(items: list, folder: Path | None = None) -> list:
+def held_out_items(items: list, folder: Path | None = None, hashes: list[str] | None = None) -> list:
     """The items of the blocks training held out (the same split rule as ``xincept train``, at the split offset
-    the bundle in ``folder`` was trained with; 0 when its card does not say)."""
-    split = block_split(items, fold=split_offset(folder), hashes=[sha256_file(item.path) for item in items])
+    the bundle in ``folder`` was trained with; 0 when its card does not say). ``hashes``: the items' sha256, when
+    the caller already has them (several bundles, one data folder)."""
+    hashes = hashes if hashes is not None else [sha256_file(item.path) for item in items]
+    split = block_split(items, fold=split_offset(folder), hashes=hashes)
     return [items[i] for i in split.validation]
 
 
