@@ -163,3 +163,18 @@ def test_an_out_of_domain_row_keeps_the_columns_with_the_closest_class_as_label(
     row = result_row(result)
     assert list(row) == CSV_COLUMNS
     assert (row["label"], row["in_domain"], row["confidence"], row["error"]) == ("Pre", "false", "0.994000", "")
+
+
+def test_the_csv_says_why_an_image_is_out_of_domain():
+    from pathlib import Path
+
+    from xincept_desktop.cli_predict import result_row
+    from xincept_desktop.core.pipeline import ImageResult
+
+    result = ImageResult(Path("field.png"), label="Early", confidence=0.62,
+                         probabilities={"Benign": 0.3, "Early": 0.62, "Pre": 0.05, "Pro": 0.03}, in_domain=False,
+                         ood_score=0.5, ood_threshold=1.0, field_share=0.25)
+    row = result_row(result)
+    assert row["in_domain"] == "false"
+    assert "out of domain: a magnified field (it fills 25%" in row["notes"]
+    assert "62% confidence" in row["notes"]

@@ -36,6 +36,8 @@ def result_row(result, device: str = "") -> dict[str, str]:
     notes = list(result.notes) + ([result.scale.note] if result.scale is not None else [])
     if not result.explanation_agrees:
         notes.append(f"heat maps explain {result.explained_class} (the network's head), not {result.label}")
+    if not result.in_domain and result.ood_reason:
+        notes.append(f"out of domain: {result.ood_reason}")
     row["notes"] = "; ".join(notes)
     return row
 

@@ -102,3 +102,20 @@ def test_a_field_inside_the_training_spread_is_read_both_ways_and_averaged(scale
     assert result.tile_boxes == at_scale.tile_boxes  # the picture and heat map are the training-scale reading's
     if result.scale_sensitive:
         assert result.in_domain is False and "depends on the magnification" in result.ood_reason
+
+
+def test_a_magnified_field_below_the_confidence_floor_is_not_shown_in_domain(scaled_model, monkeypatch):
+    from xincept_desktop.core.scale import small_field
+
+    magnified = smear(16, (75, 75), seed=22)  # red cells twice the training size: a quarter of the input after halving
+    whole = smear(8, (75, 75), seed=22)
+    monkeypatch.setattr(small_field, "SMALL_FIELD_MIN_CONFIDENCE", 1.01)  # no confidence is enough
+    small, as_trained = analyse_images([magnified, whole], scaled_model)
+    assert small.field_share == pytest.approx(0.25, abs=0.1) and as_trained.field_share == 1.0
+    assert small.small_field_doubt and small.in_domain is False and small.needs_review
+    assert "magnified field" in small.ood_reason and "wider field" in small.ood_reason
+    assert not as_trained.small_field_doubt
+    monkeypatch.setattr(small_field, "SMALL_FIELD_MIN_CONFIDENCE", 0.0)  # any confidence is enough
+    [again] = analyse_images([magnified], scaled_model)
+    assert not again.small_field_doubt and "magnified field" not in again.ood_reason
+    assert again.in_domain == (again.ood_score <= again.ood_threshold)

@@ -24,6 +24,7 @@ from .imaging import load_image_with_notes
 from .scale import ScaleDecision, decide, plan_tiles, read_scale
 from .scale.decision import UNKNOWN
 from .scale.profiles import MicroscopeProfile
+from .scale.small_field import small_field_doubt, small_field_reason
 from .scale.tiling import PAD_REFLECT, TilePlan, aggregate, stitch, tile_weights
 
 LOW_CONFIDENCE = 0.70
@@ -49,11 +50,18 @@ class ImageResult:
     explained_class: str | None = None  # the class the network's softmax head (the heat maps' target) gives
     label_as_photographed: str | None = None  # the class read at the photograph's own scale, when compared
     label_at_scale: str | None = None  # the class read at the training scale, when compared
+    field_share: float | None = None  # share of the model's input the image fills at the training scale (best tile)
 
     @property
     def scale_sensitive(self) -> bool:
         """True when the class read at the training scale and at the photograph's own scale differ."""
         return self.ok and self.label_as_photographed is not None and self.label_as_photographed != self.label_at_scale
+
+    @property
+    def small_field_doubt(self) -> bool:
+        """True when a magnified field was read with less confidence than magnified fields need (``core.scale.
+        small_field``): it is then not shown as in domain."""
+        return self.ok and small_field_doubt(self.field_share, self.confidence)
 
     @property
     def explanation_agrees(self) -> bool:
@@ -94,6 +102,11 @@ class ImageResult:
         if self.scale_sensitive:
             return (f"the class depends on the magnification ({self.label_at_scale} at the training scale, "
                     f"{self.label_as_photographed} as photographed): check the microscope and its profile")
+        if self.small_field_doubt:
+            reason = small_field_reason(self.field_share, self.confidence)
+            if self.ood_score > self.ood_threshold:
+                reason += f"; also unlike the training images (distance {self.ood_score:.2f} > {self.ood_threshold:.2f})"
+            return reason
         if self.in_domain:
             return f"like the training images (distance {self.ood_score:.2f} <= {self.ood_threshold:.2f})"
         return f"unlike the training images (distance {self.ood_score:.2f} > {self.ood_threshold:.2f}): check stain, magnification and content"
@@ -244,6 +257,8 @@ def _result_from_tiles(decoded: _Decoded, rows: dict, model, keep_cams: bool) ->
     ood_score = float(aggregate(at_scale["ood_scores"], weights))
     threshold = float(model.detector.threshold)
     best = int(np.argmax(probabilities))
+    field_share = max(tile.image_share for tile in decoded.plan.tiles)
+    doubt = small_field_doubt(field_share, float(probabilities[best]))
     head = int(np.argmax(aggregate(at_scale["head_probabilities"], weights)))
     cams = ({method: stitch(decoded.plan, maps, weights) for method, maps in at_scale["cams"].items()}
             if keep_cams else {})
@@ -252,7 +267,8 @@ def _result_from_tiles(decoded: _Decoded, rows: dict, model, keep_cams: bool) ->
         label=model.classes[best],
         confidence=float(probabilities[best]),
         probabilities={name: float(p) for name, p in zip(model.classes, probabilities)},
-        in_domain=bool(ood_score <= threshold) and decoded.scale.source != UNKNOWN and not scale_sensitive,
+        in_domain=(bool(ood_score <= threshold) and decoded.scale.source != UNKNOWN and not scale_sensitive
+                   and not doubt),
         ood_score=ood_score,
         ood_threshold=threshold,
         cams=cams,
@@ -261,6 +277,7 @@ def _result_from_tiles(decoded: _Decoded, rows: dict, model, keep_cams: bool) ->
         tile_boxes=decoded.plan.boxes_on_original(),
         notes=list(decoded.notes),
         explained_class=model.classes[head],
+        field_share=float(field_share),
         **compared,
     )
 

@@ -13,6 +13,7 @@ def _scaled_result(path):
     result.tile_boxes = [(0, 0, 448, 448), (224, 0, 672, 448)]
     result.notes = ["multi-page TIFF: page 1 of 3 analysed"]
     result.explained_class = "Pre"
+    result.field_share = 0.25
     return result
 
 
@@ -30,6 +31,7 @@ def test_scale_tiles_notes_and_explained_class_survive_storage(store, image_file
     assert result.tile_boxes == [(0, 0, 448, 448), (224, 0, 672, 448)] and result.tiles == 2
     assert result.notes == ["multi-page TIFF: page 1 of 3 analysed"]
     assert result.explained_class == "Pre" and not result.explanation_agrees
+    assert result.field_share == 0.25  # the magnified-field rule reads the same after a reload
 
 
 def test_an_analysis_stored_before_the_ruler_reads_without_a_scale(db_path):

@@ -51,7 +51,7 @@ def analysis_context(result: ImageResult) -> dict:
     return {"scale": result.scale.as_dict() if result.scale is not None else None,
             "tile_boxes": [list(box) for box in result.tile_boxes], "notes": list(result.notes),
             "explained_class": result.explained_class, "label_at_scale": result.label_at_scale,
-            "label_as_photographed": result.label_as_photographed}
+            "label_as_photographed": result.label_as_photographed, "field_share": result.field_share}
 
 
 def _context_fields(text: str | None) -> dict:
@@ -64,7 +64,7 @@ def _context_fields(text: str | None) -> dict:
     return {"scale": scale, "tile_boxes": [tuple(box) for box in context.get("tile_boxes", [])],
             "notes": list(context.get("notes", [])), "explained_class": context.get("explained_class"),
             "label_at_scale": context.get("label_at_scale"),
-            "label_as_photographed": context.get("label_as_photographed")}
+            "label_as_photographed": context.get("label_as_photographed"), "field_share": context.get("field_share")}
 
 
 def _float(value) -> float | None:

@@ -148,6 +148,7 @@ def _scale_lines(scale: dict | None) -> list[str]:
               "fields of one block side by side, 3/4 or all of it shrunk to one image; 1600x1200: the field "
               "stretched to a 4:3 camera's size.", "", table_markdown(scale["table"]), ""]
     lines += _scale_target_lines(scale["table"])
+    lines += _small_field_floor_lines(scale["table"])
     padded = {name: cell for name, cell in scale["table"].items() if "after_background_padding" in cell}
     if padded:
         lines += ["Padding of magnified fields (after normalisation): " + "; ".join(
@@ -161,6 +162,19 @@ def _scale_lines(scale: dict | None) -> list[str]:
         per_class = cell["after"].get("per_class_accuracy", {})
         lines.append(f"| {name} | " + " | ".join(_percent(per_class.get(c)) for c in CLASS_NAMES) + " |")
     return lines + [""]
+
+
+def _small_field_floor_lines(table: dict) -> list[str]:
+    from ..scale.small_field import SMALL_FIELD_MIN_CONFIDENCE, SMALL_FIELD_SHARE
+    from .scale_evaluation import small_field_floor_markdown
+
+    rows = small_field_floor_markdown(table)
+    if rows.count("\n") < 2:  # a table measured before the floor existed
+        return []
+    return [f"Magnified fields (the image fills less than {SMALL_FIELD_SHARE:.0%} of the model's input after "
+            f"normalisation) are shown as in domain only from {SMALL_FIELD_MIN_CONFIDENCE:.0%} confidence on "
+            "(`core/scale/small_field.py`; the floor was chosen on split offsets 1 and 2, not on this split). The "
+            "table above includes it; without it:", "", rows, ""]
 
 
 def _scale_training_sentence(reference: dict) -> str:

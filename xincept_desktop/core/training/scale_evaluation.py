@@ -96,6 +96,7 @@ def score_condition(condition: Condition, model, normalise: bool, progress: Call
         model.scale_reference = reference
     correct = np.array([r.label == label for r, label in zip(results, condition.labels)])
     shown = np.array([bool(r.in_domain) for r in results])
+    shown_without_floor = np.array([bool(r.in_domain) or _only_small_field_doubt(r) for r in results])
     unflagged = np.array([not r.needs_review for r in results])  # in domain and not low confidence
     tiles = np.array([r.tiles for r in results])
     scales = np.array([r.scale_factor if r.scale_factor is not None else np.nan for r in results], float)
@@ -103,9 +104,18 @@ def score_condition(condition: Condition, model, normalise: bool, progress: Call
                  for name in sorted(set(condition.labels))}
     return {"n": len(results), "accuracy": float(correct.mean()), "per_class_accuracy": per_class, "coverage": float(shown.mean()),
             "silent_errors": float((~correct & shown).mean()),
+            "coverage_without_small_field_floor": float(shown_without_floor.mean()),
+            "silent_errors_without_small_field_floor": float((~correct & shown_without_floor).mean()),
             "unflagged_errors": float((~correct & unflagged).mean()), "mean_tiles": float(tiles.mean()),
             "median_scale": float(np.nanmedian(scales)) if np.isfinite(scales).any() else None,
             "scale_unknown": float(np.mean([r.scale_unknown for r in results]))}
+
+
+def _only_small_field_doubt(result) -> bool:
+    """True when the magnified-field confidence floor (``core.scale.small_field``) is all that kept the image from
+    being shown as in domain."""
+    return (result.small_field_doubt and result.ood_score is not None and result.ood_score <= result.ood_threshold
+            and not result.scale_unknown and not result.scale_sensitive)
 
 
 PADDING_CONDITIONS = ("1.5x", "2x")
@@ -136,6 +146,19 @@ def table_markdown(table: dict) -> str:
                      f"| {before['silent_errors']:.1%} -> {after['silent_errors']:.1%} "
                      f"| {_optional_percent(after.get('unflagged_errors'))} "
                      f"| {after['mean_tiles']:.1f} | {scale} |")
+    return "\n".join(lines)
+
+
+def small_field_floor_markdown(table: dict) -> str:
+    """Silent errors and coverage after normalisation, with and without the magnified-field confidence floor."""
+    lines = ["| field | silent errors without -> with the floor | in domain without -> with the floor |",
+             "|---|---|---|"]
+    for name, cell in table.items():
+        after = cell["after"]
+        if "silent_errors_without_small_field_floor" not in after:
+            continue
+        lines.append(f"| {name} | {after['silent_errors_without_small_field_floor']:.2%} -> {after['silent_errors']:.2%} "
+                     f"| {after['coverage_without_small_field_floor']:.1%} -> {after['coverage']:.1%} |")
     return "\n".join(lines)
 
 
