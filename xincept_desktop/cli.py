@@ -1,5 +1,5 @@
 """Command line: ``xincept weights | export-runtime | predict | train | evaluate | calibrate-scale | explain |
-report | agreement | levers | verify | adapt | training-features | users | cases | setup-shared-store``.
+report | agreement | levers | trunk-ensemble | verify | adapt | training-features | users | cases | setup-shared-store``.
 
 Exit status (``cli_common``): 0 every file analysed, 1 some files failed, 2 usage error, 3 could not run at all.
 """
@@ -99,6 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
     from . import cli_levers
 
     cli_levers.add_parser(commands)
+
+    from . import cli_trunk_ensemble
+
+    cli_trunk_ensemble.add_parser(commands)
     return parser
 
 
@@ -133,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
                "calibrate-scale": _calibrate_scale,
                "explain": _explain, "report": _report, "training-features": _training_features,
                "verify": _verify, "adapt": _adapt, "export-runtime": _export_runtime, "agreement": _agreement,
-               "levers": _levers,
+               "levers": _levers, "trunk-ensemble": _trunk_ensemble,
                **_account_handlers()}[args.command]
     try:
         return handler(args)
@@ -245,6 +249,12 @@ def _training_features(args) -> int:
 
 def _levers(args) -> int:
     from .cli_levers import run
+
+    return run(args)
+
+
+def _trunk_ensemble(args) -> int:
+    from .cli_trunk_ensemble import run
 
     return run(args)
 

@@ -278,6 +278,13 @@ def _lever_lines(figures: dict | None) -> list[str]:
     return card_lines(figures)
 
 
+def _trunk_ensemble_lines(figures: dict | None) -> list[str]:
+    """The trunk-ensemble lever over split offsets (``xincept trunk-ensemble --card``), when it was measured."""
+    from .trunk_ensemble import card_lines
+
+    return card_lines(figures)
+
+
 def _runtime_lines(figures: dict | None) -> list[str]:
     """The runtime-versus-reference table (``xincept agreement --card``), when it was measured."""
     from ..model.agreement import agreement_lines
@@ -354,6 +361,7 @@ def render_markdown(card: dict) -> str:
     lines += _gate_lines(metrics.get("gate_coverage"), metrics.get("localisation"))
     lines += _scale_lines(metrics.get("scale"))
     lines += _lever_lines(metrics.get("levers"))
+    lines += _trunk_ensemble_lines(metrics.get("trunk_ensemble"))
     lines += _runtime_lines(metrics.get("runtime_agreement"))
     lines += ["## Intended use", "", card["intended_use"], "", "## Must not be used for", ""]
     lines += [f"- {item}" for item in card["not_for"]]

@@ -1,0 +1,90 @@
+"""``xincept trunk-ensemble``: the trunk-ensemble lever (``core.training.trunk_ensemble``).
+
+- ``--data DIR --out BUNDLE --fold K --members N --report FILE``: measure it on one split, from the feature cache
+  ``xincept train --out BUNDLE --fold K`` left;
+- ``--summarise FILE... [--card BUNDLE]``: mean and sd over the splits' reports, the decision, and the model card
+  section."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import sys
+import time
+from pathlib import Path
+
+from .cli_common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_USAGE, positive_int, quiet_tensorflow
+
+
+def add_parser(commands) -> None:
+    command = commands.add_parser("trunk-ensemble", help="measure an ensemble of fusion trunks on one split's "
+                                  "held-out blocks, from the feature cache of `xincept train --out BUNDLE --fold K`; "
+                                  "or summarise such reports over splits")
+    command.add_argument("--data", type=Path, help="the training class folders")
+    command.add_argument("--out", type=Path, help="the bundle folder that split's training wrote")
+    command.add_argument("--fold", type=int, default=0, choices=range(5), metavar="{0..4}")
+    command.add_argument("--seed", type=int, default=7, help="the split's own seed (member 0)")
+    command.add_argument("--members", type=positive_int, default=3)
+    command.add_argument("--report", type=Path, help="JSON file for one split's figures")
+    command.add_argument("--summarise", type=Path, nargs="+", metavar="REPORT",
+                         help="summarise these reports (one per split offset) instead of measuring")
+    command.add_argument("--card", type=Path, metavar="BUNDLE", help="with --summarise: put the section on this "
+                         "bundle's model card")
+
+
+def run(args) -> int:
+    if args.summarise:
+        return _summarise(args)
+    if not (args.data and args.out and args.report):
+        print("xincept trunk-ensemble: give --data, --out and --report (or --summarise REPORT...)", file=sys.stderr)
+        return EXIT_USAGE
+    return _measure(args)
+
+
+def _measure(args) -> int:
+    quiet_tensorflow()
+    from .core.atomic import atomic_write_text
+    from .core.training.trainer import TrainConfig
+    from .core.training.trunk_ensemble import trunk_ensemble_study
+    from .errors import XinceptError
+
+    config = TrainConfig(data=args.data, out=args.out, seed=args.seed, resume=True, fold=args.fold,
+                         command="xincept " + shlex.join(args.argv))
+
+    def log(message: str) -> None:
+        print(time.strftime("%H:%M:%S"), message, file=sys.stderr, flush=True)
+
+    try:
+        figures = trunk_ensemble_study(config, args.members, log)
+    except XinceptError as exc:
+        print(f"xincept trunk-ensemble: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    figures["command"] = config.command
+    atomic_write_text(args.report, json.dumps(figures, indent=2) + "\n")
+    print(f"figures written to {args.report}")
+    return EXIT_OK
+
+
+def _summarise(args) -> int:
+    from .core.training.trunk_ensemble import card_lines, summarise_reports, write_to_card
+    from .errors import XinceptError
+
+    try:
+        reports = [json.loads(path.read_text(encoding="utf-8")) for path in args.summarise]
+        folds = [report["fold"] for report in reports]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        print(f"xincept trunk-ensemble: cannot read the reports: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    if len(set(folds)) < len(folds):
+        print(f"xincept trunk-ensemble: two reports come from the same split offset ({folds})", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    figures = summarise_reports(reports)
+    print("\n".join(card_lines(figures)))
+    if args.card is not None:
+        try:
+            write_to_card(args.card, figures)
+        except (XinceptError, OSError) as exc:
+            print(f"xincept trunk-ensemble: could not update the model card of {args.card}: {exc}", file=sys.stderr)
+            return EXIT_CANNOT_RUN
+        print(f"section written to {args.card}/MODEL_CARD.md")
+    return EXIT_OK
