@@ -90,6 +90,9 @@ def test_the_summary_is_the_mean_and_sd_over_splits_and_the_table_names_them():
     table = lever_table(summary, [0, 1, 2])
     assert "split offsets 0, 1, 2" in table and "over 3 splits" in table
     assert "| single pass | 83.33 +- 14.43 |" in table
+    read_back = dict(sorted(summary.items()))  # a card's JSON keeps its keys sorted
+    rows = [line.split(" | ")[0] for line in lever_table(read_back, [0, 1, 2]).splitlines() if line.startswith("| ")]
+    assert rows[1:] == [f"| {lever}" for lever in LEVERS]  # the single pass first, as measured
 
 
 def test_reading_orientations_runs_every_condition_and_orientation_through_the_pipeline(tiny_model):

@@ -49,3 +49,23 @@ def test_the_headline_is_what_the_app_reads_and_the_cached_figure_is_named_besid
     assert "| none | - | 50.00 % | 0.5000 |" in text
     del metrics["bundle_validation"]  # a card from before the pipeline check: the cached figures are the headline
     assert "Accuracy 50.00 %, macro-F1 0.5000, n = " in render_markdown(card)
+
+
+def test_a_card_read_back_from_json_lists_the_fields_as_measured():
+    import json
+
+    scale = json.loads(json.dumps(_scale(True), sort_keys=True))  # model_card.json keeps its keys sorted
+    text = "\n".join(_scale_lines(scale))
+    first = [line.split(" | ")[0] for line in text.splitlines() if line.startswith("| ") and " | 100 | " in line]
+    assert first == ["| as trained", "| 2x", "| 0.5x"]
+
+
+def test_the_magnified_field_floor_table_shows_silent_errors_with_and_without_it():
+    scale = _scale(True)
+    for cell in scale["table"].values():
+        cell["after"] = {**cell["after"], "silent_errors_without_small_field_floor": 0.04,
+                         "coverage_without_small_field_floor": 0.95}
+    text = "\n".join(_scale_lines(scale))
+    assert "only from 79% confidence on" in text
+    assert "| 2x | 4.00% -> 0.90% | 95.0% -> 92.0% |" in text
+    assert "without it" not in "\n".join(_scale_lines(_scale(True)))  # a table measured before the floor

@@ -142,7 +142,7 @@ def lever_table(summary: dict[str, dict], offsets: Sequence[int]) -> str:
              f"{len(offsets)} splits; through the app's pipeline, validation-fit XGBoost)", "",
              "| lever | accuracy % | macro-F1 % | Benign recall % | Early recall % | ECE | cases right % | "
              "worst perturbation % | cost (passes) |", "|---|---|---|---|---|---|---|---|---|"]
-    for lever, row in summary.items():
+    for lever, row in _in_lever_order(summary):
         lines.append(f"| {lever} | {cell(row['accuracy'])} | {cell(row['macro_f1'])} | "
                      f"{cell(row['benign_recall'])} | {cell(row['early_recall'])} | {cell(row['ece'], 1.0, 4)} | "
                      f"{cell(row['case_accuracy'], 100.0, 1)} | {cell(row['worst_perturbation'])} | "
@@ -189,7 +189,7 @@ def card_lines(figures: dict | None) -> list[str]:
              f"{KEEP_GAIN * 100:.1f} points and is negative on no split.", "",
              lever_table(figures["summary"], figures["offsets"]).rstrip("\n"), "",
              "| lever | decision |", "|---|---|"]
-    lines += [f"| {lever} | {verdict} |" for lever, verdict in figures["decisions"].items()]
+    lines += [f"| {lever} | {verdict} |" for lever, verdict in _in_lever_order(figures["decisions"])]
     lines += ["", "Per split, single pass: " + "; ".join(
         f"{name}: {row['single pass']['accuracy'] * 100:.2f} % ({row['single pass']['errors']} errors of "
         f"{row['single pass']['n']}), worst perturbation {row['single pass']['worst_perturbation'] * 100:.2f} %"
@@ -197,6 +197,11 @@ def card_lines(figures: dict | None) -> list[str]:
     if figures.get("not_measured"):
         lines += ["", "Not measured over splits: " + figures["not_measured"]]
     return lines + [""]
+
+
+def _in_lever_order(by_lever: dict) -> list[tuple[str, object]]:
+    """``by_lever``'s items in ``LEVERS`` order (a card read back from JSON has its keys sorted), others after."""
+    return sorted(by_lever.items(), key=lambda item: LEVERS.index(item[0]) if item[0] in LEVERS else len(LEVERS))
 
 
 def write_to_card(bundle, figures: dict) -> None:

@@ -117,8 +117,9 @@ def _scale_lines(scale: dict | None) -> list[str]:
     if not scale:
         return ["## Microscope scale", "", "Not measured: this bundle has no scale reference (`scale.json`); "
                 "the app analyses every image as one input and cannot tell another magnification.", ""]
-    from .scale_evaluation import table_markdown
+    from .scale_evaluation import in_condition_order, table_markdown
 
+    scale = {**scale, "table": in_condition_order(scale["table"])}
     reference = scale["reference"]
     made = f"Made by `{scale['command']}`" if scale.get("command") else "Made by the training run"
     lines = ["## Microscope scale", "",

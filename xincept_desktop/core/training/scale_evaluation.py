@@ -134,7 +134,14 @@ def scale_table(model, images, labels, groups, progress=None) -> dict:
     return table
 
 
+def in_condition_order(table: dict) -> dict:
+    """``table`` with its fields in ``CONDITIONS`` order (a card read back from JSON has its keys sorted)."""
+    return {name: table[name] for name in sorted(table, key=lambda n: CONDITIONS.index(n) if n in CONDITIONS
+                                                 else len(CONDITIONS))}
+
+
 def table_markdown(table: dict) -> str:
+    table = in_condition_order(table)
     lines = ["| field | n | accuracy before -> after | in domain before -> after | silent errors before -> after "
              "| wrong with no flag at all, after | tiles (mean) | median scale read |",
              "|---|---|---|---|---|---|---|---|"]
@@ -151,6 +158,7 @@ def table_markdown(table: dict) -> str:
 
 def small_field_floor_markdown(table: dict) -> str:
     """Silent errors and coverage after normalisation, with and without the magnified-field confidence floor."""
+    table = in_condition_order(table)
     lines = ["| field | silent errors without -> with the floor | in domain without -> with the floor |",
              "|---|---|---|"]
     for name, cell in table.items():
