@@ -66,7 +66,7 @@ def _measure(args) -> int:
 
 
 def _summarise(args) -> int:
-    from .core.training.trunk_ensemble import card_lines, summarise_reports, write_to_card
+    from .core.training.trunk_ensemble_summary import card_lines, summarise_reports, write_to_card
     from .errors import XinceptError
 
     try:

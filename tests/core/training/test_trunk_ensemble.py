@@ -66,7 +66,7 @@ def _report(fold, accuracies):
 
 
 def test_an_ensemble_is_kept_only_by_its_mean_gain_and_losing_on_no_split():
-    from xincept_desktop.core.training.trunk_ensemble import card_lines, summarise_reports
+    from xincept_desktop.core.training.trunk_ensemble_summary import card_lines, summarise_reports
 
     figures = summarise_reports([_report(0, [0.980, 0.984, 0.985]), _report(1, [0.985, 0.988, 0.986]),
                                  _report(2, [0.990, 0.9895, 0.994])])

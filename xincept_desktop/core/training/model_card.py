@@ -281,7 +281,7 @@ def _lever_lines(figures: dict | None) -> list[str]:
 
 def _trunk_ensemble_lines(figures: dict | None) -> list[str]:
     """The trunk-ensemble lever over split offsets (``xincept trunk-ensemble --card``), when it was measured."""
-    from .trunk_ensemble import card_lines
+    from .trunk_ensemble_summary import card_lines
 
     return card_lines(figures)
 

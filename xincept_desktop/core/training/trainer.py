@@ -105,18 +105,18 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
     rows = plan_rows(split, config.n_augmented)
     workspace = training_workspace(config.out, fresh=not config.resume)
     data_digest = data_hash(config.data)
-    reference = _scale_reference(items, split, log)
+    reference = training_scale_reference(items, split, log)
     cache, digests = extract_features(items, rows, workspace / "features", config.weights_folder, data_digest,
                                       config.seed, log, input_size=config.input_size,
                                       masked_images=set(split.train), reference=reference)
     labels = np.array([item.label for item in items])
-    data = _Data(items, split, rows, _row_groups(rows, split), labels[[row.image for row in rows]])
+    data = _Data(items, split, rows, row_groups(rows, split), labels[[row.image for row in rows]])
     groups, row_labels = data.groups, data.row_labels
     _, trunk, head = train_fusion_head(cache.arrays, cache.masks, groups["train"], row_labels[groups["train"]], workspace,
                                        config.seed, log, channels=config.channels, epochs=config.epochs,
                                        features_key=cache.key)
     log("computing fused embeddings")
-    embeddings, gate_coverage = _embed(trunk, head, cache.arrays)
+    embeddings, gate_coverage = embed_rows(trunk, head, cache.arrays)
     booster = fit_xgboost(embeddings[groups["train"]], row_labels[groups["train"]], len(CLASS_NAMES), config.seed)
     val_rows = groups["validation"]
     val_margins = margins(booster, embeddings[val_rows])
@@ -145,7 +145,7 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
     return Path(config.out)
 
 
-def _scale_reference(items: list[LabelledImage], split: Split, log: Callable[[str], None]):
+def training_scale_reference(items: list[LabelledImage], split: Split, log: Callable[[str], None]):
     """The ruler's reading of the training images: the scale every training view (and, in the app, every image)
     is brought to."""
     from ..imaging import load_image
@@ -157,7 +157,7 @@ def _scale_reference(items: list[LabelledImage], split: Split, log: Callable[[st
     return reference
 
 
-def _row_groups(rows, split) -> dict[str, list[int]]:
+def row_groups(rows, split) -> dict[str, list[int]]:
     train, validation = set(split.train), set(split.validation)
     groups: dict[str, list[int]] = {"train": [], "validation": [], "left_out": []}
     groups.update({name: [] for name in PERTURBATIONS})
@@ -173,7 +173,7 @@ def _row_groups(rows, split) -> dict[str, list[int]]:
     return groups
 
 
-def _embed(trunk, head, arrays, batch_size: int = 128) -> tuple[np.ndarray, np.ndarray]:
+def embed_rows(trunk, head, arrays, batch_size: int = 128) -> tuple[np.ndarray, np.ndarray]:
     """Fused embedding and the share of the image the cell gate opens (mean gate value), per cached row."""
     import tensorflow as tf
 

@@ -81,17 +81,17 @@ def score_members(members: list[dict], labels: dict[str, np.ndarray], halves: np
 
 def trunk_ensemble_study(config, members: int, log: Callable[[str], None]) -> dict:
     """Train ``members - 1`` extra trunks on the cached maps of ``config``'s split and score 1..members of them."""
-    from .trainer import _embed, _row_groups, _scale_reference
+    from .trainer import embed_rows, row_groups, training_scale_reference
 
     items = list_dataset(config.data)
     split = block_split(items, config.block_size, config.n_folds, config.fold)
     rows = plan_rows(split, config.n_augmented)
     workspace = training_workspace(config.out, fresh=False)
-    reference = _scale_reference(items, split, log)
+    reference = training_scale_reference(items, split, log)
     cache, _ = extract_features(items, rows, workspace / "features", config.weights_folder, data_hash(config.data),
                                 config.seed, log, input_size=config.input_size, masked_images=set(split.train),
                                 reference=reference)
-    groups = _row_groups(rows, split)
+    groups = row_groups(rows, split)
     row_labels = np.array([items[row.image].label for row in rows])
     labels = {name: row_labels[groups[name]] for name in ["validation", *PERTURBATIONS]}
     block_of = np.array([items[rows[r].image].number // config.block_size for r in groups["validation"]])
@@ -104,7 +104,7 @@ def trunk_ensemble_study(config, members: int, log: Callable[[str], None]) -> di
         _, trunk, head = train_fusion_head(cache.arrays, cache.masks, groups["train"], row_labels[groups["train"]],
                                            member_workspace, seed, log, channels=config.channels,
                                            epochs=config.epochs, features_key=cache.key)
-        embeddings, _ = _embed(trunk, head, cache.arrays)
+        embeddings, _ = embed_rows(trunk, head, cache.arrays)
         booster = fit_xgboost(embeddings[groups["train"]], row_labels[groups["train"]], len(CLASS_NAMES), seed)
         validation_logits = margins(booster, embeddings[groups["validation"]])
         temperature = fit_temperature(validation_logits, labels["validation"])
@@ -127,72 +127,3 @@ def trunk_ensemble_study(config, members: int, log: Callable[[str], None]) -> di
 
 def format_seconds(seconds: float) -> str:
     return f"{seconds / 60:.1f} min"
-
-
-def summarise_reports(reports: list[dict]) -> dict:
-    """Mean and standard deviation over splits of each ensemble size, the paired gains over the single trunk and the
-    decision by the lever table's rule (``levers.KEEP_GAIN``, negative on no split)."""
-    from .levers import KEEP_GAIN
-
-    sizes = sorted(set.intersection(*(set(r["members"]) for r in reports)), key=int)
-    summary, decisions = {}, {}
-    for size in sizes:
-        rows = [r["members"][size] for r in reports]
-        summary[size] = {
-            "accuracy": _mean_sd([row["accuracy"] for row in rows]),
-            "macro_f1": _mean_sd([row["macro_f1"] for row in rows]),
-            "benign_recall": _mean_sd([row["recall"]["Benign"] for row in rows]),
-            "early_recall": _mean_sd([row["recall"]["Early"] for row in rows]),
-            "ece": _mean_sd([row["ece"] for row in rows]),
-            "worst_perturbation": _mean_sd([min(p["accuracy"] for p in row["perturbations"].values()) for row in rows]),
-            "per_split": [row["accuracy"] for row in rows],
-        }
-        if size == "1":
-            continue
-        gains = [r["members"][size]["accuracy"] - r["members"]["1"]["accuracy"] for r in reports]
-        kept = float(np.mean(gains)) >= KEEP_GAIN and min(gains) >= 0.0
-        decisions[size] = (f"{'kept' if kept else 'dropped'}: {np.mean(gains) * 100:+.2f} points on average "
-                           f"({', '.join(f'{g * 100:+.2f}' for g in gains)} per split)")
-    return {"folds": [r["fold"] for r in reports], "summary": summary, "decisions": decisions,
-            "commands": [r.get("command", "") for r in reports],
-            "member_minutes": [round(float(np.mean(r["member_seconds"][1:] or [0])) / 60, 1) for r in reports]}
-
-
-def _mean_sd(values: list[float]) -> dict:
-    return {"mean": float(np.mean(values)), "sd": float(np.std(values, ddof=1)) if len(values) > 1 else 0.0}
-
-
-def card_lines(figures: dict | None) -> list[str]:
-    """The model card's section for the trunk-ensemble lever, when measured."""
-    if not figures:
-        return []
-    from .levers import KEEP_GAIN
-
-    def cell(entry, scale=100.0, digits=2):
-        return f"{entry['mean'] * scale:.{digits}f} +- {entry['sd'] * scale:.{digits}f}"
-
-    lines = ["## Trunk ensemble, measured over split offsets", "",
-             "Training-side lever: on each split's cached backbone maps, trunks trained from other seeds (each with its "
-             "own XGBoost fitted on training blocks only and its own temperature), their calibrated probabilities "
-             "averaged (`xincept trunk-ensemble`, `core/training/trunk_ensemble.py`). Scored from the feature cache "
-             "on the held-out blocks (one centred view per image, not the app's tiles), so only the paired "
-             "difference to the single trunk counts. Split offsets "
-             + ", ".join(str(f) for f in figures["folds"]) + "; the same rule as the lever table above (kept when "
-             f"the gain averages at least {KEEP_GAIN * 100:.1f} points and is negative on no split).", "",
-             "| trunks | accuracy % | macro-F1 % | Benign recall % | Early recall % | ECE | worst perturbation % "
-             "| accuracy per split % |", "|---|---|---|---|---|---|---|---|"]
-    for size, row in figures["summary"].items():
-        lines.append(f"| {size} | {cell(row['accuracy'])} | {cell(row['macro_f1'])} | {cell(row['benign_recall'])} "
-                     f"| {cell(row['early_recall'])} | {cell(row['ece'], 1.0, 4)} | {cell(row['worst_perturbation'])} "
-                     f"| {' / '.join(f'{a * 100:.2f}' for a in row['per_split'])} |")
-    lines += ["", "| trunks | decision |", "|---|---|"]
-    lines += [f"| {size} | {verdict} |" for size, verdict in figures["decisions"].items()]
-    if figures.get("cost"):
-        lines += ["", figures["cost"]]
-    return lines + [""]
-
-
-def write_to_card(bundle, figures: dict) -> None:
-    from ..model.card_section import put_section
-
-    put_section(bundle, "trunk_ensemble", figures, card_lines(figures))
