@@ -64,8 +64,9 @@ def card_lines(figures: dict | None) -> list[str]:
                      f"| {' / '.join(f'{a * 100:.2f}' for a in row['per_split'])} |")
     lines += ["", "| trunks | decision |", "|---|---|"]
     lines += [f"| {size} | {verdict} |" for size, verdict in figures["decisions"].items()]
-    if figures.get("cost"):
-        lines += ["", figures["cost"]]
+    minutes = ", ".join(f"{m:.1f}" for m in figures.get("member_minutes", []))
+    lines += ["", "Cost: the backbones are shared, so each extra trunk adds one trunk, head and XGBoost pass at "
+              f"inference; training an extra member took {minutes} min per split on this machine."]
     return lines + [""]
 
 
