@@ -176,5 +176,5 @@ def test_the_csv_says_why_an_image_is_out_of_domain():
                          ood_score=0.5, ood_threshold=1.0, field_share=0.25)
     row = result_row(result)
     assert row["in_domain"] == "false"
-    assert "out of domain: a magnified field (it fills 25%" in row["notes"]
+    assert "out of domain: a magnified field (25% of the model's input" in row["notes"]
     assert "62% confidence" in row["notes"]

@@ -48,6 +48,6 @@ def small_field_doubt(field_share: float | None, confidence: float | None) -> bo
 
 def small_field_reason(field_share: float, confidence: float) -> str:
     """One line for people: why a magnified field is not shown as in domain."""
-    return (f"a magnified field (it fills {field_share:.0%} of the model's input at the training scale) read with "
-            f"{confidence:.0%} confidence, under the {SMALL_FIELD_MIN_CONFIDENCE:.0%} measured to be needed at "
-            f"this magnification: photograph a wider field or use a lower objective")
+    return (f"a magnified field ({field_share:.0%} of the model's input at the training scale) read with "
+            f"{confidence:.0%} confidence; magnified fields need {SMALL_FIELD_MIN_CONFIDENCE:.0%}: photograph a wider "
+            f"field or use a lower objective")
