@@ -119,3 +119,37 @@ def test_a_magnified_field_below_the_confidence_floor_is_not_shown_in_domain(sca
     [again] = analyse_images([magnified], scaled_model)
     assert not again.small_field_doubt and "magnified field" not in again.ood_reason
     assert again.in_domain == (again.ood_score <= again.ood_threshold)
+
+
+def test_a_magnified_field_is_read_four_ways_and_judged_by_the_mean(scaled_model, monkeypatch):
+    from xincept_desktop.core.orientations import ORIENTATIONS
+    from xincept_desktop.core.scale import small_field
+
+    monkeypatch.setattr(scaled_model.detector, "threshold", float("inf"))  # only the floor can flag it
+    magnified = smear(16, (75, 75), seed=23)
+    [first] = analyse_images([magnified], scaled_model, reread_magnified=False)
+    [result] = analyse_images([magnified], scaled_model)
+    views = [analyse_images([turn(magnified)], scaled_model, reread_magnified=False)[0] for turn in ORIENTATIONS.values()]
+    expected = np.mean([[v.probabilities[c] for c in scaled_model.classes] for v in views], axis=0)
+    expected /= expected.sum()
+    assert np.allclose([result.probabilities[c] for c in scaled_model.classes], expected, atol=1e-6)
+    assert result.confidence == pytest.approx(expected.max())
+    assert "read four ways" in result.notes[-1] and f"as taken alone: {first.label}" in result.notes[-1]
+    for method, maps in first.cams.items():  # the heat maps are the photograph's own
+        np.testing.assert_array_equal(result.cams[method], maps)
+    monkeypatch.setattr(small_field, "SMALL_FIELD_MIN_CONFIDENCE", float(expected.max()) + 1e-3)
+    [doubted] = analyse_images([magnified], scaled_model)
+    assert doubted.in_domain is False and "magnified field" in doubted.ood_reason
+    monkeypatch.setattr(small_field, "SMALL_FIELD_MIN_CONFIDENCE", float(expected.max()) - 1e-3)
+    [shown] = analyse_images([magnified], scaled_model)
+    assert shown.in_domain is True
+
+
+def test_a_field_as_trained_is_read_once(scaled_model, monkeypatch):
+    from xincept_desktop.core import pipeline
+
+    calls = []
+    original = pipeline._prepared
+    monkeypatch.setattr(pipeline, "_prepared", lambda *a, **k: calls.append(1) or original(*a, **k))
+    [result] = analyse_images([smear(8, (75, 75), seed=24)], scaled_model)
+    assert len(calls) == 1 and not any("four ways" in note for note in result.notes)

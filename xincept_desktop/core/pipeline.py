@@ -8,6 +8,12 @@ Each decoded image is measured by the scale ruler, brought to the training scale
 (``core/scale``); the tiles of a batch of files run through the network together and each file's result is
 their weighted aggregate, with the heat maps stitched over the whole field. An image whose scale is unknown is
 never shown as in domain.
+
+A magnified field (``core.scale.small_field``: the image fills less than 60 % of the model's input after
+normalisation) is read again mirrored left-right, mirrored top-bottom and turned 90 degrees (``core.orientations``),
+and its class is the mean of the four readings: measured on three split offsets' held-out blocks, 2x fields gained
+1.2-1.7 points of accuracy (model card, "Microscope scale"). Its heat maps, scale and out-of-domain distance stay
+those of the photograph as taken, and a note says it was read four ways.
 """
 
 from __future__ import annotations
@@ -21,10 +27,11 @@ import numpy as np
 
 from ..errors import ImageLoadError
 from .imaging import load_image_with_notes
+from .orientations import ORIENTATIONS
 from .scale import ScaleDecision, decide, plan_tiles, read_scale
 from .scale.decision import UNKNOWN
 from .scale.profiles import MicroscopeProfile
-from .scale.small_field import small_field_doubt, small_field_reason
+from .scale.small_field import is_small_field, small_field_doubt, small_field_reason
 from .scale.tiling import PAD_REFLECT, TilePlan, aggregate, stitch, tile_weights
 
 LOW_CONFIDENCE = 0.70
@@ -121,6 +128,9 @@ class _Decoded:
     error: str | None
     notes: list[str] = field(default_factory=list)
     as_photographed: TilePlan | None = None  # the unresized tiles, when the decision asks to compare
+    reload: Callable[[], np.ndarray] | None = None  # the RGB image again, to read it in other orientations
+    profile: MicroscopeProfile | None = None
+    pad: str = PAD_REFLECT
 
     @property
     def tiles(self) -> list:
@@ -134,7 +144,9 @@ def _decode(path: Path, model, profile: MicroscopeProfile | None) -> _Decoded:
         return _Decoded(path, None, None, None, str(exc))
     except MemoryError:
         return _Decoded(path, None, None, None, "not enough memory to decode this image")
-    return _prepared(path, rgb, model, profile, notes=notes)
+    decoded = _prepared(path, rgb, model, profile, notes=notes)
+    decoded.reload = lambda: load_image_with_notes(path)[0]  # not kept: a folder of 12-megapixel photographs
+    return decoded
 
 
 def _prepared(path: Path, rgb: np.ndarray, model, profile: MicroscopeProfile | None, pad: str = PAD_REFLECT,
@@ -143,7 +155,8 @@ def _prepared(path: Path, rgb: np.ndarray, model, profile: MicroscopeProfile | N
     plan, decision = prepare(rgb, model, profile, pad)
     photographed = (plan_tiles(rgb, replace(decision, resize_x=1.0, resize_y=1.0), model.input_size, pad)
                     if decision.compare_as_photographed else None)
-    return _Decoded(path, plan, decision, rgb.shape[:2], None, list(notes or []), photographed)
+    return _Decoded(path, plan, decision, rgb.shape[:2], None, list(notes or []), photographed, profile=profile,
+                    pad=pad)
 
 
 def prepare(rgb: np.ndarray, model, profile: MicroscopeProfile | None = None,
@@ -157,12 +170,16 @@ def prepare(rgb: np.ndarray, model, profile: MicroscopeProfile | None = None,
 
 def analyse_images(images: Sequence[np.ndarray], model, names: Sequence[str] | None = None,
                    profile: MicroscopeProfile | None = None, batch_size: int = 8,
-                   pad: str = PAD_REFLECT) -> list[ImageResult]:
+                   pad: str = PAD_REFLECT, reread_magnified: bool = True) -> list[ImageResult]:
     """Like :func:`analyse` for RGB arrays already in memory (evaluation, tests); ``names`` label the results;
-    ``pad`` lets the evaluation compare padding rules."""
+    ``pad`` lets the evaluation compare padding rules; ``reread_magnified=False`` gives every image's first reading
+    only (the levers study combines orientations itself)."""
     names = names or [f"image-{i}" for i in range(len(images))]
-    decoded = [_prepared(Path(name), rgb, model, profile, pad) for name, rgb in zip(names, images)]
-    return _predict_decoded(decoded, model, keep_cams=True, batch_size=batch_size)
+    decoded = []
+    for name, rgb in zip(names, images):
+        decoded.append(_prepared(Path(name), rgb, model, profile, pad))
+        decoded[-1].reload = lambda rgb=rgb: rgb
+    return _predict_decoded(decoded, model, keep_cams=True, batch_size=batch_size, reread_magnified=reread_magnified)
 
 
 def _batches(items: Sequence[Path], size: int) -> Iterator[Sequence[Path]]:
@@ -202,7 +219,8 @@ def analyse(
                 progress(done, len(paths))
 
 
-def _predict_decoded(decoded: list[_Decoded], model, keep_cams: bool, batch_size: int = 8) -> list[ImageResult]:
+def _predict_decoded(decoded: list[_Decoded], model, keep_cams: bool, batch_size: int = 8,
+                     reread_magnified: bool = True) -> list[ImageResult]:
     good = [d for d in decoded if d.error is None]
     results = {id(d): ImageResult(d.path, error=d.error) for d in decoded if d.error is not None}
     if good:
@@ -217,7 +235,48 @@ def _predict_decoded(decoded: list[_Decoded], model, keep_cams: bool, batch_size
                 count = len(d.tiles)
                 results[id(d)] = _result_from_tiles(d, _rows(batches, start, count), model, keep_cams)
                 start += count
+    if reread_magnified:
+        magnified = [d for d in good if results[id(d)].ok and is_small_field(results[id(d)].field_share)]
+        if magnified:
+            _read_four_ways(magnified, results, model, batch_size)
     return [results[id(d)] for d in decoded]
+
+
+def _read_four_ways(magnified: list[_Decoded], results: dict, model, batch_size: int) -> None:
+    """Read each magnified field in the other three orientations; its class becomes the mean of the four readings,
+    and the magnified-field floor is applied to that mean (heat maps, scale and out-of-domain distance stay the first
+    reading's). A failure leaves the first reading, already judged by the floor."""
+    try:
+        views = []
+        for d in magnified:
+            rgb = d.reload()
+            views += [(d, _prepared(d.path, orient(rgb), model, d.profile, d.pad))
+                      for name, orient in ORIENTATIONS.items() if name != "as taken"]
+        batches = _predict_tiles([t.image for _, view in views for t in view.tiles], model, batch_size)
+    except Exception:  # noqa: BLE001  (the first reading stands)
+        return
+    readings: dict[int, list[np.ndarray]] = {id(d): [] for d in magnified}
+    start = 0
+    for d, view in views:
+        count = len(view.tiles)
+        other = _result_from_tiles(view, _rows(batches, start, count), model, keep_cams=False)
+        readings[id(d)].append(np.array([other.probabilities[name] for name in model.classes]))
+        start += count
+    for d in magnified:
+        results[id(d)] = _four_way_result(results[id(d)], readings[id(d)], model.classes)
+
+
+def _four_way_result(first: ImageResult, others: list[np.ndarray], classes) -> ImageResult:
+    mean = _normalised(np.mean([np.array([first.probabilities[n] for n in classes])] + others, axis=0))
+    best = int(np.argmax(mean))
+    shown_but_for_floor = first.in_domain or (first.small_field_doubt and first.ood_score <= first.ood_threshold
+                                              and not first.scale_unknown and not first.scale_sensitive)
+    note = (f"magnified field read four ways (as taken, mirrored twice, turned): {classes[best]} {mean[best]:.2f} "
+            f"from the mean (as taken alone: {first.label} {first.confidence:.2f})")
+    return replace(first, label=classes[best], confidence=float(mean[best]),
+                   probabilities={n: float(p) for n, p in zip(classes, mean)},
+                   in_domain=bool(shown_but_for_floor) and not small_field_doubt(first.field_share, float(mean[best])),
+                   notes=list(first.notes) + [note])
 
 
 def _predict_tiles(tiles: list[np.ndarray], model, batch_size: int) -> dict:
