@@ -24,17 +24,12 @@ import numpy as np
 
 from ...config import CLASS_NAMES
 from ..model.calibration import expected_calibration_error
+from ..orientations import ORIENTATIONS  # the app's four-way reading of magnified fields uses the same
 from .augment import PERTURBATIONS
 from .case_figures import case_figures
 from .evaluation import analyse_in_chunks, probability_matrix
 from .metrics import classification_report
 
-ORIENTATIONS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
-    "as taken": lambda image: image,
-    "mirrored left-right": lambda image: np.ascontiguousarray(image[:, ::-1]),
-    "mirrored top-bottom": lambda image: np.ascontiguousarray(image[::-1]),
-    "turned 90 degrees": lambda image: np.ascontiguousarray(np.rot90(image)),
-}
 UNSURE_BELOW = 0.90  # the ``x4 when unsure`` lever's confidence bar
 
 
