@@ -66,6 +66,8 @@ def test_the_magnified_field_floor_table_shows_silent_errors_with_and_without_it
         cell["after"] = {**cell["after"], "silent_errors_without_small_field_floor": 0.04,
                          "coverage_without_small_field_floor": 0.95}
     text = "\n".join(_scale_lines(scale))
-    assert "only from 79% confidence on" in text
+    from xincept_desktop.core.scale.small_field import SMALL_FIELD_MIN_CONFIDENCE
+
+    assert f"only from {SMALL_FIELD_MIN_CONFIDENCE:.0%} confidence on" in text and "read four ways" in text
     assert "| 2x | 4.00% -> 0.90% | 95.0% -> 92.0% |" in text
     assert "without it" not in "\n".join(_scale_lines(_scale(True)))  # a table measured before the floor

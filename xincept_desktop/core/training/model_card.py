@@ -173,9 +173,10 @@ def _small_field_floor_lines(table: dict) -> list[str]:
     if rows.count("\n") < 2:  # a table measured before the floor existed
         return []
     return [f"Magnified fields (the image fills less than {SMALL_FIELD_SHARE:.0%} of the model's input after "
-            f"normalisation) are shown as in domain only from {SMALL_FIELD_MIN_CONFIDENCE:.0%} confidence on "
+            "normalisation) are read four ways (as taken, mirrored left-right and top-bottom, turned 90 degrees; the "
+            f"class is the mean) and shown as in domain only from {SMALL_FIELD_MIN_CONFIDENCE:.0%} confidence on "
             "(`core/scale/small_field.py`; the floor was chosen on split offsets 1 and 2, not on this split). The "
-            "table above includes it; without it:", "", rows, ""]
+            "table above includes both; without the floor:", "", rows, ""]
 
 
 def _scale_training_sentence(reference: dict) -> str:
