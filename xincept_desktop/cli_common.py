@@ -74,3 +74,16 @@ def positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1 (got {text})")
     return value
+
+
+def write_card_section(command: str, bundle: Path, write, figures: dict, what: str) -> int:
+    """``write(bundle, figures)`` (a ``write_to_card``); says what was written or why not; the exit status."""
+    from .errors import XinceptError
+
+    try:
+        write(bundle, figures)
+    except (XinceptError, OSError) as exc:
+        print(f"{command}: could not update the model card of {bundle}: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    print(f"{what} written to {bundle}/MODEL_CARD.md")
+    return EXIT_OK

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .cli_common import EXIT_CANNOT_RUN, EXIT_OK, load_model_or_report
+from .cli_common import EXIT_CANNOT_RUN, EXIT_OK, load_model_or_report, write_card_section
 
 
 def add_parser(commands) -> None:
@@ -68,12 +68,7 @@ def run(args) -> int:
     for lever, verdict in figures["decisions"].items():
         print(f"{lever}: {verdict}")
     if args.card is not None:
-        try:
-            write_to_card(args.card, figures)
-        except (XinceptError, OSError) as exc:
-            print(f"xincept levers: could not update the model card of {args.card}: {exc}", file=sys.stderr)
-            return EXIT_CANNOT_RUN
-        print(f"lever table written to {args.card}/MODEL_CARD.md")
+        return write_card_section("xincept levers", args.card, write_to_card, figures, "lever table")
     return EXIT_OK
 
 

@@ -13,7 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-from .cli_common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_USAGE, positive_int, quiet_tensorflow
+from .cli_common import (EXIT_CANNOT_RUN, EXIT_OK, EXIT_USAGE, positive_int, quiet_tensorflow,
+                         write_card_section)
 
 
 def add_parser(commands) -> None:
@@ -67,7 +68,6 @@ def _measure(args) -> int:
 
 def _summarise(args) -> int:
     from .core.training.trunk_ensemble_summary import card_lines, summarise_reports, write_to_card
-    from .errors import XinceptError
 
     try:
         reports = [json.loads(path.read_text(encoding="utf-8")) for path in args.summarise]
@@ -81,10 +81,5 @@ def _summarise(args) -> int:
     figures = summarise_reports(reports)
     print("\n".join(card_lines(figures)))
     if args.card is not None:
-        try:
-            write_to_card(args.card, figures)
-        except (XinceptError, OSError) as exc:
-            print(f"xincept trunk-ensemble: could not update the model card of {args.card}: {exc}", file=sys.stderr)
-            return EXIT_CANNOT_RUN
-        print(f"section written to {args.card}/MODEL_CARD.md")
+        return write_card_section("xincept trunk-ensemble", args.card, write_to_card, figures, "section")
     return EXIT_OK

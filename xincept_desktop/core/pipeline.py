@@ -71,6 +71,13 @@ class ImageResult:
         return self.ok and small_field_doubt(self.field_share, self.confidence)
 
     @property
+    def shown_but_for_small_field_floor(self) -> bool:
+        """True when the image is in domain or only the magnified-field floor keeps it from being."""
+        return bool(self.in_domain) or (self.small_field_doubt and self.ood_score is not None
+                                        and self.ood_score <= self.ood_threshold and not self.scale_unknown
+                                        and not self.scale_sensitive)
+
+    @property
     def explanation_agrees(self) -> bool:
         """True when the heat map's class (the head's) is the class the app gives (XGBoost's)."""
         return self.explained_class is None or self.explained_class == self.label
@@ -269,13 +276,11 @@ def _read_four_ways(magnified: list[_Decoded], results: dict, model, batch_size:
 def _four_way_result(first: ImageResult, others: list[np.ndarray], classes) -> ImageResult:
     mean = _normalised(np.mean([np.array([first.probabilities[n] for n in classes])] + others, axis=0))
     best = int(np.argmax(mean))
-    shown_but_for_floor = first.in_domain or (first.small_field_doubt and first.ood_score <= first.ood_threshold
-                                              and not first.scale_unknown and not first.scale_sensitive)
     note = (f"magnified field read four ways (as taken, mirrored twice, turned): {classes[best]} {mean[best]:.2f} "
             f"from the mean (as taken alone: {first.label} {first.confidence:.2f})")
     return replace(first, label=classes[best], confidence=float(mean[best]),
                    probabilities={n: float(p) for n, p in zip(classes, mean)},
-                   in_domain=bool(shown_but_for_floor) and not small_field_doubt(first.field_share, float(mean[best])),
+                   in_domain=first.shown_but_for_small_field_floor and not small_field_doubt(first.field_share, float(mean[best])),
                    notes=list(first.notes) + [note])
 
 

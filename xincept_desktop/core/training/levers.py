@@ -116,23 +116,25 @@ def summarise(per_bundle: Sequence[dict[str, dict]]) -> dict[str, dict]:
     summary = {}
     for lever in LEVERS:
         rows = [bundle[lever] for bundle in per_bundle]
-        summary[lever] = {key: _mean_sd([row[key] for row in rows])
+        summary[lever] = {key: mean_sd([row[key] for row in rows])
                           for key in ("accuracy", "macro_f1", "benign_recall", "early_recall", "ece",
                                       "case_accuracy", "worst_perturbation", "cost")}
     return summary
 
 
-def _mean_sd(values: Sequence[float]) -> dict[str, float]:
+def mean_sd(values: Sequence[float]) -> dict[str, float]:
     array = np.asarray(values, dtype=np.float64)
     return {"mean": float(array.mean()), "sd": float(array.std(ddof=1)) if len(array) > 1 else 0.0,
             "n": int(len(array))}
 
 
+def cell(entry: dict, scale: float = 100.0, digits: int = 2) -> str:
+    """A table cell 'mean +- sd' of a :func:`mean_sd` entry."""
+    return f"{entry['mean'] * scale:.{digits}f} +- {entry['sd'] * scale:.{digits}f}"
+
+
 def lever_table(summary: dict[str, dict], offsets: Sequence[int]) -> str:
     """Markdown table of the summary, one row per lever."""
-    def cell(entry, scale=100.0, digits=2):
-        return f"{entry['mean'] * scale:.{digits}f} +- {entry['sd'] * scale:.{digits}f}"
-
     lines = [f"Held-out blocks at split offsets {', '.join(str(o) for o in offsets)} (mean +- sd over "
              f"{len(offsets)} splits; through the app's pipeline, validation-fit XGBoost)", "",
              "| lever | accuracy % | macro-F1 % | Benign recall % | Early recall % | ECE | cases right % | "

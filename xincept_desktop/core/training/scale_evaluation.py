@@ -96,7 +96,7 @@ def score_condition(condition: Condition, model, normalise: bool, progress: Call
         model.scale_reference = reference
     correct = np.array([r.label == label for r, label in zip(results, condition.labels)])
     shown = np.array([bool(r.in_domain) for r in results])
-    shown_without_floor = np.array([bool(r.in_domain) or _only_small_field_doubt(r) for r in results])
+    shown_without_floor = np.array([r.shown_but_for_small_field_floor for r in results])
     unflagged = np.array([not r.needs_review for r in results])  # in domain and not low confidence
     tiles = np.array([r.tiles for r in results])
     scales = np.array([r.scale_factor if r.scale_factor is not None else np.nan for r in results], float)
@@ -109,13 +109,6 @@ def score_condition(condition: Condition, model, normalise: bool, progress: Call
             "unflagged_errors": float((~correct & unflagged).mean()), "mean_tiles": float(tiles.mean()),
             "median_scale": float(np.nanmedian(scales)) if np.isfinite(scales).any() else None,
             "scale_unknown": float(np.mean([r.scale_unknown for r in results]))}
-
-
-def _only_small_field_doubt(result) -> bool:
-    """True when the magnified-field confidence floor (``core.scale.small_field``) is all that kept the image from
-    being shown as in domain."""
-    return (result.small_field_doubt and result.ood_score is not None and result.ood_score <= result.ood_threshold
-            and not result.scale_unknown and not result.scale_sensitive)
 
 
 PADDING_CONDITIONS = ("1.5x", "2x")

@@ -25,6 +25,7 @@ import numpy as np
 from ...config import CLASS_NAMES
 from ..model.calibration import expected_calibration_error, fit_temperature, softmax
 from ..model.xgb_head import fit_xgboost, margins
+from ..progress import format_duration
 from .augment import PERTURBATIONS
 from .dataset import data_hash, list_dataset
 from .extraction import extract_features, plan_rows
@@ -115,7 +116,7 @@ def trunk_ensemble_study(config, members: int, log: Callable[[str], None]) -> di
         timings.append(time.monotonic() - began)
         single = figures(softmax(validation_logits, temperature), labels["validation"])
         log(f"member {index} (seed {seed}): held-out accuracy {single['accuracy']:.4f} "
-            f"({format_seconds(timings[-1])})")
+            f"({format_duration(timings[-1])})")
     scored = score_members(scored_members, labels, halves)
     for k, entry in scored.items():
         log(f"ensemble of {k}: accuracy {entry['accuracy']:.4f}, macro-F1 {entry['macro_f1']:.4f}, ECE "
@@ -123,7 +124,3 @@ def trunk_ensemble_study(config, members: int, log: Callable[[str], None]) -> di
                                                 for name, value in entry["perturbations"].items()))
     return {"fold": config.fold, "seeds": member_seeds(config.seed, members), "held_out_images": len(split.validation),
             "members": scored, "member_seconds": timings, "out": str(Path(config.out))}
-
-
-def format_seconds(seconds: float) -> str:
-    return f"{seconds / 60:.1f} min"

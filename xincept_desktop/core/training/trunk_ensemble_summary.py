@@ -9,19 +9,19 @@ import numpy as np
 def summarise_reports(reports: list[dict]) -> dict:
     """Mean and standard deviation over splits of each ensemble size, the paired gains over the single trunk and the
     decision by the lever table's rule (``levers.KEEP_GAIN``, negative on no split)."""
-    from .levers import KEEP_GAIN
+    from .levers import KEEP_GAIN, mean_sd
 
     sizes = sorted(set.intersection(*(set(r["members"]) for r in reports)), key=int)
     summary, decisions = {}, {}
     for size in sizes:
         rows = [r["members"][size] for r in reports]
         summary[size] = {
-            "accuracy": _mean_sd([row["accuracy"] for row in rows]),
-            "macro_f1": _mean_sd([row["macro_f1"] for row in rows]),
-            "benign_recall": _mean_sd([row["recall"]["Benign"] for row in rows]),
-            "early_recall": _mean_sd([row["recall"]["Early"] for row in rows]),
-            "ece": _mean_sd([row["ece"] for row in rows]),
-            "worst_perturbation": _mean_sd([min(p["accuracy"] for p in row["perturbations"].values()) for row in rows]),
+            "accuracy": mean_sd([row["accuracy"] for row in rows]),
+            "macro_f1": mean_sd([row["macro_f1"] for row in rows]),
+            "benign_recall": mean_sd([row["recall"]["Benign"] for row in rows]),
+            "early_recall": mean_sd([row["recall"]["Early"] for row in rows]),
+            "ece": mean_sd([row["ece"] for row in rows]),
+            "worst_perturbation": mean_sd([min(p["accuracy"] for p in row["perturbations"].values()) for row in rows]),
             "per_split": [row["accuracy"] for row in rows],
         }
         if size == "1":
@@ -35,18 +35,11 @@ def summarise_reports(reports: list[dict]) -> dict:
             "member_minutes": [round(float(np.mean(r["member_seconds"][1:] or [0])) / 60, 1) for r in reports]}
 
 
-def _mean_sd(values: list[float]) -> dict:
-    return {"mean": float(np.mean(values)), "sd": float(np.std(values, ddof=1)) if len(values) > 1 else 0.0}
-
-
 def card_lines(figures: dict | None) -> list[str]:
     """The model card's section for the trunk-ensemble lever, when measured."""
     if not figures:
         return []
-    from .levers import KEEP_GAIN
-
-    def cell(entry, scale=100.0, digits=2):
-        return f"{entry['mean'] * scale:.{digits}f} +- {entry['sd'] * scale:.{digits}f}"
+    from .levers import KEEP_GAIN, cell
 
     lines = ["## Trunk ensemble, measured over split offsets", "",
              "Training-side lever: on each split's cached backbone maps, trunks trained from other seeds (each with its "
