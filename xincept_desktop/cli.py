@@ -1,5 +1,5 @@
 """Command line: ``xincept weights | export-runtime | predict | train | evaluate | calibrate-scale | explain |
-report | agreement | levers | trunk-ensemble | verify | adapt | training-features | users | cases | setup-shared-store``.
+report | agreement | levers | trunk-ensemble | view-lever | verify | adapt | training-features | users | cases | setup-shared-store``.
 
 Exit status (``cli_common``): 0 every file analysed, 1 some files failed, 2 usage error, 3 could not run at all.
 """
@@ -103,6 +103,10 @@ def build_parser() -> argparse.ArgumentParser:
     from . import cli_trunk_ensemble
 
     cli_trunk_ensemble.add_parser(commands)
+
+    from . import cli_view_lever
+
+    cli_view_lever.add_parser(commands)
     return parser
 
 
@@ -138,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
                "explain": _explain, "report": _report, "training-features": _training_features,
                "verify": _verify, "adapt": _adapt, "export-runtime": _export_runtime, "agreement": _agreement,
                "levers": _levers, "trunk-ensemble": _trunk_ensemble,
+               "view-lever": _view_lever,
                **_account_handlers()}[args.command]
     try:
         return handler(args)
@@ -255,6 +260,12 @@ def _levers(args) -> int:
 
 def _trunk_ensemble(args) -> int:
     from .cli_trunk_ensemble import run
+
+    return run(args)
+
+
+def _view_lever(args) -> int:
+    from .cli_view_lever import run
 
     return run(args)
 

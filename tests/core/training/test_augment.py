@@ -56,3 +56,15 @@ def test_training_augmenter_without_masks_returns_images_only():
     images = np.stack([synthetic_smear(64, seed) for seed in range(2)])
     out = TrainingAugmenter()(images, seed=3)
     assert isinstance(out, np.ndarray) and out.shape == images.shape
+
+
+def test_the_harder_stain_and_lamp_ranges_move_colours_further_than_the_shipped_ones():
+    from xincept_desktop.core.training.augment import HARDER_STAIN_LAMP, SHIPPED_RANGES
+
+    image = np.full((32, 32, 3), (190, 120, 170), np.uint8)
+    def spread(ranges):
+        return np.std([random_photometric(image, np.random.default_rng(s), ranges).mean(axis=(0, 1))
+                       for s in range(60)], axis=0).mean()
+    assert spread(HARDER_STAIN_LAMP) > 1.2 * spread(SHIPPED_RANGES)
+    assert np.array_equal(random_photometric(image, np.random.default_rng(3)),
+                          random_photometric(image, np.random.default_rng(3), SHIPPED_RANGES))

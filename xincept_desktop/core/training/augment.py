@@ -8,6 +8,7 @@ operations at fixed strengths (``PERTURBATIONS``) measure robustness.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable
 
 import cv2
@@ -63,18 +64,43 @@ PERTURBATION_DOC = {
 }
 
 
-def random_photometric(rgb: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """The lab-to-lab variation: stain, lamp, blur and JPEG, each at a random strength."""
+@dataclass(frozen=True)
+class PhotometricRanges:
+    """How far :func:`random_photometric` moves each lab-to-lab setting (uniform ranges; probabilities of blur and
+    JPEG). The defaults are the shipped training augmentation; ``HARDER_STAIN_LAMP`` widens stain and lamp."""
+    stain_scale: tuple[float, float] = (0.6, 1.5)
+    stain_shift: float = 0.05
+    lamp_gain: tuple[float, float] = (0.7, 1.3)
+    lamp_gamma: tuple[float, float] = (0.7, 1.4)
+    white_balance: tuple[float, float] = (0.85, 1.15)
+    blur_probability: float = 0.5
+    blur_sigma: tuple[float, float] = (0.3, 2.0)
+    jpeg_probability: float = 0.5
+    jpeg_quality: tuple[int, int] = (20, 90)
+
+
+#: the training augmentation's ranges (``AUGMENTATION_VERSION``)
+SHIPPED_RANGES = PhotometricRanges()
+#: the "harder stain/lamp" lever (issue 20): stain concentrations 0.4-1.8x, lamp gain 0.6-1.4, gamma 0.55-1.7,
+#: white balance +-25 %
+HARDER_STAIN_LAMP = PhotometricRanges(stain_scale=(0.4, 1.8), stain_shift=0.08, lamp_gain=(0.6, 1.4),
+                                      lamp_gamma=(0.55, 1.7), white_balance=(0.75, 1.25))
+
+
+def random_photometric(rgb: np.ndarray, rng: np.random.Generator,
+                       ranges: PhotometricRanges = SHIPPED_RANGES) -> np.ndarray:
+    """The lab-to-lab variation: stain, lamp, blur and JPEG, each at a random strength within ``ranges``."""
     out = stain_shift(
         rgb,
-        tuple(rng.uniform(0.6, 1.5, 3)),
-        tuple(rng.uniform(-0.05, 0.05, 3)),
+        tuple(rng.uniform(*ranges.stain_scale, 3)),
+        tuple(rng.uniform(-ranges.stain_shift, ranges.stain_shift, 3)),
     )
-    out = lamp(out, rng.uniform(0.7, 1.3), rng.uniform(0.7, 1.4), tuple(rng.uniform(0.85, 1.15, 3)))
-    if rng.random() < 0.5:
-        out = defocus(out, rng.uniform(0.3, 2.0))
-    if rng.random() < 0.5:
-        out = jpeg(out, int(rng.integers(20, 90)))
+    out = lamp(out, rng.uniform(*ranges.lamp_gain), rng.uniform(*ranges.lamp_gamma),
+               tuple(rng.uniform(*ranges.white_balance, 3)))
+    if rng.random() < ranges.blur_probability:
+        out = defocus(out, rng.uniform(*ranges.blur_sigma))
+    if rng.random() < ranges.jpeg_probability:
+        out = jpeg(out, int(rng.integers(*ranges.jpeg_quality)))
     return out
 
 
@@ -96,9 +122,10 @@ class TrainingAugmenter:
     rotation, then the flip and quarter turns), so they still cover the cells. Deterministic per ``seed``.
     """
 
-    def __init__(self, num_ops: int = 2, factor: float = 0.5):
+    def __init__(self, num_ops: int = 2, factor: float = 0.5, ranges: PhotometricRanges = SHIPPED_RANGES):
         self.num_ops = num_ops
         self.factor = factor
+        self.ranges = ranges
 
     def __call__(self, batch: np.ndarray, seed: int, masks: np.ndarray | None = None):
         """Augmented ``uint8`` images; with ``masks`` (n, h, w), also the masks moved with them."""
@@ -115,7 +142,7 @@ class TrainingAugmenter:
         rng = np.random.default_rng(seed)
         images, moved = [], []
         for index, image in enumerate(augmented):
-            image = random_photometric(image, rng)
+            image = random_photometric(image, rng, self.ranges)
             flip, turns = random_orientation(rng)
             images.append(orient(image, flip, turns))
             if masks is not None:

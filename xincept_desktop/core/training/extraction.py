@@ -35,9 +35,9 @@ def plan_rows(split: Split, n_augmented: int) -> list[ViewRow]:
 
 
 def cache_key(data_digest: str, seed: int, rows: Sequence[ViewRow], weight_digests: dict[str, str],
-              reference: ScaleReference | None = None) -> str:
+              reference: ScaleReference | None = None, augmentation: str = AUGMENTATION_VERSION) -> str:
     digest = hashlib.sha256()
-    payload = [data_digest, seed, AUGMENTATION_VERSION, sorted(weight_digests.items()),
+    payload = [data_digest, seed, augmentation, sorted(weight_digests.items()),
                [(r.image, r.view) for r in rows], None if reference is None else reference.reference_px]
     digest.update(json.dumps(payload).encode())
     return digest.hexdigest()
@@ -128,15 +128,18 @@ def extract_features(
     input_size: int = 224,
     masked_images: set[int] = frozenset(),
     reference: ScaleReference | None = None,
+    augmenter: TrainingAugmenter | None = None,
+    augmentation: str = AUGMENTATION_VERSION,
 ) -> tuple[FeatureCache, dict[str, str]]:
     """Fill the feature cache (resuming from what is already done); return it and the backbone digests.
 
     Cell masks are stored for the rows of ``masked_images`` (the training images). With a scale ``reference``
     every view is rendered at the training scale (see :func:`render_views`). ``weights_folder=None`` uses random
-    backbones (tests only).
+    backbones (tests only). ``augmenter`` renders the augmented rows (the shipped :class:`TrainingAugmenter` unless
+    a lever gives another, named by ``augmentation`` in the cache key).
     """
     extractor, digests = make_extractor(input_size, weights_folder)
-    key = cache_key(data_digest, seed, rows, digests, reference)
+    key = cache_key(data_digest, seed, rows, digests, reference, augmentation)
     shapes = [tuple(int(d) for d in output.shape[1:]) for output in extractor.outputs]
     cache = FeatureCache(cache_folder, rows, shapes, key)
     done = cache.done
@@ -144,7 +147,7 @@ def extract_features(
         log(f"feature cache complete ({len(rows)} views)")
         return cache, digests
     forward = compiled_forward(extractor)
-    augmenter = TrainingAugmenter()
+    augmenter = augmenter or TrainingAugmenter()
     companions = same_class_companions(items, sorted({row.image for row in rows if row.view.startswith("aug")}))
     tracker = EtaTracker(len(rows), done)
     last_log = 0.0

@@ -1,0 +1,84 @@
+"""View levers: which extra views are added, how the two caches are read as one, the decision over splits."""
+
+import json
+
+import numpy as np
+import pytest
+
+from xincept_desktop.config import CLASS_NAMES
+from xincept_desktop.core.training.augment import PERTURBATIONS
+from xincept_desktop.core.training.dataset import LabelledImage
+from xincept_desktop.core.training.view_levers import VIEW_LEVERS, RowsOf, extra_rows
+
+
+def _items(labels):
+    return [LabelledImage(path=None, label=label, number=index) for index, label in enumerate(labels)]
+
+
+def test_benign_hard_adds_four_views_of_benign_training_images_only():
+    items = _items([0, 1, 0, 2, 3, 0])
+    rows = extra_rows(items, [0, 1, 2, 3, 4], VIEW_LEVERS["benign-hard"], first_view=5)
+    assert [(r.image, r.view) for r in rows[:3]] == [(0, "aug5"), (2, "aug5"), (0, "aug6")]
+    assert len(rows) == 8 and {r.image for r in rows} == {0, 2}  # image 5 is not a training image
+    assert [r.view for r in rows] == sorted(r.view for r in rows)  # grouped by view, as extraction batches them
+
+
+def test_more_views_adds_two_views_of_every_training_image():
+    rows = extra_rows(_items([0, 1, 2, 3]), [0, 1, 2, 3], VIEW_LEVERS["more-views"], first_view=5)
+    assert len(rows) == 8 and {r.view for r in rows} == {"aug5", "aug6"}
+
+
+def test_the_harder_lever_names_its_own_augmentation_so_its_views_never_mix_with_the_shipped_ones():
+    assert VIEW_LEVERS["benign-hard"].augmentation != VIEW_LEVERS["more-views"].augmentation
+
+
+@pytest.mark.parametrize("rows", [[1, 3, 10, 13], [12, 2, 2, 0], [11]])
+def test_rows_of_two_caches_read_like_one_array(rows):
+    first = np.arange(20, dtype=np.float16).reshape(10, 2)
+    second = 100 + np.arange(8, dtype=np.float16).reshape(4, 2)
+    both = RowsOf(first, second)
+    assert both.shape == (14, 2) and len(both) == 14
+    assert np.array_equal(both[np.array(rows)], np.concatenate([first, second])[rows])
+
+
+def _entry(accuracy, stain_benign=0.9):
+    perturbations = {name: {"accuracy": accuracy - 0.02, "recall": {c: accuracy for c in CLASS_NAMES}}
+                     for name in PERTURBATIONS}
+    perturbations["stain"]["recall"]["Benign"] = stain_benign
+    return {"accuracy": accuracy, "macro_f1": accuracy, "recall": {c: accuracy for c in CLASS_NAMES}, "ece": 0.01,
+            "errors": 3, "perturbations": perturbations}
+
+
+def _report(lever, fold, single, with_lever, stain_benign=0.95):
+    return {"lever": lever, "fold": fold, "description": f"{lever} views", "extra_views": 100,
+            "figures": {"single": _entry(single, 0.9), lever: _entry(with_lever, stain_benign)},
+            "seconds": {"single": 1.0, lever: 600.0}, "command": f"xincept view-lever --fold {fold}"}
+
+
+def test_a_lever_is_kept_only_by_its_mean_gain_and_losing_on_no_split():
+    from xincept_desktop.core.training.view_lever_summary import card_lines, summarise_reports
+
+    figures = summarise_reports([_report("benign-hard", 0, 0.980, 0.985), _report("benign-hard", 2, 0.990, 0.993),
+                                 _report("benign-hard", 1, 0.985, 0.986),
+                                 _report("more-views", 0, 0.980, 0.990), _report("more-views", 1, 0.985, 0.983)])
+    hard, more = figures["levers"]["benign-hard"], figures["levers"]["more-views"]
+    assert hard["folds"] == [0, 1, 2] and hard["decision"].startswith("kept: +0.30 points")
+    assert more["decision"].startswith("dropped")  # loses on split 1
+    assert hard["lever"]["stain_benign_recall"]["mean"] == pytest.approx(0.95)
+    text = "\n".join(card_lines(figures))
+    assert "## More and harder augmented views, measured over split offsets" in text
+    assert "| benign-hard | 0, 1, 2 | 98.80 +- 0.44 |" in text and "10.0/10.0/10.0 min per split" in text
+
+
+def test_the_command_summarises_reports_and_refuses_two_of_one_lever_and_split(tmp_path, capsys):
+    from xincept_desktop.cli import main
+
+    paths = []
+    for fold in (0, 1, 1):
+        paths.append(tmp_path / f"r{len(paths)}.json")
+        paths[-1].write_text(json.dumps(_report("benign-hard", fold, 0.98, 0.99)))
+    assert main(["view-lever", "--summarise", *map(str, paths[:2])]) == 0
+    assert "kept: +1.00 points" in capsys.readouterr().out
+    assert main(["view-lever", "--summarise", *map(str, paths)]) == 3
+    assert "same lever on the same split" in capsys.readouterr().err
+    assert main(["view-lever", "--fold", "1", "--lever", "benign-hard"]) == 2

@@ -1,0 +1,87 @@
+"""``xincept view-lever``: training-side levers that add augmented views (``core.training.view_levers``).
+
+- ``--data DIR --out BUNDLE --fold K --lever NAME --report FILE``: measure one lever on one split, on top of the
+  feature cache ``xincept train --out BUNDLE --fold K`` left;
+- ``--summarise FILE... [--card BUNDLE]``: mean and sd over the splits' reports, the decision, and the model card
+  section."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import sys
+import time
+from pathlib import Path
+
+from .cli_common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_USAGE, quiet_tensorflow, write_card_section
+
+LEVER_NAMES = ("more-views", "benign-hard")  # core.training.view_levers.VIEW_LEVERS, without importing it here
+
+
+def add_parser(commands) -> None:
+    command = commands.add_parser("view-lever", help="measure a lever that adds augmented training views on one "
+                                  "split's held-out blocks, on top of the feature cache of `xincept train --out "
+                                  "BUNDLE --fold K`; or summarise such reports over splits")
+    command.add_argument("--data", type=Path, help="the training class folders")
+    command.add_argument("--out", type=Path, help="the bundle folder that split's training wrote")
+    command.add_argument("--fold", type=int, default=0, choices=range(5), metavar="{0..4}")
+    command.add_argument("--seed", type=int, default=7, help="the split's own seed")
+    command.add_argument("--lever", choices=LEVER_NAMES, help="which views to add")
+    command.add_argument("--report", type=Path, help="JSON file for one split's figures")
+    command.add_argument("--summarise", type=Path, nargs="+", metavar="REPORT",
+                         help="summarise these reports (one per lever and split offset) instead of measuring")
+    command.add_argument("--card", type=Path, metavar="BUNDLE", help="with --summarise: put the section on this "
+                         "bundle's model card")
+
+
+def run(args) -> int:
+    if args.summarise:
+        return _summarise(args)
+    if not (args.data and args.out and args.report and args.lever):
+        print("xincept view-lever: give --data, --out, --lever and --report (or --summarise REPORT...)",
+              file=sys.stderr)
+        return EXIT_USAGE
+    return _measure(args)
+
+
+def _measure(args) -> int:
+    quiet_tensorflow()
+    from .core.atomic import atomic_write_text
+    from .core.training.trainer import TrainConfig
+    from .core.training.view_levers import view_lever_study
+    from .errors import XinceptError
+
+    config = TrainConfig(data=args.data, out=args.out, seed=args.seed, resume=True, fold=args.fold,
+                         command="xincept " + shlex.join(args.argv))
+
+    def log(message: str) -> None:
+        print(time.strftime("%H:%M:%S"), message, file=sys.stderr, flush=True)
+
+    try:
+        figures = view_lever_study(config, args.lever, log)
+    except XinceptError as exc:
+        print(f"xincept view-lever: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    figures["command"] = config.command
+    atomic_write_text(args.report, json.dumps(figures, indent=2) + "\n")
+    print(f"figures written to {args.report}")
+    return EXIT_OK
+
+
+def _summarise(args) -> int:
+    from .core.training.view_lever_summary import card_lines, summarise_reports, write_to_card
+
+    try:
+        reports = [json.loads(path.read_text(encoding="utf-8")) for path in args.summarise]
+        keys = [(report["lever"], report["fold"]) for report in reports]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        print(f"xincept view-lever: cannot read the reports: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    if len(set(keys)) < len(keys):
+        print(f"xincept view-lever: two reports measure the same lever on the same split ({keys})", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    figures = summarise_reports(reports)
+    print("\n".join(card_lines(figures)))
+    if args.card is not None:
+        return write_card_section("xincept view-lever", args.card, write_to_card, figures, "section")
+    return EXIT_OK

@@ -1,0 +1,137 @@
+"""Training-side levers that add augmented views (``xincept view-lever``).
+
+One split's training run (``xincept train --fold K``) is repeated with extra augmented views of some training
+images, on top of the split's own feature cache: only the extra views go through the backbones (their own cache
+beside the split's), then a trunk and head are trained from the split's own seed on the split's training rows plus
+the extra ones, with their own validation-fit XGBoost and temperature. Everything else (split, seed, epochs, the
+held-out rows and their perturbations) is the split's, so the paired difference to the split's own run is the
+lever's effect.
+
+- ``more-views``: two more views of every training image (six instead of four), the shipped augmentation;
+- ``benign-hard``: four more views of every Benign training image with harder stain and lamp changes
+  (``augment.HARDER_STAIN_LAMP``): the issue's "harder stain/lamp augmentation for Benign".
+
+Scored like :mod:`.trunk_ensemble` (held-out blocks from the cache, clean and under each perturbation).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+from ...config import CLASS_NAMES
+from ..model.calibration import fit_temperature, softmax
+from ..model.xgb_head import fit_xgboost, margins
+from ..progress import format_duration
+from .augment import HARDER_STAIN_LAMP, PERTURBATIONS, SHIPPED_RANGES, PhotometricRanges, TrainingAugmenter
+from .dataset import data_hash, list_dataset
+from .extraction import AUGMENTATION_VERSION, extract_features, plan_rows
+from .feature_cache import ViewRow
+from .head_training import train_fusion_head
+from .split import block_split
+from .trunk_ensemble import score_members
+from .workspace import training_workspace
+
+
+@dataclass(frozen=True)
+class ViewLever:
+    description: str
+    views: int  # extra augmented views per chosen training image
+    classes: tuple[str, ...]  # whose training images get them
+    ranges: PhotometricRanges
+    augmentation: str  # names the extra views' augmentation in their cache key
+
+
+VIEW_LEVERS = {
+    "more-views": ViewLever("6 augmented views per training image instead of 4 (shipped augmentation)", 2,
+                            tuple(CLASS_NAMES), SHIPPED_RANGES, AUGMENTATION_VERSION),
+    "benign-hard": ViewLever("4 extra views of each Benign training image, harder stain and lamp (stain 0.4-1.8x, "
+                             "lamp gain 0.6-1.4, gamma 0.55-1.7, white balance +-25 %)", 4, ("Benign",),
+                             HARDER_STAIN_LAMP, AUGMENTATION_VERSION + "+harder-stain-lamp/v1"),
+}
+
+
+def extra_rows(items, train_images: Sequence[int], lever: ViewLever, first_view: int) -> list[ViewRow]:
+    """The lever's extra rows: views ``first_view`` .. of the chosen classes' training images, grouped by view."""
+    chosen = [i for i in sorted(train_images) if CLASS_NAMES[items[i].label] in lever.classes]
+    return [ViewRow(i, f"aug{view}") for view in range(first_view, first_view + lever.views) for i in chosen]
+
+
+class RowsOf:
+    """Two row-indexed arrays (a split's cache, then a lever's extra rows) read as one: ``shape`` and
+    ``array[sorted row indices]``, which is all training reads."""
+
+    def __init__(self, first, second):
+        self.first, self.second = first, second
+        self.shape = (first.shape[0] + second.shape[0], *first.shape[1:])
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, rows):
+        rows = np.asarray(rows)
+        in_first = rows < self.first.shape[0]
+        out = np.empty((len(rows), *self.shape[1:]), dtype=self.first.dtype)
+        out[in_first] = self.first[rows[in_first]]
+        out[~in_first] = self.second[rows[~in_first] - self.first.shape[0]]
+        return out
+
+
+def view_lever_study(config, lever_name: str, log: Callable[[str], None]) -> dict:
+    """Measure one lever on ``config``'s split against the split's own run; figures for both."""
+    from .trainer import embed_rows, row_groups, training_scale_reference
+
+    lever = VIEW_LEVERS[lever_name]
+    items = list_dataset(config.data)
+    split = block_split(items, config.block_size, config.n_folds, config.fold)
+    rows = plan_rows(split, config.n_augmented)
+    workspace = training_workspace(config.out, fresh=False)
+    reference = training_scale_reference(items, split, log)
+    digest = data_hash(config.data)
+    cache, _ = extract_features(items, rows, workspace / "features", config.weights_folder, digest, config.seed, log,
+                                input_size=config.input_size, masked_images=set(split.train), reference=reference)
+    lever_workspace = workspace / f"lever-{lever_name}"
+    added = extra_rows(items, split.train, lever, config.n_augmented + 1)
+    log(f"lever {lever_name}: {len(added)} extra views ({lever.description})")
+    extra, _ = extract_features(items, added, lever_workspace / "features", config.weights_folder, digest,
+                                config.seed * 7919 + 1, log, input_size=config.input_size,
+                                masked_images=set(split.train), reference=reference,
+                                augmenter=TrainingAugmenter(ranges=lever.ranges), augmentation=lever.augmentation)
+    groups = row_groups(rows, split)
+    labels_of = np.array([items[row.image].label for row in rows + added])
+    labels = {name: labels_of[groups[name]] for name in ["validation", *PERTURBATIONS]}
+    block_of = np.array([items[rows[r].image].number // config.block_size for r in groups["validation"]])
+    halves = (block_of // config.n_folds) % 2
+    lever_train = groups["train"] + list(range(len(rows), len(rows) + len(added)))
+    arrays = [RowsOf(a, b) for a, b in zip(cache.arrays, extra.arrays)]
+    runs = {"single": (cache.arrays, cache.masks, groups["train"], workspace),
+            lever_name: (arrays, RowsOf(cache.masks, extra.masks), lever_train, lever_workspace)}
+    members, seconds = {}, {}
+    for name, (maps, masks, train_rows, folder) in runs.items():
+        began = time.monotonic()
+        _, trunk, head = train_fusion_head(maps, masks, train_rows, labels_of[train_rows], folder, config.seed, log,
+                                           channels=config.channels, epochs=config.epochs,
+                                           features_key=cache.key + ("" if folder is workspace else extra.key))
+        embedded, _ = embed_rows(trunk, head, cache.arrays)
+        train_embedded = embedded[groups["train"]]
+        if folder is not workspace:
+            train_embedded = np.concatenate([train_embedded, embed_rows(trunk, head, extra.arrays)[0]])
+        booster = fit_xgboost(train_embedded, labels_of[train_rows], len(CLASS_NAMES), config.seed)
+        validation_logits = margins(booster, embedded[groups["validation"]])
+        temperature = fit_temperature(validation_logits, labels["validation"])
+        members[name] = {"validation": validation_logits}
+        members[name].update({p: softmax(margins(booster, embedded[groups[p]]), temperature) for p in PERTURBATIONS})
+        seconds[name] = time.monotonic() - began
+        log(f"{name}: trained and scored in {format_duration(seconds[name])}")
+    scored = {name: score_members([member], labels, halves)["1"] for name, member in members.items()}
+    for name, entry in scored.items():
+        log(f"{name}: accuracy {entry['accuracy']:.4f}, macro-F1 {entry['macro_f1']:.4f}, Benign recall "
+            f"{entry['recall']['Benign']:.4f}, ECE {entry['ece']:.4f}; " +
+            ", ".join(f"{p} {v['accuracy']:.4f}" for p, v in entry["perturbations"].items()))
+    return {"fold": config.fold, "lever": lever_name, "description": lever.description, "extra_views": len(added),
+            "held_out_images": len(split.validation), "figures": scored, "seconds": seconds,
+            "out": str(Path(config.out))}
