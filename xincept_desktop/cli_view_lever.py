@@ -15,18 +15,21 @@ from pathlib import Path
 
 from .cli_common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_USAGE, quiet_tensorflow, write_card_section
 
-LEVER_NAMES = ("more-views", "benign-hard")  # core.training.view_levers.VIEW_LEVERS, without importing it here
+# core.training.view_levers.VIEW_LEVERS and "stain-" + core.training.stain_normalisation.METHODS, named here so
+# that the parser does not import them
+LEVER_NAMES = ("more-views", "benign-hard", "stain-reinhard", "stain-macenko")
 
 
 def add_parser(commands) -> None:
-    command = commands.add_parser("view-lever", help="measure a lever that adds augmented training views on one "
-                                  "split's held-out blocks, on top of the feature cache of `xincept train --out "
-                                  "BUNDLE --fold K`; or summarise such reports over splits")
+    command = commands.add_parser("view-lever", help="measure a lever that changes the training views (more views, "
+                                  "harder views for Benign, stain normalisation at input) on one split's held-out "
+                                  "blocks, with the feature cache of `xincept train --out BUNDLE --fold K`; or "
+                                  "summarise such reports over splits")
     command.add_argument("--data", type=Path, help="the training class folders")
     command.add_argument("--out", type=Path, help="the bundle folder that split's training wrote")
     command.add_argument("--fold", type=int, default=0, choices=range(5), metavar="{0..4}")
     command.add_argument("--seed", type=int, default=7, help="the split's own seed")
-    command.add_argument("--lever", choices=LEVER_NAMES, help="which views to add")
+    command.add_argument("--lever", choices=LEVER_NAMES, help="which change to measure")
     command.add_argument("--report", type=Path, help="JSON file for one split's figures")
     command.add_argument("--summarise", type=Path, nargs="+", metavar="REPORT",
                          help="summarise these reports (one per lever and split offset) instead of measuring")
@@ -48,6 +51,7 @@ def _measure(args) -> int:
     quiet_tensorflow()
     from .core.atomic import atomic_write_text
     from .core.training.trainer import TrainConfig
+    from .core.training.stain_lever import stain_lever_study
     from .core.training.view_levers import view_lever_study
     from .errors import XinceptError
 
@@ -58,7 +62,10 @@ def _measure(args) -> int:
         print(time.strftime("%H:%M:%S"), message, file=sys.stderr, flush=True)
 
     try:
-        figures = view_lever_study(config, args.lever, log)
+        if args.lever.startswith("stain-"):
+            figures = stain_lever_study(config, args.lever.removeprefix("stain-"), log)
+        else:
+            figures = view_lever_study(config, args.lever, log)
     except XinceptError as exc:
         print(f"xincept view-lever: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN

@@ -68,3 +68,33 @@ def test_the_harder_stain_and_lamp_ranges_move_colours_further_than_the_shipped_
     assert spread(HARDER_STAIN_LAMP) > 1.2 * spread(SHIPPED_RANGES)
     assert np.array_equal(random_photometric(image, np.random.default_rng(3)),
                           random_photometric(image, np.random.default_rng(3), SHIPPED_RANGES))
+
+
+def test_an_input_transform_sees_the_perturbed_view_and_runs_before_augmentation(tmp_path):
+    from PIL import Image
+
+    from xincept_desktop.core.imaging import to_model_input
+    from xincept_desktop.core.training.dataset import LabelledImage
+    from xincept_desktop.core.training.extraction import render_views
+    from xincept_desktop.core.training.feature_cache import ViewRow
+
+    rgb = np.random.default_rng(0).integers(0, 255, (40, 40, 3), dtype=np.uint8)
+    Image.fromarray(rgb).save(tmp_path / "a.png")
+    items = [LabelledImage(tmp_path / "a.png", 0, 1)]
+    seen = []
+
+    def transform(image):
+        seen.append(image.copy())
+        return 255 - image
+
+    images, _ = render_views(items, [ViewRow(0, "stain")], 1, None, 32, input_transform=transform)
+    expected = PERTURBATIONS["stain"](to_model_input(rgb, 32))
+    assert np.array_equal(seen[0], expected) and np.array_equal(images[0], 255 - expected)
+    received = []
+
+    def augmenter(batch, seed, masks):
+        received.append(batch.copy())
+        return batch, masks
+
+    render_views(items, [ViewRow(0, "aug1")], 1, augmenter, 32, input_transform=transform)
+    assert np.array_equal(received[0][0], 255 - seen[-1])

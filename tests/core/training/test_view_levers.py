@@ -66,8 +66,8 @@ def test_a_lever_is_kept_only_by_its_mean_gain_and_losing_on_no_split():
     assert more["decision"].startswith("dropped")  # loses on split 1
     assert hard["lever"]["stain_benign_recall"]["mean"] == pytest.approx(0.95)
     text = "\n".join(card_lines(figures))
-    assert "## More and harder augmented views, measured over split offsets" in text
-    assert "| benign-hard | 0, 1, 2 | 98.80 +- 0.44 |" in text and "10.0/10.0/10.0 min per split" in text
+    assert "## Training views: more, harder, stain-normalised, measured over split offsets" in text
+    assert "| benign-hard | 0, 1, 2 | 98.80 +- 0.44 |" in text and "100/100/100 extra views per split; trunk, head and XGBoost 10.0/10.0/10.0 min per split" in text
 
 
 def test_the_command_summarises_reports_and_refuses_two_of_one_lever_and_split(tmp_path, capsys):
@@ -82,3 +82,28 @@ def test_the_command_summarises_reports_and_refuses_two_of_one_lever_and_split(t
     assert main(["view-lever", "--summarise", *map(str, paths)]) == 3
     assert "same lever on the same split" in capsys.readouterr().err
     assert main(["view-lever", "--fold", "1", "--lever", "benign-hard"]) == 2
+
+
+def test_the_parser_offers_every_lever_the_studies_know():
+    from xincept_desktop.cli_view_lever import LEVER_NAMES
+    from xincept_desktop.core.training.stain_normalisation import METHODS
+
+    assert set(LEVER_NAMES) == set(VIEW_LEVERS) | {f"stain-{method}" for method in METHODS}
+
+
+def test_a_stain_report_is_summarised_against_its_own_reference_arm():
+    from xincept_desktop.core.training.view_lever_summary import card_lines, summarise_reports
+
+    def report(fold, alone, normalised):
+        return {"lever": "stain-reinhard", "fold": fold, "lever_arm": "normalised (reinhard)",
+                "reference_arm": "augmentation alone", "reference_label": "stain augmentation alone (1 view)",
+                "description": "Reinhard at input", "cost": "6819 views through the backbones again per split",
+                "figures": {"augmentation alone": _entry(alone), "normalised (reinhard)": _entry(normalised)},
+                "seconds": {"augmentation alone": 60.0, "normalised (reinhard)": 120.0}}
+
+    figures = summarise_reports([report(0, 0.98, 0.97), report(1, 0.99, 0.985), report(2, 0.985, 0.99)])
+    lever = figures["levers"]["stain-reinhard"]
+    assert lever["decision"].startswith("dropped: -0.33 points")
+    text = "\n".join(card_lines(figures))
+    assert "| stain augmentation alone (1 view) | 0, 1, 2 | 98.50 +- 0.50 |" in text
+    assert "6819 views through the backbones again per split; trunk, head and XGBoost 2.0/2.0/2.0 min" in text

@@ -57,14 +57,16 @@ def _view_groups(rows: Sequence[ViewRow], chunk: int):
 def render_views(items: Sequence[LabelledImage], rows: Sequence[ViewRow], seed: int, augmenter,
                  input_size: int = 224, masked_images: set[int] = frozenset(),
                  mask_grid: int = 28, reference: ScaleReference | None = None,
-                 companions: dict[int, list[int]] | None = None) -> tuple[np.ndarray, np.ndarray]:
+                 companions: dict[int, list[int]] | None = None,
+                 input_transform: Callable[[np.ndarray], np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Images for one chunk of rows sharing a view, and their cell masks on ``mask_grid`` (``NO_MASK`` where the
     image is not in ``masked_images``, has no usable mask, or its field was changed).
 
     With a scale ``reference`` every view is brought to the training scale as the app brings images
     (:mod:`.scale_views`), and augmented views may first show the field as another microscope would, using
     ``companions`` (same-class training images, by image index) for wider fields. Without one, the image is
-    squeezed into one input (tests with random backbones)."""
+    squeezed into one input (tests with random backbones). ``input_transform`` (a stain normaliser, say) changes
+    each input as the app would change a photograph: after a perturbation, before training augmentation."""
     view = rows[0].view
     augmented = view != "clean" and view not in PERTURBATIONS
     images, full_masks = [], []
@@ -87,7 +89,9 @@ def render_views(items: Sequence[LabelledImage], rows: Sequence[ViewRow], seed: 
     images = np.stack(images)
     if view in PERTURBATIONS:
         images = np.stack([PERTURBATIONS[view](image) for image in images])
-    elif augmented:
+    if input_transform is not None:
+        images = np.stack([input_transform(image) for image in images])
+    if augmented:
         stacked = np.stack([m if m is not None else np.zeros(images.shape[1:3], np.float32) for m in full_masks])
         images, moved = augmenter(images, seed, stacked)
         full_masks = [moved[i] if m is not None else None for i, m in enumerate(full_masks)]
@@ -130,13 +134,14 @@ def extract_features(
     reference: ScaleReference | None = None,
     augmenter: TrainingAugmenter | None = None,
     augmentation: str = AUGMENTATION_VERSION,
+    input_transform: Callable[[np.ndarray], np.ndarray] | None = None,
 ) -> tuple[FeatureCache, dict[str, str]]:
     """Fill the feature cache (resuming from what is already done); return it and the backbone digests.
 
     Cell masks are stored for the rows of ``masked_images`` (the training images). With a scale ``reference``
     every view is rendered at the training scale (see :func:`render_views`). ``weights_folder=None`` uses random
     backbones (tests only). ``augmenter`` renders the augmented rows (the shipped :class:`TrainingAugmenter` unless
-    a lever gives another, named by ``augmentation`` in the cache key).
+    a lever gives another, named by ``augmentation`` in the cache key, which also names an ``input_transform``).
     """
     extractor, digests = make_extractor(input_size, weights_folder)
     key = cache_key(data_digest, seed, rows, digests, reference, augmentation)
@@ -157,7 +162,7 @@ def extract_features(
             continue
         chunk_seed = seed * 1_000_003 + start
         images, masks = render_views(items, rows[start:end], chunk_seed, augmenter, input_size, masked_images,
-                                     cache.mask_shape[0], reference, companions)
+                                     cache.mask_shape[0], reference, companions, input_transform)
         maps = [np.asarray(m) for m in forward(images.astype(np.float32))]
         cache.write(start, maps, masks)
         tracker.update(end)

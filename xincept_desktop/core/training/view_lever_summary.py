@@ -21,6 +21,15 @@ def _summary_row(entries: list[dict]) -> dict:
     }
 
 
+def _cost(reports: list[dict], arm: str) -> str:
+    """What the lever cost, per split: the report's own words, else its extra views; the training time."""
+    minutes = "/".join(f"{r['seconds'][arm] / 60:.1f}" for r in reports)
+    if "cost" in reports[0]:
+        return f"{reports[0]['cost']}; trunk, head and XGBoost {minutes} min per split"
+    views = "/".join(str(r["extra_views"]) for r in reports)
+    return f"{views} extra views per split; trunk, head and XGBoost {minutes} min per split; no inference cost"
+
+
 def summarise_reports(reports: list[dict]) -> dict:
     """Per lever (in the order first reported): its splits, the split's own run and the lever summarised over them,
     the paired accuracy gains and the decision by the lever table's rule (``levers.KEEP_GAIN``, negative on no
@@ -30,17 +39,18 @@ def summarise_reports(reports: list[dict]) -> dict:
     levers: dict[str, dict] = {}
     for name in dict.fromkeys(r["lever"] for r in reports):
         chosen = sorted((r for r in reports if r["lever"] == name), key=lambda r: r["fold"])
-        gains = [r["figures"][name]["accuracy"] - r["figures"]["single"]["accuracy"] for r in chosen]
+        reference, arm = chosen[0].get("reference_arm", "single"), chosen[0].get("lever_arm", name)
+        gains = [r["figures"][arm]["accuracy"] - r["figures"][reference]["accuracy"] for r in chosen]
         kept = float(np.mean(gains)) >= KEEP_GAIN and min(gains) >= 0.0
         levers[name] = {
             "description": chosen[0]["description"], "folds": [r["fold"] for r in chosen],
-            "single": _summary_row([r["figures"]["single"] for r in chosen]),
-            "lever": _summary_row([r["figures"][name] for r in chosen]),
+            "reference_label": chosen[0].get("reference_label", "split's own run (4 views)"),
+            "single": _summary_row([r["figures"][reference] for r in chosen]),
+            "lever": _summary_row([r["figures"][arm] for r in chosen]),
             "gains": gains, "kept": kept,
             "decision": (f"{'kept' if kept else 'dropped'}: {np.mean(gains) * 100:+.2f} points on average "
                          f"({', '.join(f'{g * 100:+.2f}' for g in gains)} per split)"),
-            "extra_views": [r["extra_views"] for r in chosen],
-            "minutes": [round(r["seconds"][name] / 60, 1) for r in chosen],
+            "cost": _cost(chosen, arm),
             "commands": [r.get("command", "") for r in chosen],
         }
     return {"levers": levers}
@@ -52,29 +62,29 @@ def card_lines(figures: dict | None) -> list[str]:
         return []
     from .levers import KEEP_GAIN, cell
 
-    lines = ["## More and harder augmented views, measured over split offsets", "",
-             "Training-side levers (`xincept view-lever`, `core/training/view_levers.py`): each split's training run "
-             "repeated with extra augmented views of some training images, on top of the split's own cached views, "
-             "from the split's own seed; its own XGBoost (training blocks only) and temperature. Scored from the "
-             "feature cache on the held-out blocks (one centred view per image, not the app's tiles), so only the "
-             "paired difference to the split's own run counts. Kept when the gain averages at least "
+    lines = ["## Training views: more, harder, stain-normalised, measured over split offsets", "",
+             "Training-side levers (`xincept view-lever`, `core/training/view_levers.py`, `stain_lever.py`): each "
+             "split's training run repeated with its views changed, from the split's own seed, with its own XGBoost "
+             "(training blocks only) and temperature. More and harder views are added to the split's own cached "
+             "views and compared with the split's own run; stain normalisation needs every view through the "
+             "backbones again, so it is compared with stain augmentation alone, both arms with one augmented view "
+             "per training image. Scored from the feature cache on the held-out blocks (one centred view per image, "
+             "not the app's tiles), so only the paired difference within a lever counts. Kept when the gain "
+             "averages at least "
              f"{KEEP_GAIN * 100:.1f} points and is negative on no split. \"Benign under stain\": Benign recall under "
              "the robustness table's stain shift.", "",
              "| lever | splits | accuracy % | macro-F1 % | Benign recall % | Early recall % | ECE | Benign under "
              "stain % | worst perturbation % | accuracy per split % |", "|---|---|---|---|---|---|---|---|---|---|"]
     for name, lever in figures["levers"].items():
         folds = ", ".join(str(f) for f in lever["folds"])
-        for label, row in ((f"split's own run (4 views)", lever["single"]), (name, lever["lever"])):
+        for label, row in ((lever["reference_label"], lever["single"]), (name, lever["lever"])):
             lines.append(f"| {label} | {folds} | {cell(row['accuracy'])} | {cell(row['macro_f1'])} "
                          f"| {cell(row['benign_recall'])} | {cell(row['early_recall'])} | {cell(row['ece'], 1.0, 4)} "
                          f"| {cell(row['stain_benign_recall'])} | {cell(row['worst_perturbation'])} "
                          f"| {' / '.join(f'{a * 100:.2f}' for a in row['per_split'])} |")
-    lines += ["", "| lever | what it adds | decision | training cost |", "|---|---|---|---|"]
+    lines += ["", "| lever | what it changes | decision | cost |", "|---|---|---|---|"]
     for name, lever in figures["levers"].items():
-        views = "/".join(str(v) for v in lever["extra_views"])
-        minutes = "/".join(f"{m:.1f}" for m in lever["minutes"])
-        lines.append(f"| {name} | {lever['description']} | {lever['decision']} | {views} extra views per split; "
-                     f"trunk, head and XGBoost {minutes} min per split; no inference cost |")
+        lines.append(f"| {name} | {lever['description']} | {lever['decision']} | {lever['cost']} |")
     return lines + [""]
 
 

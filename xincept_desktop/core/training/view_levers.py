@@ -81,11 +81,61 @@ class RowsOf:
         return out
 
 
-def view_lever_study(config, lever_name: str, log: Callable[[str], None]) -> dict:
-    """Measure one lever on ``config``'s split against the split's own run; figures for both."""
-    from .trainer import embed_rows, row_groups, training_scale_reference
+@dataclass(frozen=True)
+class Member:
+    """What one trained member sees: its maps and masks (row-indexed), its row groups (``train``, ``validation``, one
+    per perturbation), where it keeps its checkpoint and the key of its features, and the arrays embedded for
+    XGBoost, in row order (each part embedded on its own)."""
+    maps: Sequence
+    masks: object
+    groups: dict[str, list[int]]
+    folder: Path
+    features_key: str
+    embedded_parts: list
 
-    lever = VIEW_LEVERS[lever_name]
+
+def fit_member(config, member: Member, row_labels: np.ndarray, log: Callable[[str], None]) -> dict:
+    """Train a trunk and head from ``config.seed`` on the member's training rows (resuming its checkpoint), fit
+    XGBoost on their embeddings and a temperature on the held-out rows: held-out logits (``validation``) and
+    calibrated probabilities under each perturbation."""
+    from .trainer import embed_rows
+
+    groups, train_rows = member.groups, member.groups["train"]
+    member.folder.mkdir(parents=True, exist_ok=True)
+    _, trunk, head = train_fusion_head(member.maps, member.masks, train_rows, row_labels[train_rows], member.folder,
+                                       config.seed, log, channels=config.channels, epochs=config.epochs,
+                                       features_key=member.features_key)
+    embedded = np.concatenate([embed_rows(trunk, head, part)[0] for part in member.embedded_parts])
+    booster = fit_xgboost(embedded[train_rows], row_labels[train_rows], len(CLASS_NAMES), config.seed)
+    validation_logits = margins(booster, embedded[groups["validation"]])
+    temperature = fit_temperature(validation_logits, row_labels[groups["validation"]])
+    scored = {"validation": validation_logits}
+    scored.update({p: softmax(margins(booster, embedded[groups[p]]), temperature) for p in PERTURBATIONS})
+    return scored
+
+
+def held_out_halves(items, rows, groups, config) -> np.ndarray:
+    """Which half of the held-out blocks each validation row is in (the trainer's cross-fitted calibration)."""
+    block_of = np.array([items[rows[r].image].number // config.block_size for r in groups["validation"]])
+    return (block_of // config.n_folds) % 2
+
+
+@dataclass(frozen=True)
+class SplitRun:
+    """A split's own training run as its workspace holds it: images, split, cached rows and their cache."""
+    items: list
+    split: object
+    rows: list[ViewRow]
+    workspace: Path
+    reference: object
+    digest: str
+    cache: object
+
+
+def split_run(config, log: Callable[[str], None]) -> SplitRun:
+    """The split ``xincept train --out config.out --fold config.fold`` trained on, with its (complete) cache."""
+    from .trainer import training_scale_reference
+
     items = list_dataset(config.data)
     split = block_split(items, config.block_size, config.n_folds, config.fold)
     rows = plan_rows(split, config.n_augmented)
@@ -94,6 +144,17 @@ def view_lever_study(config, lever_name: str, log: Callable[[str], None]) -> dic
     digest = data_hash(config.data)
     cache, _ = extract_features(items, rows, workspace / "features", config.weights_folder, digest, config.seed, log,
                                 input_size=config.input_size, masked_images=set(split.train), reference=reference)
+    return SplitRun(items, split, rows, workspace, reference, digest, cache)
+
+
+def view_lever_study(config, lever_name: str, log: Callable[[str], None]) -> dict:
+    """Measure one lever on ``config``'s split against the split's own run; figures for both."""
+    from .trainer import row_groups
+
+    lever = VIEW_LEVERS[lever_name]
+    run = split_run(config, log)
+    items, split, rows, workspace, reference, digest, cache = (run.items, run.split, run.rows, run.workspace,
+                                                               run.reference, run.digest, run.cache)
     lever_workspace = workspace / f"lever-{lever_name}"
     added = extra_rows(items, split.train, lever, config.n_augmented + 1)
     log(f"lever {lever_name}: {len(added)} extra views ({lever.description})")
@@ -103,30 +164,19 @@ def view_lever_study(config, lever_name: str, log: Callable[[str], None]) -> dic
                                 augmenter=TrainingAugmenter(ranges=lever.ranges), augmentation=lever.augmentation)
     groups = row_groups(rows, split)
     labels_of = np.array([items[row.image].label for row in rows + added])
-    labels = {name: labels_of[groups[name]] for name in ["validation", *PERTURBATIONS]}
-    block_of = np.array([items[rows[r].image].number // config.block_size for r in groups["validation"]])
-    halves = (block_of // config.n_folds) % 2
-    lever_train = groups["train"] + list(range(len(rows), len(rows) + len(added)))
-    arrays = [RowsOf(a, b) for a, b in zip(cache.arrays, extra.arrays)]
-    runs = {"single": (cache.arrays, cache.masks, groups["train"], workspace),
-            lever_name: (arrays, RowsOf(cache.masks, extra.masks), lever_train, lever_workspace)}
+    lever_groups = dict(groups, train=groups["train"] + list(range(len(rows), len(rows) + len(added))))
     members, seconds = {}, {}
-    for name, (maps, masks, train_rows, folder) in runs.items():
+    for name, member in {
+        "single": Member(cache.arrays, cache.masks, groups, workspace, cache.key, [cache.arrays]),
+        lever_name: Member([RowsOf(a, b) for a, b in zip(cache.arrays, extra.arrays)], RowsOf(cache.masks, extra.masks),
+                           lever_groups, lever_workspace, cache.key + extra.key, [cache.arrays, extra.arrays]),
+    }.items():
         began = time.monotonic()
-        _, trunk, head = train_fusion_head(maps, masks, train_rows, labels_of[train_rows], folder, config.seed, log,
-                                           channels=config.channels, epochs=config.epochs,
-                                           features_key=cache.key + ("" if folder is workspace else extra.key))
-        embedded, _ = embed_rows(trunk, head, cache.arrays)
-        train_embedded = embedded[groups["train"]]
-        if folder is not workspace:
-            train_embedded = np.concatenate([train_embedded, embed_rows(trunk, head, extra.arrays)[0]])
-        booster = fit_xgboost(train_embedded, labels_of[train_rows], len(CLASS_NAMES), config.seed)
-        validation_logits = margins(booster, embedded[groups["validation"]])
-        temperature = fit_temperature(validation_logits, labels["validation"])
-        members[name] = {"validation": validation_logits}
-        members[name].update({p: softmax(margins(booster, embedded[groups[p]]), temperature) for p in PERTURBATIONS})
+        members[name] = fit_member(config, member, labels_of, log)
         seconds[name] = time.monotonic() - began
         log(f"{name}: trained and scored in {format_duration(seconds[name])}")
+    labels = {name: labels_of[groups[name]] for name in ["validation", *PERTURBATIONS]}
+    halves = held_out_halves(items, rows, groups, config)
     scored = {name: score_members([member], labels, halves)["1"] for name, member in members.items()}
     for name, entry in scored.items():
         log(f"{name}: accuracy {entry['accuracy']:.4f}, macro-F1 {entry['macro_f1']:.4f}, Benign recall "
