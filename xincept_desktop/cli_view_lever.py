@@ -15,14 +15,15 @@ from pathlib import Path
 
 from .cli_common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_USAGE, quiet_tensorflow, write_card_section
 
-# core.training.view_levers.VIEW_LEVERS and "stain-" + core.training.stain_normalisation.METHODS, named here so
-# that the parser does not import them
-LEVER_NAMES = ("more-views", "benign-hard", "stain-reinhard", "stain-macenko")
+# core.training.view_levers.VIEW_LEVERS, "stain-" + core.training.stain_normalisation.METHODS and the fine-tuning
+# lever (core.training.finetune_lever), named here so that the parser does not import them
+LEVER_NAMES = ("more-views", "benign-hard", "stain-reinhard", "stain-macenko", "fine-tune")
 
 
 def add_parser(commands) -> None:
-    command = commands.add_parser("view-lever", help="measure a lever that changes the training views (more views, "
-                                  "harder views for Benign, stain normalisation at input) on one split's held-out "
+    command = commands.add_parser("view-lever", help="measure a training-side lever (more views, "
+                                  "harder views for Benign, stain normalisation at input, fine-tuning the backbones' "
+                                  "last blocks) on one split's held-out "
                                   "blocks, with the feature cache of `xincept train --out BUNDLE --fold K`; or "
                                   "summarise such reports over splits")
     command.add_argument("--data", type=Path, help="the training class folders")
@@ -51,6 +52,7 @@ def _measure(args) -> int:
     quiet_tensorflow()
     from .core.atomic import atomic_write_text
     from .core.training.trainer import TrainConfig
+    from .core.training.finetune_lever import finetune_lever_study
     from .core.training.stain_lever import stain_lever_study
     from .core.training.view_levers import view_lever_study
     from .errors import XinceptError
@@ -62,7 +64,9 @@ def _measure(args) -> int:
         print(time.strftime("%H:%M:%S"), message, file=sys.stderr, flush=True)
 
     try:
-        if args.lever.startswith("stain-"):
+        if args.lever == "fine-tune":
+            figures = finetune_lever_study(config, log)
+        elif args.lever.startswith("stain-"):
             figures = stain_lever_study(config, args.lever.removeprefix("stain-"), log)
         else:
             figures = view_lever_study(config, args.lever, log)

@@ -49,3 +49,21 @@ def test_the_stain_lever_normalises_every_view_and_compares_one_view_arms(traine
     assert report["lever"] == "stain-reinhard" and report["passed_through_unnormalised"] >= 0
     assert "ms per 224 px input" in report["cost"]
     _check_arms(report, "augmentation alone", "normalised (reinhard)")
+
+
+def test_fine_tuning_trains_the_last_blocks_and_leaves_the_cache_and_checkpoint_alone(trained_split):
+    from xincept_desktop.core.training.finetune_lever import finetune_lever_study, last_blocks
+    from xincept_desktop.core.training.workspace import training_workspace
+
+    checkpoint = training_workspace(trained_split.out, fresh=False) / "head.weights.h5"
+    before = checkpoint.read_bytes()
+    report = finetune_lever_study(trained_split, lambda _m: None)
+    _check_arms(report, "continued", "fine-tuned")
+    assert checkpoint.read_bytes() == before, "both arms start from the split's own run and never overwrite it"
+    inception_tail, xception_tail = last_blocks(75, None)
+    trainable = {layer.name for layer in inception_tail.layers if layer.trainable and layer.weights}
+    assert trainable and not any(layer.trainable for layer in inception_tail.layers
+                                 if layer.__class__.__name__ == "BatchNormalization")
+    names = [layer.name for layer in inception_tail.layers]
+    assert all(names.index(name) > names.index("mixed8") for name in trainable), "mixed8 stays frozen"
+    assert any(layer.trainable and layer.weights for layer in xception_tail.layers)

@@ -88,7 +88,7 @@ def test_the_parser_offers_every_lever_the_studies_know():
     from xincept_desktop.cli_view_lever import LEVER_NAMES
     from xincept_desktop.core.training.stain_normalisation import METHODS
 
-    assert set(LEVER_NAMES) == set(VIEW_LEVERS) | {f"stain-{method}" for method in METHODS}
+    assert set(LEVER_NAMES) == set(VIEW_LEVERS) | {f"stain-{method}" for method in METHODS} | {"fine-tune"}
 
 
 def test_a_stain_report_is_summarised_against_its_own_reference_arm():

@@ -106,6 +106,13 @@ def fit_member(config, member: Member, row_labels: np.ndarray, log: Callable[[st
                                        config.seed, log, channels=config.channels, epochs=config.epochs,
                                        features_key=member.features_key)
     embedded = np.concatenate([embed_rows(trunk, head, part)[0] for part in member.embedded_parts])
+    return score_embeddings(config, embedded, groups, row_labels)
+
+
+def score_embeddings(config, embedded: np.ndarray, groups: dict[str, list[int]], row_labels: np.ndarray) -> dict:
+    """XGBoost fitted on the training rows' embeddings, a temperature on the held-out rows: held-out logits
+    (``validation``) and calibrated probabilities under each perturbation."""
+    train_rows = groups["train"]
     booster = fit_xgboost(embedded[train_rows], row_labels[train_rows], len(CLASS_NAMES), config.seed)
     validation_logits = margins(booster, embedded[groups["validation"]])
     temperature = fit_temperature(validation_logits, row_labels[groups["validation"]])
