@@ -7,7 +7,8 @@ trained on 2 cores without running the rest of either backbone; ``mixed8`` runs 
 normalisation keeps its ImageNet statistics and scale (frozen, as usual when fine-tuning on a small dataset).
 
 Both arms start from the split's own trained fusion network (its checkpoint) and train for ``EPOCHS`` more over the
-split's training rows at the same small learning rate, from the split's seed:
+split's training images (their clean view and first augmented view: what 2 cores allow) at the same small learning
+rate, from the split's seed:
 
 - ``continued``: the fusion network alone (backbones frozen, their cached deep maps);
 - ``fine-tuned``: the same, with the last blocks trainable.
@@ -33,6 +34,7 @@ from .trunk_ensemble import score_members
 from .view_levers import held_out_halves, score_embeddings, split_run
 
 EPOCHS = 1
+TUNED_VIEWS = ("clean", "aug1")  # the training rows of the extra epoch
 LEARNING_RATE = 3e-5
 FROZEN_INCEPTION_BLOCK = "mixed8"  # runs between the cached mixed7 and the trained mixed9-10
 
@@ -115,6 +117,7 @@ def finetune_lever_study(config, log: Callable[[str], None]) -> dict:
     groups = row_groups(run.rows, run.split)
     row_labels = np.array([run.items[row.image].label for row in run.rows])
     train_rows = groups["train"]
+    tuned_rows = [r for r in train_rows if run.rows[r].view in TUNED_VIEWS]
     members, seconds = {}, {}
     for name in ("continued", "fine-tuned"):
         keras.utils.set_random_seed(config.seed)
@@ -129,7 +132,7 @@ def finetune_lever_study(config, log: Callable[[str], None]) -> dict:
             model = joint_model(model, *tails, shapes)
             log(f"fine-tuning {sum(int(np.prod(w.shape)) for w in model.trainable_weights):,} weights "
                 f"(fusion network, InceptionV3 mixed9-10, Xception exit flow)")
-        _continue_training(model, run, train_rows, row_labels, config.seed, log, name)
+        _continue_training(model, run, tuned_rows, row_labels, config.seed, log, name)
         embedded = _embed(trunk, head, run.cache.arrays, tails)
         members[name] = score_embeddings(config, embedded, groups, row_labels)
         seconds[name] = time.monotonic() - began
@@ -143,9 +146,10 @@ def finetune_lever_study(config, log: Callable[[str], None]) -> dict:
     return {"fold": config.fold, "lever": "fine-tune", "lever_arm": "fine-tuned", "reference_arm": "continued",
             "reference_label": f"split's own run + {EPOCHS} epoch, backbones frozen",
             "description": f"InceptionV3 mixed9-10 and the Xception exit flow trained with the fusion network for "
-                           f"{EPOCHS} epoch at learning rate {LEARNING_RATE:g} from the split's own run (batch "
-                           f"norms frozen), against the same epoch with the backbones frozen",
-            "cost": f"{len(train_rows)} training rows through the last blocks, forward and backward; no inference "
-                    f"cost (the same network, other weights)",
+                           f"{EPOCHS} epoch over the clean and first augmented views at learning rate {LEARNING_RATE:g} "
+                           f"from the split's own run (batch norms frozen), against the same epoch with the "
+                           f"backbones frozen",
+            "cost": f"{len(tuned_rows)} training rows (clean and first augmented view) through the last blocks, "
+                    f"forward and backward; no inference cost (the same network, other weights)",
             "held_out_images": len(run.split.validation), "figures": scored, "seconds": seconds,
             "out": str(config.out)}
