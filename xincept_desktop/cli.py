@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--resume", action="store_true", help="carry on from the last checkpoint of this --out")
     train.add_argument("--epochs", type=positive_int, default=8)
     train.add_argument("--augmented-views", type=int, default=4)
+    train.add_argument("--extra-views", choices=("more-views", "benign-hard"), default=None,
+                       help="also train on a view lever's extra views (xincept view-lever; kept by its card table)")
     train.add_argument("--fold", type=int, default=0, choices=range(5), metavar="{0..4}",
                        help="which of the five block folds is held out (split offset; the shipped model uses 0)")
 
@@ -188,7 +190,8 @@ def _train(args) -> int:
 
     command = "xincept " + shlex.join(args.argv)
     config = TrainConfig(data=args.data, out=args.out, seed=args.seed, resume=args.resume, epochs=args.epochs,
-                         n_augmented=args.augmented_views, fold=args.fold, command=command)
+                         n_augmented=args.augmented_views, fold=args.fold, extra_views=args.extra_views,
+                         command=command)
 
     def log(message: str) -> None:
         print(time.strftime("%H:%M:%S"), message, file=sys.stderr, flush=True)

@@ -3,14 +3,13 @@ the split's own cache, extracts only what it changes, and scores both arms on th
 
 import pytest
 
-from tests.core.training.test_trainer import tiny_dataset  # noqa: F401 (the module fixture)
 from xincept_desktop.core.training.trainer import TrainConfig, train
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def trained_split(tiny_dataset, tmp_path_factory):  # noqa: F811
+def trained_split(tiny_dataset, tmp_path_factory):
     root = tmp_path_factory.mktemp("levers")
     patch = pytest.MonkeyPatch()
     patch.setenv("XINCEPT_CACHE_DIR", str(root / "cache"))
@@ -67,3 +66,18 @@ def test_fine_tuning_trains_the_last_blocks_and_leaves_the_cache_and_checkpoint_
     names = [layer.name for layer in inception_tail.layers]
     assert all(names.index(name) > names.index("mixed8") for name in trainable), "mixed8 stays frozen"
     assert any(layer.trainable and layer.weights for layer in xception_tail.layers)
+
+
+def test_training_with_a_kept_view_levers_extra_views_records_them(trained_split, tmp_path):
+    import dataclasses
+    import json
+
+    config = dataclasses.replace(trained_split, out=tmp_path / "models" / "tiny-hard", extra_views="benign-hard")
+    messages = []
+    train(config, messages.append)
+    card = json.loads((config.out / "model_card.json").read_text())
+    assert card["run"]["extra_views"].startswith("benign-hard: 4 extra views of each Benign training image")
+    assert "extra views (a kept training lever): benign-hard" in (config.out / "MODEL_CARD.md").read_text()
+    extra = int(card["run"]["extra_views"].rsplit("(", 1)[1].split()[0])
+    assert extra > 0 and any(f"extracting backbone features: {extra} views" in m for m in messages)
+    assert card["metrics"]["refit"]["views"] > extra, "the shipped booster is refit on the extra views too"

@@ -8,7 +8,8 @@ import pytest
 from xincept_desktop.config import CLASS_NAMES
 from xincept_desktop.core.training.augment import PERTURBATIONS
 from xincept_desktop.core.training.dataset import LabelledImage
-from xincept_desktop.core.training.view_levers import VIEW_LEVERS, RowsOf, extra_rows
+from xincept_desktop.core.training.cached_rows import RowsOf
+from xincept_desktop.core.training.view_levers import VIEW_LEVERS, extra_rows
 
 
 def _items(labels):

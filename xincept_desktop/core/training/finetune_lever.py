@@ -31,6 +31,7 @@ from ..progress import format_duration
 from .augment import PERTURBATIONS
 from .head_training import GATE_LOSS_WEIGHT, cached_maps_dataset, masked_gate_loss, train_fusion_head
 from .trunk_ensemble import score_members
+from .cached_rows import row_groups
 from .view_levers import held_out_halves, score_embeddings, split_run
 
 EPOCHS = 1
@@ -110,8 +111,6 @@ def _embed(trunk, head, arrays, tails=None, batch_size: int = 64) -> np.ndarray:
 def finetune_lever_study(config, log: Callable[[str], None]) -> dict:
     """Measure fine-tuning the last blocks on ``config``'s split (both arms from the split's own run)."""
     import keras
-
-    from .trainer import row_groups
 
     run = split_run(config, log)
     groups = row_groups(run.rows, run.split)

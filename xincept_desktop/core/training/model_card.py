@@ -312,7 +312,8 @@ def render_markdown(card: dict) -> str:
         f"- Split: {run['split']['method']} ({run['split']['train']} training, {run['split']['validation']} "
         f"held-out, {run['split']['left_out']} left out)",
         f"- Augmentation: {run['augmentation']}, {run['augmented_views_per_image']} augmented views per training "
-        f"image; fusion head trained {run['epochs']} epochs on cached backbone maps",
+        f"image" + (f"; extra views (a kept training lever): {run['extra_views']}" if run.get("extra_views") else "")
+        + f"; fusion head trained {run['epochs']} epochs on cached backbone maps",
         "- Backbone weight digests: " + ", ".join(f"{k} `{v[:12]}`" for k, v in run["backbone_weights"].items()),
         "", "## Held-out blocks (validation fit: images never used in its training)", "",
         f"Accuracy {_percent(validation['accuracy'])}, macro-F1 {validation['macro_f1']:.4f}, "

@@ -23,6 +23,7 @@ from ..progress import format_duration
 from .augment import PERTURBATIONS
 from .extraction import AUGMENTATION_VERSION, extract_features, plan_rows
 from .stain_normalisation import METHODS, StainNormaliser, target_mosaic
+from .cached_rows import row_groups
 from .trunk_ensemble import score_members
 from .view_levers import Member, fit_member, held_out_halves, split_run
 
@@ -45,8 +46,6 @@ def stain_target(items, train_images, input_size: int, per_class: int = TARGET_P
 
 def stain_lever_study(config, method: str, log: Callable[[str], None]) -> dict:
     """Measure normalisation by ``method`` (a ``stain_normalisation.METHODS`` key) on ``config``'s split."""
-    from .trainer import row_groups
-
     run = split_run(config, log)
     items, split = run.items, run.split
     rows = plan_rows(split, VIEWS)  # a prefix of the split's own rows: clean, perturbations, aug1

@@ -40,6 +40,8 @@ from .model_card import write_model_card
 from .scale_calibration import calibrate_scale
 from .refit import all_view_rows, neighbour_check, refit_booster
 from .split import Split, block_split
+from .cached_rows import SplitRun, embed_rows, row_groups, training_scale_reference
+from .view_levers import added_views
 from .workspace import training_workspace
 
 
@@ -55,6 +57,7 @@ class TrainConfig:
     block_size: int = 20
     n_folds: int = 5
     fold: int = 0
+    extra_views: str | None = None  # a kept view lever (``view_levers.VIEW_LEVERS``): its views are trained on too
     command: str = ""
     input_size: int = INPUT_SIZE
     weights_folder: Path | None = field(default_factory=weights_dir)  # None: random backbones (tests only)
@@ -110,18 +113,21 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
                                       config.seed, log, input_size=config.input_size,
                                       masked_images=set(split.train), reference=reference)
     labels = np.array([item.label for item in items])
+    trunk_input = _trunk_input(config, SplitRun(items, split, rows, workspace, reference, data_digest, cache), log)
+    rows = rows + trunk_input.rows
     data = _Data(items, split, rows, row_groups(rows, split), labels[[row.image for row in rows]])
     groups, row_labels = data.groups, data.row_labels
-    _, trunk, head = train_fusion_head(cache.arrays, cache.masks, groups["train"], row_labels[groups["train"]], workspace,
-                                       config.seed, log, channels=config.channels, epochs=config.epochs,
-                                       features_key=cache.key)
+    _, trunk, head = train_fusion_head(trunk_input.maps, trunk_input.masks, groups["train"], row_labels[groups["train"]],
+                                       trunk_input.folder, config.seed, log, channels=config.channels,
+                                       epochs=config.epochs, features_key=trunk_input.features_key)
     log("computing fused embeddings")
-    embeddings, gate_coverage = embed_rows(trunk, head, cache.arrays)
+    embedded = [embed_rows(trunk, head, part) for part in trunk_input.parts]
+    embeddings, gate_coverage = (np.concatenate(parts) for parts in zip(*embedded))
     booster = fit_xgboost(embeddings[groups["train"]], row_labels[groups["train"]], len(CLASS_NAMES), config.seed)
     val_rows = groups["validation"]
     val_margins = margins(booster, embeddings[val_rows])
     temperature = fit_temperature(val_margins, row_labels[val_rows])
-    pooled = _pooled(cache.arrays)
+    pooled = np.concatenate([_pooled(part) for part in trunk_input.parts])
     detector = DomainDetector.fit(embeddings[groups["train"]], pooled[groups["train"]], row_labels[groups["train"]])
     detector.set_thresholds(embeddings[val_rows], pooled[val_rows])
     detector.set_structure_threshold(_held_out_structure(items, split, config.input_size))
@@ -145,51 +151,25 @@ def train(config: TrainConfig, log: Callable[[str], None]) -> Path:
     return Path(config.out)
 
 
-def training_scale_reference(items: list[LabelledImage], split: Split, log: Callable[[str], None]):
-    """The ruler's reading of the training images: the scale every training view (and, in the app, every image)
-    is brought to."""
-    from ..imaging import load_image
-    from ..scale import build_reference
-
-    reference, _ = build_reference((load_image(items[i].path) for i in split.train), trained_at_scale=True)
-    log(f"training scale: red cells {reference.red_cell_px:.1f} px (median of {reference.images} training images); "
-        f"their own scales {reference.training_spread[0]:.2f}-{reference.training_spread[1]:.2f}x")
-    return reference
-
-
-def row_groups(rows, split) -> dict[str, list[int]]:
-    train, validation = set(split.train), set(split.validation)
-    groups: dict[str, list[int]] = {"train": [], "validation": [], "left_out": []}
-    groups.update({name: [] for name in PERTURBATIONS})
-    for index, row in enumerate(rows):
-        if row.image in train and (row.view == "clean" or row.view.startswith("aug")):
-            groups["train"].append(index)
-        elif row.image in validation and row.view == "clean":
-            groups["validation"].append(index)
-        elif row.view in PERTURBATIONS:
-            groups[row.view].append(index)
-        elif row.view == "clean":
-            groups["left_out"].append(index)
-    return groups
+@dataclass(frozen=True)
+class _TrunkInput:
+    """What the fusion trunk trains on: the split's cached rows, plus a kept view lever's extra rows (``rows``, after
+    the split's) read as one; its checkpoint folder and features key; the arrays embedded in row order."""
+    rows: list
+    maps: list
+    masks: object
+    folder: Path
+    features_key: str
+    parts: list
 
 
-def embed_rows(trunk, head, arrays, batch_size: int = 128) -> tuple[np.ndarray, np.ndarray]:
-    """Fused embedding and the share of the image the cell gate opens (mean gate value), per cached row."""
-    import tensorflow as tf
-
-    @tf.function(reduce_retracing=True)
-    def embed(maps):
-        gated, gate = trunk(maps, training=False)
-        embedding, _ = head([gated, gate], training=False)
-        return embedding, tf.reduce_mean(gate, axis=(1, 2, 3))
-
-    embeddings, coverage = [], []
-    for start in range(0, arrays[0].shape[0], batch_size):
-        maps = [np.asarray(a[start:start + batch_size], dtype=np.float32) for a in arrays]
-        embedding, share = embed(maps)
-        embeddings.append(np.asarray(embedding))
-        coverage.append(np.asarray(share))
-    return np.concatenate(embeddings), np.concatenate(coverage)
+def _trunk_input(config: TrainConfig, run: SplitRun, log: Callable[[str], None]) -> _TrunkInput:
+    if not config.extra_views:
+        cache = run.cache
+        return _TrunkInput([], cache.arrays, cache.masks, run.workspace, cache.key, [cache.arrays])
+    views = added_views(config, config.extra_views, run, log)
+    return _TrunkInput(views.rows, views.maps, views.masks, views.folder, views.features_key,
+                       [run.cache.arrays, views.cache.arrays])
 
 
 def _gate_coverage(coverage: np.ndarray, labels: np.ndarray) -> dict[str, float]:
@@ -406,6 +386,7 @@ def _run_info(config: TrainConfig, data: _Data, provenance: _Provenance) -> dict
                   "block_size": config.block_size, "n_folds": config.n_folds, "offset": config.fold,
                   "train": len(split.train), "validation": len(split.validation), "left_out": len(split.purged)},
         "augmentation": AUGMENTATION_VERSION, "augmented_views_per_image": config.n_augmented,
+        "extra_views": _extra_views_note(config, data),
         "epochs": config.epochs, "fusion_channels": config.channels,
         "backbone_weights": digests,
         "duration_seconds": round(time.time() - provenance.began),
@@ -414,6 +395,16 @@ def _run_info(config: TrainConfig, data: _Data, provenance: _Provenance) -> dict
         "software": f"Python {platform.python_version()}, TensorFlow {tf.__version__}, XGBoost {xgboost.__version__}",
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
+
+
+def _extra_views_note(config: TrainConfig, data: _Data) -> str:
+    """The kept view lever the trunk trained on, in words ('' when none)."""
+    if not config.extra_views:
+        return ""
+    from .view_levers import VIEW_LEVERS
+
+    extra = sum(1 for row in data.rows if row.view.startswith("aug") and int(row.view[3:]) > config.n_augmented)
+    return f"{config.extra_views}: {VIEW_LEVERS[config.extra_views].description} ({extra} views)"
 
 
 def _cpu_count() -> int:

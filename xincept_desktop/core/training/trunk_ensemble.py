@@ -31,6 +31,7 @@ from .dataset import data_hash, list_dataset
 from .extraction import extract_features, plan_rows
 from .head_training import train_fusion_head
 from .metrics import classification_report
+from .cached_rows import embed_rows, row_groups, training_scale_reference
 from .split import block_split
 from .workspace import training_workspace
 
@@ -82,8 +83,6 @@ def score_members(members: list[dict], labels: dict[str, np.ndarray], halves: np
 
 def trunk_ensemble_study(config, members: int, log: Callable[[str], None]) -> dict:
     """Train ``members - 1`` extra trunks on the cached maps of ``config``'s split and score 1..members of them."""
-    from .trainer import embed_rows, row_groups, training_scale_reference
-
     items = list_dataset(config.data)
     split = block_split(items, config.block_size, config.n_folds, config.fold)
     rows = plan_rows(split, config.n_augmented)

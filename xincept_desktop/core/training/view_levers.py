@@ -28,13 +28,11 @@ from ..model.calibration import fit_temperature, softmax
 from ..model.xgb_head import fit_xgboost, margins
 from ..progress import format_duration
 from .augment import HARDER_STAIN_LAMP, PERTURBATIONS, SHIPPED_RANGES, PhotometricRanges, TrainingAugmenter
-from .dataset import data_hash, list_dataset
-from .extraction import AUGMENTATION_VERSION, extract_features, plan_rows
+from .cached_rows import RowsOf, SplitRun, embed_rows, row_groups, split_run
+from .extraction import AUGMENTATION_VERSION, extract_features
 from .feature_cache import ViewRow
 from .head_training import train_fusion_head
-from .split import block_split
 from .trunk_ensemble import score_members
-from .workspace import training_workspace
 
 
 @dataclass(frozen=True)
@@ -61,26 +59,6 @@ def extra_rows(items, train_images: Sequence[int], lever: ViewLever, first_view:
     return [ViewRow(i, f"aug{view}") for view in range(first_view, first_view + lever.views) for i in chosen]
 
 
-class RowsOf:
-    """Two row-indexed arrays (a split's cache, then a lever's extra rows) read as one: ``shape`` and
-    ``array[sorted row indices]``, which is all training reads."""
-
-    def __init__(self, first, second):
-        self.first, self.second = first, second
-        self.shape = (first.shape[0] + second.shape[0], *first.shape[1:])
-
-    def __len__(self) -> int:
-        return self.shape[0]
-
-    def __getitem__(self, rows):
-        rows = np.asarray(rows)
-        in_first = rows < self.first.shape[0]
-        out = np.empty((len(rows), *self.shape[1:]), dtype=self.first.dtype)
-        out[in_first] = self.first[rows[in_first]]
-        out[~in_first] = self.second[rows[~in_first] - self.first.shape[0]]
-        return out
-
-
 @dataclass(frozen=True)
 class Member:
     """What one trained member sees: its maps and masks (row-indexed), its row groups (``train``, ``validation``, one
@@ -98,8 +76,6 @@ def fit_member(config, member: Member, row_labels: np.ndarray, log: Callable[[st
     """Train a trunk and head from ``config.seed`` on the member's training rows (resuming its checkpoint), fit
     XGBoost on their embeddings and a temperature on the held-out rows: held-out logits (``validation``) and
     calibrated probabilities under each perturbation."""
-    from .trainer import embed_rows
-
     groups, train_rows = member.groups, member.groups["train"]
     member.folder.mkdir(parents=True, exist_ok=True)
     _, trunk, head = train_fusion_head(member.maps, member.masks, train_rows, row_labels[train_rows], member.folder,
@@ -128,55 +104,46 @@ def held_out_halves(items, rows, groups, config) -> np.ndarray:
 
 
 @dataclass(frozen=True)
-class SplitRun:
-    """A split's own training run as its workspace holds it: images, split, cached rows and their cache."""
-    items: list
-    split: object
+class AddedViews:
+    """A lever's extra views beside a split's cache: their rows (after the split's), their own cache, and the two
+    read as one (``maps``, ``masks``) with the key and checkpoint folder of a trunk trained on both."""
     rows: list[ViewRow]
-    workspace: Path
-    reference: object
-    digest: str
     cache: object
+    maps: list
+    masks: object
+    folder: Path
+    features_key: str
 
 
-def split_run(config, log: Callable[[str], None]) -> SplitRun:
-    """The split ``xincept train --out config.out --fold config.fold`` trained on, with its (complete) cache."""
-    from .trainer import training_scale_reference
-
-    items = list_dataset(config.data)
-    split = block_split(items, config.block_size, config.n_folds, config.fold)
-    rows = plan_rows(split, config.n_augmented)
-    workspace = training_workspace(config.out, fresh=False)
-    reference = training_scale_reference(items, split, log)
-    digest = data_hash(config.data)
-    cache, _ = extract_features(items, rows, workspace / "features", config.weights_folder, digest, config.seed, log,
-                                input_size=config.input_size, masked_images=set(split.train), reference=reference)
-    return SplitRun(items, split, rows, workspace, reference, digest, cache)
+def added_views(config, lever_name: str, run: SplitRun, log: Callable[[str], None]) -> AddedViews:
+    """Extract (or reuse) the extra views of ``lever_name`` for ``run``'s training images."""
+    lever = VIEW_LEVERS[lever_name]
+    folder = run.workspace / f"lever-{lever_name}"
+    added = extra_rows(run.items, run.split.train, lever, config.n_augmented + 1)
+    log(f"lever {lever_name}: {len(added)} extra views ({lever.description})")
+    extra, _ = extract_features(run.items, added, folder / "features", config.weights_folder, run.digest,
+                                config.seed * 7919 + 1, log, input_size=config.input_size,
+                                masked_images=set(run.split.train), reference=run.reference,
+                                augmenter=TrainingAugmenter(ranges=lever.ranges), augmentation=lever.augmentation)
+    return AddedViews(added, extra, [RowsOf(a, b) for a, b in zip(run.cache.arrays, extra.arrays)],
+                      RowsOf(run.cache.masks, extra.masks), folder, run.cache.key + extra.key)
 
 
 def view_lever_study(config, lever_name: str, log: Callable[[str], None]) -> dict:
     """Measure one lever on ``config``'s split against the split's own run; figures for both."""
-    from .trainer import row_groups
-
     lever = VIEW_LEVERS[lever_name]
     run = split_run(config, log)
-    items, split, rows, workspace, reference, digest, cache = (run.items, run.split, run.rows, run.workspace,
-                                                               run.reference, run.digest, run.cache)
-    lever_workspace = workspace / f"lever-{lever_name}"
-    added = extra_rows(items, split.train, lever, config.n_augmented + 1)
-    log(f"lever {lever_name}: {len(added)} extra views ({lever.description})")
-    extra, _ = extract_features(items, added, lever_workspace / "features", config.weights_folder, digest,
-                                config.seed * 7919 + 1, log, input_size=config.input_size,
-                                masked_images=set(split.train), reference=reference,
-                                augmenter=TrainingAugmenter(ranges=lever.ranges), augmentation=lever.augmentation)
+    items, split, rows, workspace, cache = run.items, run.split, run.rows, run.workspace, run.cache
+    views = added_views(config, lever_name, run, log)
+    added = views.rows
     groups = row_groups(rows, split)
     labels_of = np.array([items[row.image].label for row in rows + added])
     lever_groups = dict(groups, train=groups["train"] + list(range(len(rows), len(rows) + len(added))))
     members, seconds = {}, {}
     for name, member in {
         "single": Member(cache.arrays, cache.masks, groups, workspace, cache.key, [cache.arrays]),
-        lever_name: Member([RowsOf(a, b) for a, b in zip(cache.arrays, extra.arrays)], RowsOf(cache.masks, extra.masks),
-                           lever_groups, lever_workspace, cache.key + extra.key, [cache.arrays, extra.arrays]),
+        lever_name: Member(views.maps, views.masks, lever_groups, views.folder, views.features_key,
+                           [cache.arrays, views.cache.arrays]),
     }.items():
         began = time.monotonic()
         members[name] = fit_member(config, member, labels_of, log)
