@@ -71,3 +71,16 @@ def test_the_magnified_field_floor_table_shows_silent_errors_with_and_without_it
     assert f"only from {SMALL_FIELD_MIN_CONFIDENCE:.0%} confidence on" in text and "read four ways" in text
     assert "| 2x | 4.00% -> 0.90% | 95.0% -> 92.0% |" in text
     assert "without it" not in "\n".join(_scale_lines(_scale(True)))  # a table measured before the floor
+
+
+def test_the_shipped_card_is_what_its_json_renders():
+    """Sections added after training (levers, ensembles, agreement) are rendered from ``model_card.json`` in the place
+    ``put_section`` gave them, so the Markdown and the JSON never disagree."""
+    import json
+    from pathlib import Path
+
+    from xincept_desktop.core.training.model_card import render_markdown
+
+    bundle = Path(__file__).parents[3] / "models" / "xincept-all"
+    card = json.loads((bundle / "model_card.json").read_text())
+    assert render_markdown(card) == (bundle / "MODEL_CARD.md").read_text()

@@ -67,7 +67,7 @@ def test_a_lever_is_kept_only_by_its_mean_gain_and_losing_on_no_split():
     assert more["decision"].startswith("dropped")  # loses on split 1
     assert hard["lever"]["stain_benign_recall"]["mean"] == pytest.approx(0.95)
     text = "\n".join(card_lines(figures))
-    assert "## Training views: more, harder, stain-normalised, measured over split offsets" in text
+    assert "## Training-side levers: harder views, stain normalisation, fine-tuning, measured over split offsets" in text
     assert "| benign-hard | 0, 1, 2 | 98.80 +- 0.44 |" in text and "100/100/100 extra views per split; trunk, head and XGBoost 10.0/10.0/10.0 min per split" in text
 
 

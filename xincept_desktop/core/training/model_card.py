@@ -287,6 +287,13 @@ def _trunk_ensemble_lines(figures: dict | None) -> list[str]:
     return card_lines(figures)
 
 
+def _view_lever_lines(figures: dict | None) -> list[str]:
+    """The view, stain and fine-tuning levers over split offsets (``xincept view-lever --card``), when measured."""
+    from .view_lever_summary import card_lines
+
+    return card_lines(figures)
+
+
 def _runtime_lines(figures: dict | None) -> list[str]:
     """The runtime-versus-reference table (``xincept agreement --card``), when it was measured."""
     from ..model.agreement import agreement_lines
@@ -366,6 +373,7 @@ def render_markdown(card: dict) -> str:
     lines += _lever_lines(metrics.get("levers"))
     lines += _trunk_ensemble_lines(metrics.get("trunk_ensemble"))
     lines += _runtime_lines(metrics.get("runtime_agreement"))
+    lines += _view_lever_lines(metrics.get("view_levers"))
     lines += ["## Intended use", "", card["intended_use"], "", "## Must not be used for", ""]
     lines += [f"- {item}" for item in card["not_for"]]
     return "\n".join(lines) + "\n"

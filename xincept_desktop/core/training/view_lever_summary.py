@@ -62,13 +62,14 @@ def card_lines(figures: dict | None) -> list[str]:
         return []
     from .levers import KEEP_GAIN, cell
 
-    lines = ["## Training views: more, harder, stain-normalised, measured over split offsets", "",
-             "Training-side levers (`xincept view-lever`, `core/training/view_levers.py`, `stain_lever.py`): each "
-             "split's training run repeated with its views changed, from the split's own seed, with its own XGBoost "
-             "(training blocks only) and temperature. More and harder views are added to the split's own cached "
-             "views and compared with the split's own run; stain normalisation needs every view through the "
-             "backbones again, so it is compared with stain augmentation alone, both arms with one augmented view "
-             "per training image. Scored from the feature cache on the held-out blocks (one centred view per image, "
+    lines = ["## Training-side levers: harder views, stain normalisation, fine-tuning, measured over split offsets", "",
+             "Training-side levers (`xincept view-lever`; `core/training/view_levers.py`, `stain_lever.py`, "
+             "`finetune_lever.py`): each split's training run repeated with one thing changed, from the split's own "
+             "seed, with its own XGBoost (training blocks only) and temperature. Extra (harder) views are added to "
+             "the split's own cached views and compared with the split's own run. Stain normalisation needs every "
+             "view through the backbones again, so it is compared with stain augmentation alone, both arms with one "
+             "augmented view per training image. Fine-tuning starts from the split's own run and is compared with "
+             "the same extra epoch with the backbones frozen. Scored from the feature cache on the held-out blocks (one centred view per image, "
              "not the app's tiles), so only the paired difference within a lever counts. Kept when the gain "
              "averages at least "
              f"{KEEP_GAIN * 100:.1f} points and is negative on no split. \"Benign under stain\": Benign recall under "
