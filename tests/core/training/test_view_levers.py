@@ -108,3 +108,13 @@ def test_a_stain_report_is_summarised_against_its_own_reference_arm():
     text = "\n".join(card_lines(figures))
     assert "| stain augmentation alone (1 view) | 0, 1, 2 | 98.50 +- 0.50 |" in text
     assert "6819 views through the backbones again per split; trunk, head and XGBoost 2.0/2.0/2.0 min" in text
+
+
+def test_a_summary_read_back_from_sorted_json_keeps_the_levers_in_their_order():
+    from xincept_desktop.core.training.view_lever_summary import card_lines, summarise_reports
+
+    reports = [_report("stain-x", fold, 0.98, 0.99) for fold in range(3)]
+    reports += [_report("benign-hard", fold, 0.98, 0.99) for fold in range(3)]
+    figures = summarise_reports(reports)
+    text = "\n".join(card_lines(json.loads(json.dumps(figures, sort_keys=True))))
+    assert text.index("| stain-x | 0, 1, 2") < text.index("| benign-hard | 0, 1, 2")

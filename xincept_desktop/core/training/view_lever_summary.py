@@ -53,7 +53,7 @@ def summarise_reports(reports: list[dict]) -> dict:
             "cost": _cost(chosen, arm),
             "commands": [r.get("command", "") for r in chosen],
         }
-    return {"levers": levers}
+    return {"levers": levers, "order": list(levers)}  # model_card.json sorts keys: the card keeps this order
 
 
 def card_lines(figures: dict | None) -> list[str]:
@@ -76,7 +76,7 @@ def card_lines(figures: dict | None) -> list[str]:
              "the robustness table's stain shift.", "",
              "| lever | splits | accuracy % | macro-F1 % | Benign recall % | Early recall % | ECE | Benign under "
              "stain % | worst perturbation % | accuracy per split % |", "|---|---|---|---|---|---|---|---|---|---|"]
-    for name, lever in figures["levers"].items():
+    for name, lever in _in_order(figures):
         folds = ", ".join(str(f) for f in lever["folds"])
         for label, row in ((lever["reference_label"], lever["single"]), (name, lever["lever"])):
             lines.append(f"| {label} | {folds} | {cell(row['accuracy'])} | {cell(row['macro_f1'])} "
@@ -84,9 +84,15 @@ def card_lines(figures: dict | None) -> list[str]:
                          f"| {cell(row['stain_benign_recall'])} | {cell(row['worst_perturbation'])} "
                          f"| {' / '.join(f'{a * 100:.2f}' for a in row['per_split'])} |")
     lines += ["", "| lever | what it changes | decision | cost |", "|---|---|---|---|"]
-    for name, lever in figures["levers"].items():
+    for name, lever in _in_order(figures):
         lines.append(f"| {name} | {lever['description']} | {lever['decision']} | {lever['cost']} |")
     return lines + [""]
+
+
+def _in_order(figures: dict) -> list[tuple[str, dict]]:
+    """The levers in the order they were summarised (a card read back from JSON has its keys sorted)."""
+    order = figures.get("order") or list(figures["levers"])
+    return [(name, figures["levers"][name]) for name in order]
 
 
 def write_to_card(bundle, figures: dict) -> None:
