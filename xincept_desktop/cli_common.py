@@ -87,3 +87,49 @@ def write_card_section(command: str, bundle: Path, write, figures: dict, what: s
         return EXIT_CANNOT_RUN
     print(f"{what} written to {bundle}/MODEL_CARD.md")
     return EXIT_OK
+
+
+def run_split_study(command: str, args, study) -> int:
+    """A lever study on one split (``--data --out --fold --seed --report``): ``study(config, log)`` -> figures,
+    written with the command line to ``args.report``; the exit status."""
+    import json
+    import shlex
+    import time
+
+    quiet_tensorflow()
+    from .core.atomic import atomic_write_text
+    from .core.training.trainer import TrainConfig
+    from .errors import XinceptError
+
+    config = TrainConfig(data=args.data, out=args.out, seed=args.seed, resume=True, fold=args.fold,
+                         command="xincept " + shlex.join(args.argv))
+
+    def log(message: str) -> None:
+        print(time.strftime("%H:%M:%S"), message, file=sys.stderr, flush=True)
+
+    try:
+        figures = study(config, log)
+    except XinceptError as exc:
+        print(f"{command}: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    figures["command"] = config.command
+    atomic_write_text(args.report, json.dumps(figures, indent=2) + "\n")
+    print(f"figures written to {args.report}")
+    return EXIT_OK
+
+
+def read_reports(command: str, paths, key, duplicate: str) -> list[dict] | None:
+    """The JSON reports at ``paths``, or None (said on stderr) when one cannot be read or two share ``key(report)``
+    (they ``duplicate``, in words)."""
+    import json
+
+    try:
+        reports = [json.loads(Path(path).read_text(encoding="utf-8")) for path in paths]
+        keys = [key(report) for report in reports]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        print(f"{command}: cannot read the reports: {exc}", file=sys.stderr)
+        return None
+    if len(set(keys)) < len(keys):
+        print(f"{command}: two reports {duplicate} ({keys})", file=sys.stderr)
+        return None
+    return reports

@@ -7,13 +7,10 @@
 
 from __future__ import annotations
 
-import json
-import shlex
 import sys
-import time
 from pathlib import Path
 
-from .cli_common import (EXIT_CANNOT_RUN, EXIT_OK, EXIT_USAGE, positive_int, quiet_tensorflow,
+from .cli_common import (EXIT_CANNOT_RUN, EXIT_OK, EXIT_USAGE, positive_int, read_reports, run_split_study,
                          write_card_section)
 
 
@@ -43,40 +40,18 @@ def run(args) -> int:
 
 
 def _measure(args) -> int:
-    quiet_tensorflow()
-    from .core.atomic import atomic_write_text
-    from .core.training.trainer import TrainConfig
     from .core.training.trunk_ensemble import trunk_ensemble_study
-    from .errors import XinceptError
 
-    config = TrainConfig(data=args.data, out=args.out, seed=args.seed, resume=True, fold=args.fold,
-                         command="xincept " + shlex.join(args.argv))
-
-    def log(message: str) -> None:
-        print(time.strftime("%H:%M:%S"), message, file=sys.stderr, flush=True)
-
-    try:
-        figures = trunk_ensemble_study(config, args.members, log)
-    except XinceptError as exc:
-        print(f"xincept trunk-ensemble: {exc}", file=sys.stderr)
-        return EXIT_CANNOT_RUN
-    figures["command"] = config.command
-    atomic_write_text(args.report, json.dumps(figures, indent=2) + "\n")
-    print(f"figures written to {args.report}")
-    return EXIT_OK
+    return run_split_study("xincept trunk-ensemble", args,
+                           lambda config, log: trunk_ensemble_study(config, args.members, log))
 
 
 def _summarise(args) -> int:
     from .core.training.trunk_ensemble_summary import card_lines, summarise_reports, write_to_card
 
-    try:
-        reports = [json.loads(path.read_text(encoding="utf-8")) for path in args.summarise]
-        folds = [report["fold"] for report in reports]
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        print(f"xincept trunk-ensemble: cannot read the reports: {exc}", file=sys.stderr)
-        return EXIT_CANNOT_RUN
-    if len(set(folds)) < len(folds):
-        print(f"xincept trunk-ensemble: two reports come from the same split offset ({folds})", file=sys.stderr)
+    reports = read_reports("xincept trunk-ensemble", args.summarise, lambda report: report["fold"],
+                           "come from the same split offset")
+    if reports is None:
         return EXIT_CANNOT_RUN
     figures = summarise_reports(reports)
     print("\n".join(card_lines(figures)))

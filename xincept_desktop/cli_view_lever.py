@@ -7,13 +7,10 @@
 
 from __future__ import annotations
 
-import json
-import shlex
 import sys
-import time
 from pathlib import Path
 
-from .cli_common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_USAGE, quiet_tensorflow, write_card_section
+from .cli_common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_USAGE, read_reports, run_split_study, write_card_section
 
 # core.training.view_levers.VIEW_LEVERS, "stain-" + core.training.stain_normalisation.METHODS and the fine-tuning
 # lever (core.training.finetune_lever), named here so that the parser does not import them
@@ -49,47 +46,28 @@ def run(args) -> int:
 
 
 def _measure(args) -> int:
-    quiet_tensorflow()
-    from .core.atomic import atomic_write_text
-    from .core.training.trainer import TrainConfig
-    from .core.training.finetune_lever import finetune_lever_study
-    from .core.training.stain_lever import stain_lever_study
-    from .core.training.view_levers import view_lever_study
-    from .errors import XinceptError
-
-    config = TrainConfig(data=args.data, out=args.out, seed=args.seed, resume=True, fold=args.fold,
-                         command="xincept " + shlex.join(args.argv))
-
-    def log(message: str) -> None:
-        print(time.strftime("%H:%M:%S"), message, file=sys.stderr, flush=True)
-
-    try:
+    def study(config, log):
         if args.lever == "fine-tune":
-            figures = finetune_lever_study(config, log)
-        elif args.lever.startswith("stain-"):
-            figures = stain_lever_study(config, args.lever.removeprefix("stain-"), log)
-        else:
-            figures = view_lever_study(config, args.lever, log)
-    except XinceptError as exc:
-        print(f"xincept view-lever: {exc}", file=sys.stderr)
-        return EXIT_CANNOT_RUN
-    figures["command"] = config.command
-    atomic_write_text(args.report, json.dumps(figures, indent=2) + "\n")
-    print(f"figures written to {args.report}")
-    return EXIT_OK
+            from .core.training.finetune_lever import finetune_lever_study
+
+            return finetune_lever_study(config, log)
+        if args.lever.startswith("stain-"):
+            from .core.training.stain_lever import stain_lever_study
+
+            return stain_lever_study(config, args.lever.removeprefix("stain-"), log)
+        from .core.training.view_levers import view_lever_study
+
+        return view_lever_study(config, args.lever, log)
+
+    return run_split_study("xincept view-lever", args, study)
 
 
 def _summarise(args) -> int:
     from .core.training.view_lever_summary import card_lines, summarise_reports, write_to_card
 
-    try:
-        reports = [json.loads(path.read_text(encoding="utf-8")) for path in args.summarise]
-        keys = [(report["lever"], report["fold"]) for report in reports]
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        print(f"xincept view-lever: cannot read the reports: {exc}", file=sys.stderr)
-        return EXIT_CANNOT_RUN
-    if len(set(keys)) < len(keys):
-        print(f"xincept view-lever: two reports measure the same lever on the same split ({keys})", file=sys.stderr)
+    reports = read_reports("xincept view-lever", args.summarise, lambda report: (report["lever"], report["fold"]),
+                           "measure the same lever on the same split")
+    if reports is None:
         return EXIT_CANNOT_RUN
     figures = summarise_reports(reports)
     print("\n".join(card_lines(figures)))

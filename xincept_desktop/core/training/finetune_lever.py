@@ -28,11 +28,9 @@ import numpy as np
 from ..model.backbones import INCEPTION_TAPS, XCEPTION_DEEP_TAP, XCEPTION_MID_TAP
 from ..model.xgb_head import balanced_sample_weights
 from ..progress import format_duration
-from .augment import PERTURBATIONS
 from .head_training import GATE_LOSS_WEIGHT, cached_maps_dataset, masked_gate_loss, train_fusion_head
-from .trunk_ensemble import score_members
 from .cached_rows import row_groups
-from .view_levers import held_out_halves, score_embeddings, split_run
+from .view_levers import score_arms, score_embeddings, split_run
 
 EPOCHS = 1
 TUNED_VIEWS = ("clean", "aug1")  # the training rows of the extra epoch
@@ -136,12 +134,7 @@ def finetune_lever_study(config, log: Callable[[str], None]) -> dict:
         members[name] = score_embeddings(config, embedded, groups, row_labels)
         seconds[name] = time.monotonic() - began
         log(f"{name}: trained and scored in {format_duration(seconds[name])}")
-    labels = {name: row_labels[groups[name]] for name in ["validation", *PERTURBATIONS]}
-    halves = held_out_halves(run.items, run.rows, groups, config)
-    scored = {name: score_members([m], labels, halves)["1"] for name, m in members.items()}
-    for name, entry in scored.items():
-        log(f"{name}: accuracy {entry['accuracy']:.4f}, Benign recall {entry['recall']['Benign']:.4f}; " +
-            ", ".join(f"{p} {v['accuracy']:.4f}" for p, v in entry["perturbations"].items()))
+    scored = score_arms(config, run.items, run.rows, groups, row_labels, members, log)
     return {"fold": config.fold, "lever": "fine-tune", "lever_arm": "fine-tuned", "reference_arm": "continued",
             "reference_label": f"split's own run + {EPOCHS} epoch, backbones frozen",
             "description": f"InceptionV3 mixed9-10 and the Xception exit flow trained with the fusion network for "

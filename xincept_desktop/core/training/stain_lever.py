@@ -19,13 +19,10 @@ from typing import Callable
 
 import numpy as np
 
-from ..progress import format_duration
-from .augment import PERTURBATIONS
 from .extraction import AUGMENTATION_VERSION, extract_features, plan_rows
 from .stain_normalisation import METHODS, StainNormaliser, target_mosaic
 from .cached_rows import row_groups
-from .trunk_ensemble import score_members
-from .view_levers import Member, fit_member, held_out_halves, split_run
+from .view_levers import Member, fit_arms, score_arms, split_run
 
 VIEWS = 1  # augmented views per training image in both arms
 TARGET_PER_CLASS = 4
@@ -71,18 +68,8 @@ def stain_lever_study(config, method: str, log: Callable[[str], None]) -> dict:
         f"normalised ({method})": Member(normalised.arrays, normalised.masks, groups, folder, normalised.key,
                                          [normalised.arrays]),
     }
-    members, seconds = {}, {}
-    for name, member in arms.items():
-        began = time.monotonic()
-        members[name] = fit_member(config, member, labels_of, log)
-        seconds[name] = time.monotonic() - began
-        log(f"{name}: trained and scored in {format_duration(seconds[name])}")
-    labels = {name: labels_of[groups[name]] for name in ["validation", *PERTURBATIONS]}
-    scored = {name: score_members([m], labels, held_out_halves(items, rows, groups, config))["1"]
-              for name, m in members.items()}
-    for name, entry in scored.items():
-        log(f"{name}: accuracy {entry['accuracy']:.4f}, Benign recall {entry['recall']['Benign']:.4f}; " +
-            ", ".join(f"{p} {v['accuracy']:.4f}" for p, v in entry["perturbations"].items()))
+    members, seconds = fit_arms(config, arms, labels_of, log)
+    scored = score_arms(config, items, rows, groups, labels_of, members, log)
     return {"fold": config.fold, "lever": f"stain-{method}", "lever_arm": f"normalised ({method})",
             "reference_arm": "augmentation alone", "reference_label": "stain augmentation alone (1 view)",
             "description": f"{METHODS[method]} at input, target: {TARGET_PER_CLASS} training images per class; "

@@ -103,6 +103,30 @@ def held_out_halves(items, rows, groups, config) -> np.ndarray:
     return (block_of // config.n_folds) % 2
 
 
+def fit_arms(config, arms: dict[str, Member], row_labels: np.ndarray, log: Callable[[str], None]):
+    """:func:`fit_member` for each arm in turn: the arms' held-out outputs and the seconds each took."""
+    members, seconds = {}, {}
+    for name, member in arms.items():
+        began = time.monotonic()
+        members[name] = fit_member(config, member, row_labels, log)
+        seconds[name] = time.monotonic() - began
+        log(f"{name}: trained and scored in {format_duration(seconds[name])}")
+    return members, seconds
+
+
+def score_arms(config, items, rows, groups: dict[str, list[int]], row_labels: np.ndarray, members: dict[str, dict],
+               log: Callable[[str], None]) -> dict[str, dict]:
+    """Each arm's figures on the held-out rows (temperatures cross-fitted on halves of the held-out blocks), logged."""
+    labels = {name: row_labels[groups[name]] for name in ["validation", *PERTURBATIONS]}
+    halves = held_out_halves(items, rows, groups, config)
+    scored = {name: score_members([member], labels, halves)["1"] for name, member in members.items()}
+    for name, entry in scored.items():
+        log(f"{name}: accuracy {entry['accuracy']:.4f}, macro-F1 {entry['macro_f1']:.4f}, Benign recall "
+            f"{entry['recall']['Benign']:.4f}, ECE {entry['ece']:.4f}; " +
+            ", ".join(f"{p} {v['accuracy']:.4f}" for p, v in entry["perturbations"].items()))
+    return scored
+
+
 @dataclass(frozen=True)
 class AddedViews:
     """A lever's extra views beside a split's cache: their rows (after the split's), their own cache, and the two
@@ -139,23 +163,12 @@ def view_lever_study(config, lever_name: str, log: Callable[[str], None]) -> dic
     groups = row_groups(rows, split)
     labels_of = np.array([items[row.image].label for row in rows + added])
     lever_groups = dict(groups, train=groups["train"] + list(range(len(rows), len(rows) + len(added))))
-    members, seconds = {}, {}
-    for name, member in {
+    members, seconds = fit_arms(config, {
         "single": Member(cache.arrays, cache.masks, groups, workspace, cache.key, [cache.arrays]),
         lever_name: Member(views.maps, views.masks, lever_groups, views.folder, views.features_key,
                            [cache.arrays, views.cache.arrays]),
-    }.items():
-        began = time.monotonic()
-        members[name] = fit_member(config, member, labels_of, log)
-        seconds[name] = time.monotonic() - began
-        log(f"{name}: trained and scored in {format_duration(seconds[name])}")
-    labels = {name: labels_of[groups[name]] for name in ["validation", *PERTURBATIONS]}
-    halves = held_out_halves(items, rows, groups, config)
-    scored = {name: score_members([member], labels, halves)["1"] for name, member in members.items()}
-    for name, entry in scored.items():
-        log(f"{name}: accuracy {entry['accuracy']:.4f}, macro-F1 {entry['macro_f1']:.4f}, Benign recall "
-            f"{entry['recall']['Benign']:.4f}, ECE {entry['ece']:.4f}; " +
-            ", ".join(f"{p} {v['accuracy']:.4f}" for p, v in entry["perturbations"].items()))
+    }, labels_of, log)
+    scored = score_arms(config, items, rows, groups, labels_of, members, log)
     return {"fold": config.fold, "lever": lever_name, "description": lever.description, "extra_views": len(added),
             "held_out_images": len(split.validation), "figures": scored, "seconds": seconds,
             "out": str(Path(config.out))}
