@@ -31,7 +31,7 @@ def run(args) -> int:
     from .core.model.bundle import read_manifest
     from .core.training.dataset import list_dataset
     from .core.training.evaluation import held_out_items, split_offset
-    from .core.training.levers import NOT_MEASURED, decide, lever_figures, lever_table, summarise, write_to_card
+    from .core.training.levers import NOT_MEASURED, decide, lever_figures, lever_table, summarise
     from .errors import XinceptError
 
     try:
@@ -68,8 +68,17 @@ def run(args) -> int:
     for lever, verdict in figures["decisions"].items():
         print(f"{lever}: {verdict}")
     if args.card is not None:
-        return write_card_section("xincept levers", args.card, write_to_card, figures, "lever table")
+        return write_card_section("xincept levers", args.card, _write_and_rerender, figures, "lever table")
     return EXIT_OK
+
+
+def _write_and_rerender(bundle: Path, figures: dict) -> None:
+    """The lever section onto the card, then the whole card rendered again: its targets read the single pass."""
+    from .core.training.levers import write_to_card
+    from .core.training.model_card import rerender_card
+
+    write_to_card(bundle, figures)
+    rerender_card(bundle)
 
 
 def _readings(bundle: Path, short_hash: str, held_out: list, cache: Path):

@@ -84,3 +84,28 @@ def test_the_shipped_card_is_what_its_json_renders():
     bundle = Path(__file__).parents[3] / "models" / "xincept-all"
     card = json.loads((bundle / "model_card.json").read_text())
     assert render_markdown(card) == (bundle / "MODEL_CARD.md").read_text()
+
+
+def test_a_section_added_after_training_re_renders_the_whole_card_and_its_manifest(tmp_path):
+    """The targets read the lever study's figures: a lever section written later must not leave them stale."""
+    import json
+    from pathlib import Path
+
+    from xincept_desktop.core.hashing import sha256_file
+    from xincept_desktop.core.model.bundle import Manifest, write_manifest
+    from xincept_desktop.core.training.model_card import render_markdown, rerender_card
+
+    shipped = Path(__file__).parents[3] / "models" / "xincept-all" / "model_card.json"
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    card = json.loads(shipped.read_text())
+    card["metrics"]["levers"]["summary"]["single pass"]["accuracy"]["mean"] = 0.995
+    (bundle / "model_card.json").write_text(json.dumps(card))
+    (bundle / "MODEL_CARD.md").write_text("stale\n")
+    write_manifest(bundle, Manifest(name="t", version="0", classes=["a"], input_size=75, preprocessing="test",
+                                    fusion_channels=8, backbone_weights={}))
+    rerender_card(bundle)
+    text = (bundle / "MODEL_CARD.md").read_text()
+    assert text == render_markdown(card) and "| accuracy >= 99.0 % | 98.98 % | **not met** | 99.50 +- 0.16 % | met |" in text
+    assert json.loads((bundle / "manifest.json").read_text())["files"]["MODEL_CARD.md"] == sha256_file(
+        bundle / "MODEL_CARD.md"), "the manifest hashes the re-rendered card"

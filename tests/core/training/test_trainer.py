@@ -23,6 +23,8 @@ def test_train_writes_a_verified_bundle_with_model_card(tiny_dataset, tmp_path, 
     card = json.loads((out / "model_card.json").read_text())
     assert card["run"]["seed"] == 3 and card["run"]["command"] == "xincept train (test)"
     assert set(card["metrics"]["perturbations"]) == {"stain", "lamp", "blur", "jpeg"}
+    recall = card["metrics"]["perturbations"]["blur"]["recall"]
+    assert set(recall) == {"Benign", "Early", "Pre", "Pro"} and all(0.0 <= v <= 1.0 for v in recall.values())
     assert 0.0 <= card["metrics"]["validation"]["accuracy"] <= 1.0
     assert (out / "reliability.png").read_bytes()[:4] == b"\x89PNG"
     markdown = (out / "MODEL_CARD.md").read_text()

@@ -9,6 +9,7 @@ import numpy as np
 
 from ...config import CLASS_NAMES
 from ..atomic import atomic_write_path, atomic_write_text
+from .model_targets import target_lines
 
 INTENDED_USE = (
     "Decision support for a qualified hematologist classifying single-lymphoblast-field peripheral blood smear "
@@ -32,6 +33,19 @@ def write_model_card(folder: Path, info: dict, metrics: dict) -> None:
             "not_for": NOT_FOR, "reliability_diagram": diagram}
     atomic_write_text(folder / "model_card.json", json.dumps(card, indent=2, sort_keys=True) + "\n")
     atomic_write_text(folder / "MODEL_CARD.md", render_markdown(card))
+
+
+def rerender_card(folder: Path) -> None:
+    """Render ``MODEL_CARD.md`` again from ``model_card.json`` (a section added after training changes figures
+    that others, such as the targets, read) and rewrite the manifest. A card without a training run is left alone."""
+    from ..model.bundle import read_manifest, write_manifest
+
+    folder = Path(folder)
+    card = json.loads((folder / "model_card.json").read_text(encoding="utf-8"))
+    if "run" not in card:
+        return
+    atomic_write_text(folder / "MODEL_CARD.md", render_markdown(card))
+    write_manifest(folder, read_manifest(folder))
 
 
 def _without_diagram_data(metrics: dict) -> dict:
@@ -335,21 +349,27 @@ def render_markdown(card: dict) -> str:
     for name, row in zip(CLASS_NAMES, validation["confusion_matrix"]):
         lines.append(f"| {name} | " + " | ".join(str(v) for v in row) + " |")
     lines += [""] + _case_lines(metrics.get("bundle_cases") or metrics.get("cases"))
+    lines += target_lines(metrics)
     calibration = metrics["calibration"]
     lines += ["## Calibration", "",
               f"Temperature {calibration['temperature']:.3f}. ECE {calibration['ece']:.4f} (15 bins, temperature "
               f"fitted on one half of the held-out blocks and measured on the other, both ways); before scaling "
               f"{calibration['ece_uncalibrated']:.4f}. Diagram: `{card['reliability_diagram']}`.", "",
               "## Robustness (held-out blocks, fixed perturbation strengths)", "",
-              "| perturbation | strength | accuracy | macro-F1 | flagged out-of-domain | colour baseline |",
-              "|---|---|---|---|---|---|",
+              "| perturbation | strength | accuracy | macro-F1 | Benign recall | flagged out-of-domain | colour baseline |",
+              "|---|---|---|---|---|---|---|",
               f"| none | - | {_percent(cached['accuracy'])} | {cached['macro_f1']:.4f} | "
+              f"{_percent(cached['per_class']['Benign']['recall'])} | "
               f"{_percent(metrics.get('ood', {}).get('held_out_flag_rate'))} | "
               f"{_percent(metrics['baseline']['clean'])} |"]
     for name, values in metrics["perturbations"].items():
+        benign = (values.get("recall") or {}).get("Benign")
         lines.append(f"| {name} | {values['strength']} | {_percent(values['accuracy'])} | {values['macro_f1']:.4f} "
+                     f"| {_percent(benign) if benign is not None else '-'} "
                      f"| {_percent(values['flagged_out_of_domain'])} | {_percent(metrics['baseline'][name])} |")
     ood = metrics.get("ood", {})
+    if metrics.get("perturbation_recall_source"):
+        lines += ["", f"Benign recall under each perturbation: {metrics['perturbation_recall_source']}"]
     lines += ["", "Each perturbation changes the held-out image's network input (after the scale normalisation). "
               "`xincept evaluate --held-out-only --perturbations` changes the photograph before the app reads it.",
               "", "The colour baseline is a 96-bin RGB histogram with XGBoost, trained and tested on the same split.",

@@ -219,6 +219,7 @@ def _evaluate_cached(config: TrainConfig, data: _Data, fit: _Fit, log: Callable[
         perturbed_probabilities, perturbed = report(groups[name])
         flagged = float(np.mean(detector.score(embeddings[groups[name]], pooled[groups[name]]) > detector.threshold))
         metrics["perturbations"][name] = {"accuracy": perturbed["accuracy"], "macro_f1": perturbed["macro_f1"],
+                                          "recall": {c: v["recall"] for c, v in perturbed["per_class"].items()},
                                           "flagged_out_of_domain": flagged, "strength": PERTURBATION_DOC[name]}
         log(f"  under {name}: accuracy {perturbed['accuracy']:.4f} (flagged out-of-domain {flagged:.1%})")
     metrics["calibration"] = _cross_fitted_calibration(config, data, fit)
