@@ -122,7 +122,7 @@ def test_a_magnified_field_below_the_confidence_floor_is_not_shown_in_domain(sca
 
 
 def test_a_magnified_field_is_read_four_ways_and_judged_by_the_mean(scaled_model, monkeypatch):
-    from xincept_desktop.core.orientations import ORIENTATIONS
+    from xincept_desktop.core.orientations import ORIENTATIONS, UNDONE_ON_MAPS
     from xincept_desktop.core.scale import small_field
 
     monkeypatch.setattr(scaled_model.detector, "threshold", float("inf"))  # only the floor can flag it
@@ -135,8 +135,13 @@ def test_a_magnified_field_is_read_four_ways_and_judged_by_the_mean(scaled_model
     assert np.allclose([result.probabilities[c] for c in scaled_model.classes], expected, atol=1e-6)
     assert result.confidence == pytest.approx(expected.max())
     assert "read four ways" in result.notes[-1] and f"as taken alone: {first.label}" in result.notes[-1]
-    for method, maps in first.cams.items():  # the heat maps are the photograph's own
-        np.testing.assert_array_equal(result.cams[method], maps)
+    for method, maps in first.cams.items():  # the heat maps: the four readings' maps turned back and averaged
+        undone = [UNDONE_ON_MAPS[name](view.cams[method]) for name, view in zip(ORIENTATIONS, views)]
+        mean = np.mean(undone, axis=0)
+        mean /= np.maximum(mean.reshape(len(mean), -1).max(axis=1), 1e-12)[:, None, None]
+        assert result.cams[method].shape == maps.shape
+        np.testing.assert_allclose(result.cams[method], mean, atol=1e-5)
+    assert "heat map: the mean of the four" in result.notes[-1]
     monkeypatch.setattr(small_field, "SMALL_FIELD_MIN_CONFIDENCE", float(expected.max()) + 1e-3)
     [doubted] = analyse_images([magnified], scaled_model)
     assert doubted.in_domain is False and "magnified field" in doubted.ood_reason
@@ -153,3 +158,13 @@ def test_a_field_as_trained_is_read_once(scaled_model, monkeypatch):
     monkeypatch.setattr(pipeline, "_prepared", lambda *a, **k: calls.append(1) or original(*a, **k))
     [result] = analyse_images([smear(8, (75, 75), seed=24)], scaled_model)
     assert len(calls) == 1 and not any("four ways" in note for note in result.notes)
+
+
+def test_a_map_read_on_a_turned_image_is_turned_back_over_the_photograph():
+    from xincept_desktop.core.orientations import ORIENTATIONS, UNDONE_ON_MAPS
+
+    image = np.arange(3 * 4 * 5).reshape(3, 4, 5).transpose(1, 2, 0)  # rows, columns, channels
+    maps = image.transpose(2, 0, 1)  # the same grid as maps: classes, rows, columns
+    for name, turn in ORIENTATIONS.items():
+        turned_maps = turn(image).transpose(2, 0, 1)  # what a network reading the turned image would map
+        np.testing.assert_array_equal(UNDONE_ON_MAPS[name](turned_maps), maps, err_msg=name)

@@ -14,3 +14,12 @@ ORIENTATIONS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
     "mirrored top-bottom": lambda image: np.ascontiguousarray(image[::-1]),
     "turned 90 degrees": lambda image: np.ascontiguousarray(np.rot90(image)),
 }
+
+#: each orientation undone on maps whose last two axes are rows and columns (a heat map read on the turned image,
+#: brought back over the photograph as taken)
+UNDONE_ON_MAPS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+    "as taken": lambda maps: maps,
+    "mirrored left-right": lambda maps: np.ascontiguousarray(maps[..., :, ::-1]),
+    "mirrored top-bottom": lambda maps: np.ascontiguousarray(maps[..., ::-1, :]),
+    "turned 90 degrees": lambda maps: np.ascontiguousarray(np.rot90(maps, k=-1, axes=(-2, -1))),
+}

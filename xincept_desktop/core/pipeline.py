@@ -12,8 +12,9 @@ never shown as in domain.
 A magnified field (``core.scale.small_field``: the image fills less than 60 % of the model's input after
 normalisation) is read again mirrored left-right, mirrored top-bottom and turned 90 degrees (``core.orientations``),
 and its class is the mean of the four readings: measured on three split offsets' held-out blocks, 2x fields gained
-1.2-1.7 points of accuracy (model card, "Microscope scale"). Its heat maps, scale and out-of-domain distance stay
-those of the photograph as taken, and a note says it was read four ways.
+1.2-1.7 points of accuracy (model card, "Microscope scale"). Its heat maps are the mean of the four readings' maps,
+each turned back over the photograph; its scale and out-of-domain distance stay those of the photograph as taken,
+and a note says it was read four ways.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import numpy as np
 
 from ..errors import ImageLoadError
 from .imaging import load_image_with_notes
-from .orientations import ORIENTATIONS
+from .orientations import ORIENTATIONS, UNDONE_ON_MAPS
 from .scale import ScaleDecision, decide, plan_tiles, read_scale
 from .scale.decision import UNKNOWN
 from .scale.profiles import MicroscopeProfile
@@ -251,37 +252,74 @@ def _predict_decoded(decoded: list[_Decoded], model, keep_cams: bool, batch_size
 
 def _read_four_ways(magnified: list[_Decoded], results: dict, model, batch_size: int) -> None:
     """Read each magnified field in the other three orientations; its class becomes the mean of the four readings,
-    and the magnified-field floor is applied to that mean (heat maps, scale and out-of-domain distance stay the first
-    reading's). A failure leaves the first reading, already judged by the floor."""
+    and the magnified-field floor is applied to that mean. Its heat maps become the mean of the four readings' maps,
+    each turned back over the photograph as taken, and the heat map's class the head's on the mean (scale and
+    out-of-domain distance stay the first reading's). A failure leaves the first reading, already judged by the
+    floor."""
     try:
         views = []
         for d in magnified:
             rgb = d.reload()
-            views += [(d, _prepared(d.path, orient(rgb), model, d.profile, d.pad))
+            views += [(d, name, _prepared(d.path, orient(rgb), model, d.profile, d.pad))
                       for name, orient in ORIENTATIONS.items() if name != "as taken"]
-        batches = _predict_tiles([t.image for _, view in views for t in view.tiles], model, batch_size)
+        batches = _predict_tiles([t.image for _, _, view in views for t in view.tiles], model, batch_size)
     except Exception:  # noqa: BLE001  (the first reading stands)
         return
-    readings: dict[int, list[np.ndarray]] = {id(d): [] for d in magnified}
+    readings: dict[int, list[_Reading]] = {id(d): [] for d in magnified}
     start = 0
-    for d, view in views:
+    for d, name, view in views:
         count = len(view.tiles)
-        other = _result_from_tiles(view, _rows(batches, start, count), model, keep_cams=False)
-        readings[id(d)].append(np.array([other.probabilities[name] for name in model.classes]))
+        keep_cams = bool(results[id(d)].cams)
+        other = _result_from_tiles(view, _rows(batches, start, count), model, keep_cams)
+        undo = UNDONE_ON_MAPS[name]
+        readings[id(d)].append(_Reading(np.array([other.probabilities[c] for c in model.classes]),
+                                        {method: undo(maps) for method, maps in other.cams.items()},
+                                        other.explained_class))
         start += count
     for d in magnified:
         results[id(d)] = _four_way_result(results[id(d)], readings[id(d)], model.classes)
 
 
-def _four_way_result(first: ImageResult, others: list[np.ndarray], classes) -> ImageResult:
-    mean = _normalised(np.mean([np.array([first.probabilities[n] for n in classes])] + others, axis=0))
+@dataclass
+class _Reading:
+    """One orientation's reading of a magnified field: class probabilities, heat maps turned back, the head's class."""
+    probabilities: np.ndarray
+    cams: dict
+    explained_class: str | None
+
+
+def _four_way_result(first: ImageResult, others: list[_Reading], classes) -> ImageResult:
+    mean = _normalised(np.mean([np.array([first.probabilities[n] for n in classes])]
+                               + [o.probabilities for o in others], axis=0))
     best = int(np.argmax(mean))
     note = (f"magnified field read four ways (as taken, mirrored twice, turned): {classes[best]} {mean[best]:.2f} "
-            f"from the mean (as taken alone: {first.label} {first.confidence:.2f})")
+            f"from the mean (as taken alone: {first.label} {first.confidence:.2f}); heat map: the mean of the four")
     return replace(first, label=classes[best], confidence=float(mean[best]),
                    probabilities={n: float(p) for n, p in zip(classes, mean)},
                    in_domain=first.shown_but_for_small_field_floor and not small_field_doubt(first.field_share, float(mean[best])),
+                   cams=_mean_maps(first.cams, [o.cams for o in others]),
+                   explained_class=_most_read([first.explained_class] + [o.explained_class for o in others]),
                    notes=list(first.notes) + [note])
+
+
+def _mean_maps(first: dict, others: list[dict]) -> dict:
+    """Per method, the mean of the orientations' maps (each class's peak brought back to 1); a reading whose maps
+    do not line up with the first's (a rounding of the grid) is left out of the mean."""
+    merged = {}
+    for method, maps in first.items():
+        stack = [maps] + [o[method] for o in others if method in o and o[method].shape == maps.shape]
+        mean = np.mean(stack, axis=0)
+        peaks = mean.reshape(mean.shape[0], -1).max(axis=1)
+        merged[method] = (mean / np.maximum(peaks, 1e-12)[:, None, None]).astype(np.float32)
+    return merged
+
+
+def _most_read(classes: list[str | None]) -> str | None:
+    """The class the head gave most often over the orientations (the first reading's on a tie)."""
+    known = [c for c in classes if c is not None]
+    if not known:
+        return None
+    return max(dict.fromkeys(known), key=known.count)
 
 
 def _predict_tiles(tiles: list[np.ndarray], model, batch_size: int) -> dict:
