@@ -37,8 +37,9 @@ gpu: venv
 weights: venv
 	$(BIN)/xincept weights
 
+# With an NVIDIA GPU (nvidia-smi answers) the network is also written as ONNX, for ONNX Runtime's CUDA provider.
 runtime: weights
-	$(BIN)/xincept export-runtime
+	$(BIN)/xincept export-runtime $(if $(shell nvidia-smi -L 2>/dev/null),--onnx,)
 
 run: setup
 	$(BIN)/xincept-desktop

@@ -6,10 +6,13 @@
 #
 # - Intel GPU: the app's runtime (OpenVINO) already carries its GPU plugin; it needs the system's OpenCL driver
 #   (intel-opencl-icd), installed here when running as root. Preferences > Device: Auto picks it.
-# - NVIDIA GPU (nvidia-smi answers): OpenVINO has no NVIDIA plugin, so the app's analyses stay on the CPU (they
-#   run at the rates in benchmarks/RESULTS.md). What can use the GPU is TensorFlow, for `xincept train`,
-#   `evaluate` and `agreement`: its CUDA libraries are installed into the venv (tensorflow[and-cuda], same
-#   TensorFlow version). Set XINCEPT_NO_GPU_PACKAGES=1 to skip. Not measured on a GPU machine yet.
+# - NVIDIA GPU (nvidia-smi answers): OpenVINO has no NVIDIA plugin, so the app runs the same network exported as
+#   ONNX in ONNX Runtime's CUDA provider: onnxruntime-gpu with its CUDA and cuDNN wheels replaces the CPU
+#   onnxruntime (the two cannot be installed together), and `make runtime` then writes network.onnx
+#   (`xincept export-runtime --onnx`). The app uses the GPU only when it agrees with the CPU on a probe batch
+#   (core/model/onnx_network.py). TensorFlow's CUDA libraries are installed too, for `xincept train`, `evaluate`
+#   and `agreement` (tensorflow[and-cuda], same TensorFlow version). Set XINCEPT_NO_GPU_PACKAGES=1 to skip. Not
+#   measured on a GPU machine yet.
 set -euo pipefail
 PY="${1:-.venv/bin/python}"
 say() { printf 'gpu-setup: %s\n' "$*" >&2; }
@@ -19,7 +22,15 @@ if [ -n "${XINCEPT_NO_GPU_PACKAGES:-}" ]; then
 fi
 if command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi -L >/dev/null 2>&1; then
     say "NVIDIA GPU found: $(nvidia-smi -L | head -1)"
-    say "the app's runtime (OpenVINO) cannot use NVIDIA GPUs: analyses in the app run on the CPU"
+    if "$PY" -c 'import onnxruntime as o, sys; sys.exit("CUDAExecutionProvider" not in o.get_available_providers())' \
+        >/dev/null 2>&1; then
+        say "ONNX Runtime's CUDA provider is already installed (the app analyses on the GPU)"
+    else
+        say "installing ONNX Runtime for NVIDIA GPUs (onnxruntime-gpu with its CUDA and cuDNN libraries)"
+        "$PY" -m pip uninstall -q -y onnxruntime onnxruntime-gpu >/dev/null 2>&1 || true
+        "$PY" -m pip install -q --disable-pip-version-check "onnxruntime-gpu[cuda,cudnn]" \
+            || say "could not install onnxruntime-gpu: the app will analyse on the CPU"
+    fi
     tf_version=$("$PY" -c 'import importlib.metadata as m; print(m.version("tensorflow"))')
     if "$PY" -c 'import importlib.metadata as m; m.version("nvidia-cudnn-cu12")' >/dev/null 2>&1; then
         say "TensorFlow's CUDA libraries are already installed (training and evaluate use the GPU)"

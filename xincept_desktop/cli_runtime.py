@@ -16,6 +16,8 @@ def add_runtime_parsers(commands) -> None:
     export.add_argument("--out", type=Path, default=None, help="runtime folder (default: the environment's, "
                         "else the user's cache; XINCEPT_RUNTIME_DIR overrides)")
     export.add_argument("--force", action="store_true", help="export again even if an intact export exists")
+    export.add_argument("--onnx", action="store_true", help="also write the network as ONNX, for ONNX Runtime on "
+                        "NVIDIA GPUs (needs tf2onnx and onnx; `make setup` does it on a machine with nvidia-smi)")
 
     agreement = commands.add_parser("agreement", help="compare the runtime with the TensorFlow reference on "
                                     "image files and folders")
@@ -36,13 +38,41 @@ def run_export_runtime(args) -> int:
     from .core.model.runtime_export import export_runtime
 
     try:
-        folder = export_runtime(args.model or default_model_dir(), args.weights, args.out, args.force,
-                                log=lambda m: print(m, file=sys.stderr))
+        log = lambda m: print(m, file=sys.stderr)  # noqa: E731
+        folder = export_runtime(args.model or default_model_dir(), args.weights, args.out, args.force, log=log)
+        if args.onnx:
+            _export_onnx(args, folder, log)
     except XinceptError as exc:
         print(f"xincept export-runtime: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
     print(folder)
     return EXIT_OK
+
+
+def _export_onnx(args, folder: Path, log) -> None:
+    """``network.onnx`` beside the OpenVINO export in ``folder`` (kept when it is already there and intact)."""
+    import importlib.util
+
+    from .config import default_model_dir
+    from .core.model.bundle import verify_bundle
+    from .core.model.runtime_files import ONNX_NETWORK, verify_optional, verify_runtime
+    from .errors import ModelIntegrityError, XinceptError
+
+    manifest = verify_bundle(args.model or default_model_dir())
+    try:
+        verify_optional(folder, verify_runtime(folder, manifest), ONNX_NETWORK)
+        log(f"{ONNX_NETWORK} already exported and intact")
+        return
+    except ModelIntegrityError:
+        pass
+    missing = [name for name in ("tf2onnx", "onnx") if importlib.util.find_spec(name) is None]
+    if missing:
+        raise XinceptError(f"--onnx needs {' and '.join(missing)} in this environment "
+                           f"(`{sys.executable} -m pip install tf2onnx onnx`; `make setup` installs them on a "
+                           "machine with an NVIDIA GPU)")
+    from .core.model.onnx_export import export_onnx
+
+    export_onnx(args.model or default_model_dir(), args.weights, [folder.parent], log=log)
 
 
 def run_agreement(args) -> int:

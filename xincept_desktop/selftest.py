@@ -119,8 +119,11 @@ def _step_runtime(ctx: _Context) -> str:
 
     devices = ", ".join(ov.Core().available_devices)
     tensorflow = "TensorFlow loaded" if "tensorflow" in sys.modules else "no TensorFlow"
+    from .core.model.onnx_network import gpu_provider
+
     plugins = "" if gpu_plugin_installed() else " (CPU only: no GPU plugin)"
-    return f"OpenVINO {ov.get_version().split('-')[0]}, devices {devices}{plugins}; {tensorflow}"
+    nvidia = "; NVIDIA GPUs: ONNX Runtime's CUDA provider installed" if gpu_provider() else ""
+    return f"OpenVINO {ov.get_version().split('-')[0]}, devices {devices}{plugins}{nvidia}; {tensorflow}"
 
 
 #: statsmodels 0.15.0's figures for the self-test's two cases (``proportion_confint(8, 10, method="wilson")``,

@@ -888,8 +888,8 @@
         <translation>خودکار (GPU قابل استفاده برای موتور اجرا، وگرنه CPU)</translation>
     </message>
     <message>
-        <source>Takes effect the next time XIncept starts. The runtime (OpenVINO) uses Intel GPUs; it cannot use NVIDIA GPUs, which leave the analysis on the CPU. The status bar names the device in use.</source>
-        <translation>از اجرای بعدی XIncept اعمال می‌شود. موتور اجرا (OpenVINO) از GPUهای Intel استفاده می‌کند؛ از GPUهای NVIDIA نمی‌تواند، و با آن‌ها تحلیل روی CPU می‌ماند. نوار وضعیت دستگاه در حال استفاده را نام می‌برد.</translation>
+        <source>Takes effect the next time XIncept starts. Intel GPUs run the model through OpenVINO; NVIDIA GPUs through ONNX Runtime with CUDA, where set-up installed it, and only after agreeing with the CPU on a test batch. The status bar names the device in use.</source>
+        <translation>از اجرای بعدی XIncept اعمال می‌شود. GPUهای Intel مدل را با OpenVINO اجرا می‌کنند؛ GPUهای NVIDIA با ONNX Runtime و CUDA، در جایی که راه‌اندازی آن را نصب کرده باشد، و تنها پس از هم‌خوانی با CPU روی یک دستهٔ آزمایشی. نوار وضعیت دستگاه در حال استفاده را نام می‌برد.</translation>
     </message>
     <message>
         <source>This installation runs the model on the CPU only: its inference runtime carries no GPU plugin (the standalone app leaves it out).</source>

@@ -10,9 +10,9 @@ from .settings import DEVICE_CHOICES
 
 DEVICE_LABELS = {"auto": QT_TRANSLATE_NOOP("DevicePreference", "Auto (a GPU the runtime can use, else the CPU)"),
                  "cpu": "CPU", "gpu": "GPU"}
-NOTE = QT_TRANSLATE_NOOP("DevicePreference", "Takes effect the next time XIncept starts. The runtime (OpenVINO) "
-                         "uses Intel GPUs; it cannot use NVIDIA GPUs, which leave the analysis on the CPU. The status "
-                         "bar names the device in use.")
+NOTE = QT_TRANSLATE_NOOP("DevicePreference", "Takes effect the next time XIncept starts. Intel GPUs run the model "
+                         "through OpenVINO; NVIDIA GPUs through ONNX Runtime with CUDA, where set-up installed it, and "
+                         "only after agreeing with the CPU on a test batch. The status bar names the device in use.")
 
 #: core.model.device_support.CPU_ONLY_NOTE, marked for translation
 CPU_ONLY = QT_TRANSLATE_NOOP("DevicePreference", "This installation runs the model on the CPU only: its inference "

@@ -9,8 +9,10 @@ score as in the TensorFlow reference (``predictor.XInceptModel``, which stays th
 reference that ``xincept agreement`` measures this one against). Inference runs in float32: bfloat16, OpenVINO's
 default on CPUs that have it, moved probabilities by up to 0.0045 on 40 real images.
 
-Devices: ``auto`` takes an OpenVINO GPU (Intel graphics) when one is present, else the CPU; ``cpu`` and ``gpu``
-force one. OpenVINO has no plugin for NVIDIA GPUs; on such a machine the runtime runs on the CPU (README, "GPU").
+Devices: ``auto`` takes an NVIDIA GPU when ONNX Runtime's CUDA provider and the network's ONNX export are installed
+(``onnx_network``: OpenVINO has no NVIDIA plugin; set-up installs both on a machine with ``nvidia-smi``) and the GPU
+agrees with the CPU on a probe batch, else an OpenVINO GPU (Intel graphics) when one is present, else the CPU; ``cpu``
+and ``gpu`` force one (README, "GPU").
 """
 
 from __future__ import annotations
@@ -28,7 +30,10 @@ from .calibration import softmax
 from .device_support import CPU_ONLY_NOTE, gpu_plugin_installed
 from .ood import DomainDetector
 from .prediction import CAM_METHODS, BatchPrediction, BundleModel, read_head_files, verify_with_booster
-from .runtime_files import HEAD_WEIGHTS, NETWORK_XML, RuntimeRecord, find_runtime, verify_runtime
+from .onnx_network import (PROBE_TOLERANCE, OnnxNetwork, gpu_provider, largest_relative_difference, nvidia_gpu_name,
+                           probe_images)
+from .runtime_files import (HEAD_WEIGHTS, NETWORK_XML, ONNX_NETWORK, RuntimeRecord, find_runtime, verify_optional,
+                            verify_runtime)
 
 DEVICE_CHOICES = ("auto", "cpu", "gpu")
 #: images per infer request: the CPU plugin's working memory grows with it (batch 16 in one request: 1.06 GB RSS)
@@ -47,8 +52,9 @@ def choose_device(preference: str, available: list[str], gpu_plugin: bool = True
         if not gpus and not gpu_plugin:
             raise ModelIntegrityError(f"{CPU_ONLY_NOTE} Choose CPU or Auto in Preferences")
         if not gpus:
-            raise ModelIntegrityError("no GPU that OpenVINO can use was found (OpenVINO runs on Intel GPUs only, not "
-                                      "NVIDIA); choose CPU or Auto in Preferences")
+            raise ModelIntegrityError("no GPU the app can use was found (Intel GPUs run through OpenVINO; NVIDIA GPUs "
+                                      "through ONNX Runtime with CUDA, which `make setup` installs on a machine where "
+                                      "nvidia-smi works); choose CPU or Auto in Preferences")
         return gpus[0]
     if preference == "auto" and gpus:
         return gpus[0]
@@ -83,16 +89,21 @@ class RuntimeModel(BundleModel):
         self.device_name = device_name  # what the device says it is
         self.scale_reference = scale_reference
         self.parts = ()
+        self._gpu_network = None  # an onnx_network.OnnxNetwork on an NVIDIA GPU, when one is used
+        self.device_note = ""  # why a GPU that is present is not used, when it is not
 
     @property
     def device_label(self) -> str:
-        """Short, for the status bar, the self-test and report metadata: 'CPU (OpenVINO 2026.4.1)'."""
+        """Short, for the status bar, the self-test and report metadata: 'CPU (openvino 2026.4.1)',
+        'GPU (onnxruntime 1.32.0, CUDA)'."""
+        if self._gpu_network is not None:
+            return f"GPU (onnxruntime {self._gpu_network.version}, CUDA)"
         kind = "GPU" if self.device.startswith("GPU") else "CPU"
         return f"{kind} ({self.record.runtime} {self.record.runtime_version or _openvino_version()})"
 
     @property
     def device_description(self) -> str:
-        return f"{self.device_label}: {self.device_name}"
+        return f"{self.device_label}: {self.device_name}" + (f" ({self.device_note})" if self.device_note else "")
 
     @classmethod
     def load(cls, folder: Path, booster_file: str = XGBOOST_MODEL, device: str | None = None,
@@ -105,17 +116,44 @@ class RuntimeModel(BundleModel):
         record = verify_runtime(runtime_folder, manifest)
         kernel, bias = _read_head(runtime_folder / HEAD_WEIGHTS, len(manifest.classes), manifest.fusion_channels)
         booster, temperature, detector = read_head_files(folder, booster_file)
-        compiled, chosen, name = _compile(runtime_folder / NETWORK_XML, device or device_preference())
-        return cls(manifest, compiled, kernel, bias, booster, temperature, detector, folder, record,
-                   runtime_folder, chosen, name, ScaleReference.load(folder))
+        preference = device or device_preference()
+        provider = gpu_provider() if preference in ("auto", "gpu") else None
+        compiled, chosen, name = _compile(runtime_folder / NETWORK_XML, "cpu" if provider else preference)
+        model = cls(manifest, compiled, kernel, bias, booster, temperature, detector, folder, record,
+                    runtime_folder, chosen, name, ScaleReference.load(folder))
+        if provider:
+            model._use_gpu_network(provider, preference)
+        return model
+
+    def _use_gpu_network(self, provider: str, preference: str) -> None:
+        """Run the network on the NVIDIA GPU when its ONNX export is intact and it agrees with the CPU on the probe
+        batch; otherwise stay on the CPU with a note (``gpu`` preference: refuse)."""
+        try:
+            path = verify_optional(self.runtime_folder, self.record, ONNX_NETWORK)
+            network = OnnxNetwork(path, provider)
+            probe = probe_images(self.input_size)
+            difference = largest_relative_difference(network.outputs(probe), self.network_outputs(probe))
+            if difference > PROBE_TOLERANCE:
+                raise RuntimeError(f"its results differed from the CPU's by {difference:.1e} (relative) on the "
+                                   f"probe images, more than {PROBE_TOLERANCE:g}")
+        except (ModelIntegrityError, RuntimeError, OSError, ValueError) as exc:
+            if preference == "gpu":
+                raise ModelIntegrityError(f"the NVIDIA GPU cannot be used: {exc}") from exc
+            self.device_note = f"NVIDIA GPU not used: {exc}"
+            return
+        self._gpu_network = network
+        self.device_name = nvidia_gpu_name()
 
     def network_outputs(self, images: np.ndarray) -> dict[str, np.ndarray]:
         """The exported network alone: gated map, gate, pooled backbone features.
 
         The batch is split over the compiled model's parallel infer requests (one per stream: on a 2-core CPU, two
         single-thread streams ran 20-35 % more images per second than one two-thread request), at most
-        ``MAX_CHUNK`` images per request, so memory stays bounded whatever batch size the caller uses."""
+        ``MAX_CHUNK`` images per request, so memory stays bounded whatever batch size the caller uses. On an NVIDIA
+        GPU (``onnx_network``) the batch goes through ONNX Runtime in one call."""
         images = np.ascontiguousarray(images, dtype=np.float32)
+        if self._gpu_network is not None:
+            return self._gpu_network.outputs(images)
         count = max(len(self._queue), -(-len(images) // MAX_CHUNK))  # at most MAX_CHUNK images per request
         chunks = np.array_split(images, min(count, len(images))) if len(images) else [images]
         parts: list[dict | None] = [None] * len(chunks)

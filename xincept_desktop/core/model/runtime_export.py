@@ -2,8 +2,7 @@
 
 The TensorFlow reference (``predictor.XInceptModel``) is loaded as usual (bundle and backbone weights hash-checked),
 one ``tf.function`` images -> (gated map, gate, pooled backbone features) is traced and converted with
-``openvino.convert_model`` (a SavedModel export carried StatelessRandom ops OpenVINO rejected; tf2onnx's graph did
-not load in ONNX Runtime: see ``benchmarks/RESULTS.md``), saved in float32, and the dense head's kernel and bias go to
+``openvino.convert_model`` (a SavedModel export carried StatelessRandom ops OpenVINO rejected), saved in float32, and the dense head's kernel and bias go to
 ``head.npz`` for the closed-form Grad-CAM. Float16-stored weights (``compress_to_fp16=True``: half the file, 87 MB
 less in the standalone app) were measured against the reference on 308 real images and failed issue 18's criteria
 (max |p difference| 0.0127 against 0.005, one class's heat map uncorrelated), so the weights stay float32. Everything is written to a scratch folder beside the destination and
@@ -89,6 +88,11 @@ def _export_into(bundle: Path, manifest, folder: Path, weights_folder: Path | No
 
 def inference_graph(reference):
     """The concrete function images -> {gated, gate, pooled} of a loaded reference model."""
+    return inference_function(reference).get_concrete_function()
+
+
+def inference_function(reference):
+    """The ``tf.function`` images -> {gated, gate, pooled} (any batch size) of a loaded reference model."""
     import tensorflow as tf
 
     from .predictor import pooled_backbone_features
@@ -103,7 +107,7 @@ def inference_graph(reference):
         gated, gate = trunk(maps, training=False)
         return {"gated": gated, "gate": gate, "pooled": pooled_backbone_features(maps)}
 
-    return infer.get_concrete_function()
+    return infer
 
 
 def head_weights(reference) -> tuple[np.ndarray, np.ndarray]:

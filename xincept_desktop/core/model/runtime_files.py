@@ -41,6 +41,9 @@ NETWORK_XML = "network.xml"
 NETWORK_BIN = "network.bin"
 HEAD_WEIGHTS = "head.npz"
 RUNTIME_FILES = (NETWORK_XML, NETWORK_BIN, HEAD_WEIGHTS)
+#: the same network as ONNX, for ONNX Runtime on NVIDIA GPUs (``onnx_export``): written only where it can be used
+ONNX_NETWORK = "network.onnx"
+OPTIONAL_FILES = (ONNX_NETWORK,)
 EXPORT_COMMAND = "xincept export-runtime"
 
 
@@ -127,7 +130,9 @@ def find_runtime(manifest: Manifest, roots: list[Path] | None = None) -> Path:
 
 
 def write_record(folder: Path, record: RuntimeRecord) -> RuntimeRecord:
-    record.files = {name: sha256_file(folder / name) for name in RUNTIME_FILES}
+    """Hash the runtime files (and the optional ones that are there) into ``runtime.json``."""
+    names = list(RUNTIME_FILES) + [name for name in OPTIONAL_FILES if (Path(folder) / name).is_file()]
+    record.files = {name: sha256_file(folder / name) for name in names}
     atomic_write_text(folder / RECORD, json.dumps(asdict(record), indent=2, sort_keys=True) + "\n")
     return record
 
@@ -157,3 +162,14 @@ def verify_runtime(folder: Path, manifest: Manifest) -> RuntimeRecord:
             raise ModelIntegrityError(f"runtime file is damaged or was changed (sha256 mismatch): {file}; "
                                       f"run `{EXPORT_COMMAND} --force`")
     return record
+
+
+def verify_optional(folder: Path, record: RuntimeRecord, name: str) -> Path:
+    """An optional runtime file (``ONNX_NETWORK``), checked against its recorded sha256 before use."""
+    file = Path(folder) / name
+    if name not in record.files or not file.is_file():
+        raise ModelIntegrityError(f"{name} has not been exported for this model (run `{EXPORT_COMMAND} --onnx`)")
+    if sha256_file(file) != record.files[name]:
+        raise ModelIntegrityError(f"runtime file is damaged or was changed (sha256 mismatch): {file}; "
+                                  f"run `{EXPORT_COMMAND} --onnx`")
+    return file
