@@ -4,7 +4,7 @@
 <context>
     <name>AccountRules</name>
     <message>
-        <source>a user name has 2 to 32 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit</source>
+        <source>a user name has 2 to 32 characters: lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit</source>
         <extracomment>sentences of ``core.accounts`` shown as they come (a user name or password rule), marked for pyside6-lupdate</extracomment>
         <translation>نام کاربری ۲ تا ۳۲ نویسه دارد: حروف کوچک لاتین، رقم، «.»، «_» یا «-»، و با حرف یا رقم آغاز می‌شود</translation>
     </message>
@@ -172,7 +172,7 @@
         <translation>&amp;تغییر رده…</translation>
     </message>
     <message>
-        <source>Set the reviewer's class of the selected image</source>
+        <source>Set the reviewer&apos;s class of the selected image</source>
         <translation>تعیین ردهٔ بازبین برای تصویر انتخاب‌شده</translation>
     </message>
     <message>
@@ -332,7 +332,7 @@
         <translation>&amp;مطالعهٔ صحه‌گذاری…</translation>
     </message>
     <message>
-        <source>Measure the model on your lab's labelled images and write the study (PDF, JSON)</source>
+        <source>Measure the model on your lab&apos;s labelled images and write the study (PDF, JSON)</source>
         <translation>سنجش مدل روی تصاویر برچسب‌دار آزمایشگاه شما و نوشتن مطالعه (PDF، JSON)</translation>
     </message>
     <message>
@@ -340,7 +340,7 @@
         <translation>&amp;سازگاری با این آزمایشگاه…</translation>
     </message>
     <message>
-        <source>Refit the model's last stages on your lab's labelled images (a new model)</source>
+        <source>Refit the model&apos;s last stages on your lab&apos;s labelled images (a new model)</source>
         <translation>برازش دوبارهٔ مراحل پایانی مدل روی تصاویر برچسب‌دار آزمایشگاه شما (یک مدل تازه)</translation>
     </message>
     <message>
@@ -576,7 +576,7 @@
         <translation>بررسی امضاها</translation>
     </message>
     <message>
-        <source>Recompute every signed case's content hash and mark those that no longer match their signature</source>
+        <source>Recompute every signed case&apos;s content hash and mark those that no longer match their signature</source>
         <translation>محاسبهٔ دوبارهٔ چکیدهٔ محتوای هر مورد امضاشده و علامت‌گذاری مواردی که دیگر با امضای خود نمی‌خوانند</translation>
     </message>
     <message>
@@ -663,7 +663,7 @@
         <translation>پزشک درخواست‌کننده</translation>
     </message>
     <message>
-        <source>Reviewer's conclusion</source>
+        <source>Reviewer&apos;s conclusion</source>
         <translation>نتیجه‌گیری بازبین</translation>
     </message>
     <message>
@@ -819,7 +819,7 @@
         <translation>توضیحات: %1</translation>
     </message>
     <message>
-        <source>Case suggestion = the most frequent class among images classified with calibrated confidence ≥ 70 % and inside the training domain; a reviewer's class replaces the model's and always counts. No such image, or a tie between classes, gives 'indeterminate — review'.</source>
+        <source>Case suggestion = the most frequent class among images classified with calibrated confidence ≥ 70 % and inside the training domain; a reviewer&apos;s class replaces the model&apos;s and always counts. No such image, or a tie between classes, gives &apos;indeterminate — review&apos;.</source>
         <translation>پیشنهاد مورد = پرتکرارترین رده در میان تصاویری که با اطمینان کالیبره‌شدهٔ دست‌کم ۷۰٪ و درون دامنهٔ آموزش رده‌بندی شده‌اند؛ ردهٔ بازبین جای ردهٔ مدل را می‌گیرد و همیشه شمرده می‌شود. نبودن چنین تصویری یا تساوی میان رده‌ها به «نامعین — بازبینی» می‌انجامد.</translation>
     </message>
     <message>
@@ -1021,7 +1021,7 @@
         <translation>&amp;نقشهٔ حرارتی</translation>
     </message>
     <message>
-        <source>Show the heat map over the image: the network's evidence for the shown class; warm regions are where that evidence lies (H)</source>
+        <source>Show the heat map over the image: the network&apos;s evidence for the shown class; warm regions are where that evidence lies (H)</source>
         <translation>نمایش نقشهٔ حرارتی روی تصویر: شواهد شبکه برای ردهٔ نمایش‌داده‌شده؛ نواحی گرم جای این شواهدند (H)</translation>
     </message>
     <message>
@@ -1033,11 +1033,11 @@
         <translation> (مناسب کوررنگی)</translation>
     </message>
     <message>
-        <source>network's class</source>
+        <source>network&apos;s class</source>
         <translation>ردهٔ شبکه</translation>
     </message>
     <message>
-        <source>Which class's evidence the heat map shows; by default the class the network's own head gives, which is what the heat map explains (the result's class comes from the classifier on top and can differ: the result panel then says so)</source>
+        <source>Which class&apos;s evidence the heat map shows; by default the class the network&apos;s own head gives, which is what the heat map explains (the result&apos;s class comes from the classifier on top and can differ: the result panel then says so)</source>
         <translation>نقشهٔ حرارتی شواهد کدام رده را نشان دهد؛ به طور پیش‌فرض ردهٔ خروجی خود شبکه، که نقشهٔ حرارتی همان را توضیح می‌دهد (ردهٔ نتیجه از رده‌بند بالایی می‌آید و ممکن است متفاوت باشد؛ در آن صورت صفحهٔ نتیجه آن را می‌گوید)</translation>
     </message>
     <message>
@@ -1217,7 +1217,7 @@
         <translation>مطالعهٔ صحه‌گذاری</translation>
     </message>
     <message>
-        <source>Measure the model on your laboratory's own labelled images before using it (CLSI EP12, ISO 15189). The study is written as verification.pdf (to file) and verification.json.</source>
+        <source>Measure the model on your laboratory&apos;s own labelled images before using it (CLSI EP12, ISO 15189). The study is written as verification.pdf (to file) and verification.json.</source>
         <translation>پیش از به‌کارگیری مدل، آن را روی تصاویر برچسب‌دار آزمایشگاه خودتان بسنجید (CLSI EP12، ISO 15189). مطالعه به صورت verification.pdf (برای بایگانی) و verification.json نوشته می‌شود.</translation>
     </message>
     <message>
@@ -1249,7 +1249,7 @@
         <translation>سازگاری با این آزمایشگاه</translation>
     </message>
     <message>
-        <source>Refit the model's last stages (classifier, confidence calibration, out-of-domain check) on your laboratory's labelled images. The network itself is kept; part of your images is held back to measure the result. The current model stays installed; the adapted one is a new model you choose in Preferences. Each class needs at least 20 images.</source>
+        <source>Refit the model&apos;s last stages (classifier, confidence calibration, out-of-domain check) on your laboratory&apos;s labelled images. The network itself is kept; part of your images is held back to measure the result. The current model stays installed; the adapted one is a new model you choose in Preferences. Each class needs at least 20 images.</source>
         <translation>مراحل پایانی مدل (رده‌بند، کالیبراسیون اطمینان، بررسی خارج از دامنه) روی تصاویر برچسب‌دار آزمایشگاه شما دوباره برازش می‌شوند. خود شبکه دست نمی‌خورد؛ بخشی از تصاویر شما برای سنجش نتیجه کنار گذاشته می‌شود. مدل کنونی نصب‌شده می‌ماند؛ مدل سازگارشده مدل تازه‌ای است که در تنظیمات انتخاب می‌کنید. هر رده دست‌کم ۲۰ تصویر لازم دارد.</translation>
     </message>
     <message>
@@ -1269,7 +1269,7 @@
         <translation>سازگاری</translation>
     </message>
     <message>
-        <source>Give the adapted model a name (your laboratory's).</source>
+        <source>Give the adapted model a name (your laboratory&apos;s).</source>
         <translation>به مدل سازگارشده نامی بدهید (نام آزمایشگاه شما).</translation>
     </message>
     <message>
@@ -1591,7 +1591,7 @@ Use the adapted model now?</source>
         <translation>از موارد و گزارش‌ها خروجی بگیرد</translation>
     </message>
     <message>
-        <source>override the model's class</source>
+        <source>override the model&apos;s class</source>
         <translation>ردهٔ مدل را تغییر دهد</translation>
     </message>
     <message>
@@ -1796,7 +1796,7 @@ Use the adapted model now?</source>
         <translation>بازبین</translation>
     </message>
     <message>
-        <source>Reviewer's conclusion</source>
+        <source>Reviewer&apos;s conclusion</source>
         <translation>نتیجه‌گیری بازبین</translation>
     </message>
     <message>
@@ -1839,7 +1839,7 @@ Use the adapted model now?</source>
         <translation>گزارش %1 در %2 نوشته شد</translation>
     </message>
     <message>
-        <source> (not recorded in the case's audit log: %1)</source>
+        <source> (not recorded in the case&apos;s audit log: %1)</source>
         <translation> (در سابقهٔ ممیزی مورد ثبت نشد: %1)</translation>
     </message>
 </context>
@@ -1907,8 +1907,8 @@ Use the adapted model now?</source>
         <translation>تحلیل نشده</translation>
     </message>
     <message>
-        <source>Reviewer's class, by %1 — %2
-Model's class: %3</source>
+        <source>Reviewer&apos;s class, by %1 — %2
+Model&apos;s class: %3</source>
         <translation>ردهٔ بازبین، از %1 — %2
 ردهٔ مدل: %3</translation>
     </message>
@@ -1930,7 +1930,20 @@ Model's class: %3</source>
     </message>
     <message>
         <source>Not assessable: unlike the training images</source>
+        <extracomment>core.assessability&apos;s headings, marked for translation</extracomment>
         <translation>قابل ارزیابی نیست: شبیه تصاویر آموزشی نیست</translation>
+    </message>
+    <message>
+        <source>Not assessable: scale unknown</source>
+        <translation>قابل ارزیابی نیست: مقیاس نامعلوم</translation>
+    </message>
+    <message>
+        <source>Not assessable: the class depends on the magnification</source>
+        <translation>قابل ارزیابی نیست: رده به بزرگ‌نمایی بستگی دارد</translation>
+    </message>
+    <message>
+        <source>Not assessable: magnified field read with too little confidence</source>
+        <translation>قابل ارزیابی نیست: میدان بزرگ‌نمایی‌شده با اطمینان ناکافی خوانده شد</translation>
     </message>
     <message>
         <source>Closest class: %1 (%2 %, not a diagnosis)</source>
@@ -1949,7 +1962,7 @@ Model's class: %3</source>
         <translation>یادداشت: %1</translation>
     </message>
     <message>
-        <source>Heat map shows evidence for %1 (the network's head); the result is %2</source>
+        <source>Heat map shows evidence for %1 (the network&apos;s head); the result is %2</source>
         <translation>نقشهٔ حرارتی شواهد %1 را نشان می‌دهد (خروجی شبکه)؛ نتیجه %2 است</translation>
     </message>
 </context>
@@ -1960,7 +1973,7 @@ Model's class: %3</source>
         <translation>تغییر رده</translation>
     </message>
     <message>
-        <source>Model's class of %1: %2</source>
+        <source>Model&apos;s class of %1: %2</source>
         <translation>ردهٔ مدل برای %1: %2</translation>
     </message>
     <message>
@@ -1968,11 +1981,11 @@ Model's class: %3</source>
         <translation>هیچ</translation>
     </message>
     <message>
-        <source>Reviewer's class</source>
+        <source>Reviewer&apos;s class</source>
         <translation>ردهٔ بازبین</translation>
     </message>
     <message>
-        <source>required when the class differs from the model's</source>
+        <source>required when the class differs from the model&apos;s</source>
         <translation>اگر رده با ردهٔ مدل فرق کند لازم است</translation>
     </message>
     <message>
@@ -1988,7 +2001,7 @@ Model's class: %3</source>
         <translation>کنار گذاشتن تصویر به دلیل نیاز دارد.</translation>
     </message>
     <message>
-        <source>Overriding the model's class needs a reason.</source>
+        <source>Overriding the model&apos;s class needs a reason.</source>
         <translation>تغییر ردهٔ مدل به دلیل نیاز دارد.</translation>
     </message>
 </context>

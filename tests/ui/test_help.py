@@ -16,7 +16,7 @@ def test_the_app_shows_the_repository_guide(qtbot):
     dialog = help_pages.user_guide_dialog()
     qtbot.addWidget(dialog)
     text = dialog.browser.toPlainText()
-    for topic in ("heat map", "case suggestion", "Not assessable: unlike the training images", "Override Class",
+    for topic in ("heat map", "case suggestion", "Not assessable", "scale unknown", "Override Class",
                   "Sign Off", "Re-open"):
         assert topic in text, topic
     assert dialog.browser.isReadOnly()

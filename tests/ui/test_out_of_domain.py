@@ -53,3 +53,17 @@ def test_image_list_says_not_assessable_instead_of_the_class(qtbot):
     images.set_result(ood)
     second = images.item_text(ood.path).split("\n")[1]
     assert second.startswith("done \u00b7 \u26a0 not assessable")
+
+
+def test_the_heading_names_the_check_that_stopped_the_image(qtbot):
+    from xincept_desktop.core.scale.decision import UNKNOWN, ScaleDecision
+
+    panel = ResultPanel()
+    qtbot.addWidget(panel)
+    unknown = ScaleDecision(UNKNOWN, None, None, 1.0, 1.0, None, "scale unknown (too few red cells to measure (2)): "
+                            "set the microscope profile")
+    ood = result(in_domain=False)
+    ood.scale = unknown
+    panel.show_result(ood)
+    assert panel.label.text() == "Not assessable: scale unknown"
+    assert "set the microscope profile" in panel.domain_reason.text()

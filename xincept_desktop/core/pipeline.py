@@ -28,6 +28,7 @@ import numpy as np
 
 from ..errors import ImageLoadError
 from .imaging import load_image_with_notes
+from .assessability import MAGNIFICATION_MARK, SCALE_MARK
 from .orientations import ORIENTATIONS, UNDONE_ON_MAPS
 from .scale import ScaleDecision, decide, plan_tiles, read_scale
 from .scale.decision import UNKNOWN
@@ -113,9 +114,9 @@ class ImageResult:
         if not self.ok or self.ood_score is None:
             return ""
         if self.scale_unknown:
-            return f"{self.scale.note}: the magnification could not be brought to the training scale"
+            return f"{self.scale.note}: the magnification {SCALE_MARK}"
         if self.scale_sensitive:
-            return (f"the class depends on the magnification ({self.label_at_scale} at the training scale, "
+            return (f"{MAGNIFICATION_MARK} ({self.label_at_scale} at the training scale, "
                     f"{self.label_as_photographed} as photographed): check the microscope and its profile")
         if self.small_field_doubt:
             reason = small_field_reason(self.field_share, self.confidence)

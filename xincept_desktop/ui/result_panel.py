@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..config import CLASS_NAMES
+from ..core.assessability import UNLIKE_TRAINING, not_assessable_heading
 from .i18n import class_description
 
 BAR_COLOUR = QColor(90, 120, 170)
@@ -16,7 +17,7 @@ WARN_STYLE = "color: #a15c00; font-weight: bold;"
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
 HEADING_STYLE = "font-size: 15pt; font-weight: bold;"
 SECONDARY_STYLE = "color: #555555;"
-NOT_ASSESSABLE = "Not assessable: unlike the training images"  # the source text of ``not_assessable()``
+NOT_ASSESSABLE = UNLIKE_TRAINING  # the source text of ``not_assessable()`` for an image unlike the training images
 
 
 class ProbabilityBars(QWidget):
@@ -166,7 +167,7 @@ class ResultPanel(QWidget):
         else:
             # The warning is the heading, its reason right under it; the class is only the closest one, so the eye
             # does not read a diagnosis off an image the model was never trained on.
-            self.label.setText(not_assessable())
+            self.label.setText(not_assessable(result))
             self.label.setStyleSheet(WARN_STYLE + "font-size: 15pt;")
             self.confidence.setText(closest_class_text(result))
             self.confidence.setStyleSheet(SECONDARY_STYLE)
@@ -193,9 +194,18 @@ def breakable(name: str) -> str:
 
 
 
-def not_assessable() -> str:
-    """'Not assessable: unlike the training images', in the interface language."""
-    return QCoreApplication.translate("ResultPanel", "Not assessable: unlike the training images")
+#: core.assessability's headings, marked for translation
+HEADINGS = (QT_TRANSLATE_NOOP("ResultPanel", "Not assessable: unlike the training images"),
+            QT_TRANSLATE_NOOP("ResultPanel", "Not assessable: scale unknown"),
+            QT_TRANSLATE_NOOP("ResultPanel", "Not assessable: the class depends on the magnification"),
+            QT_TRANSLATE_NOOP("ResultPanel", "Not assessable: magnified field read with too little confidence"))
+
+
+def not_assessable(result=None) -> str:
+    """Why ``result`` cannot be assessed, as a heading in the interface language ('Not assessable: scale unknown');
+    without a result, the general one ('Not assessable: unlike the training images')."""
+    heading = not_assessable_heading(result.ood_reason) if result is not None else NOT_ASSESSABLE
+    return QCoreApplication.translate("ResultPanel", heading)
 
 
 def closest_class_text(result) -> str:

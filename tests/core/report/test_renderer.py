@@ -139,3 +139,16 @@ def test_an_out_of_domain_image_leads_with_not_assessable_and_its_class_is_only_
     assert heading < flat.index("unlike the training images (distance 3.00 > 2.00)") < flat.index("Closest class: Pre")
     assert "(not a diagnosis)" in flat and "99.4 %" in flat
     assert "Pre: Pre-B" not in flat[:heading]  # no class heading before the warning
+
+
+def test_the_report_heads_an_image_of_unknown_scale_as_such(tmp_path):
+    from tests.core.report.conftest import fake_result
+    from xincept_desktop.core.scale.decision import UNKNOWN, ScaleDecision
+
+    path = tmp_path / "field.png"
+    Image.new("RGB", (120, 90), (200, 120, 160)).save(path)
+    image = fake_result(path, 2, confidence=0.994, in_domain=False)
+    image.scale = ScaleDecision(UNKNOWN, None, None, 1.0, 1.0, None, "scale unknown (red cells could not be measured)"
+                                ": set the microscope profile")
+    flat = " ".join(pdf_text(render_pdf(snapshot_from([image]))).split())
+    assert "Not assessable: scale unknown" in flat and "Not assessable: unlike" not in flat

@@ -40,9 +40,12 @@ def test_every_table_entry_is_used_by_the_renderer_or_config():
     import inspect
 
     from xincept_desktop.config import CLASS_DESCRIPTIONS
+    from xincept_desktop.core.assessability import HEADINGS
     from xincept_desktop.core.report import renderer
 
     source = inspect.getsource(renderer)
     for english in PERSIAN:
-        assert english in source or english in CLASS_DESCRIPTIONS.values() or english == DISCLAIMER, english
+        assert (english in source or english in CLASS_DESCRIPTIONS.values() or english == DISCLAIMER
+                or english in HEADINGS), english
+    assert set(HEADINGS) <= set(PERSIAN), "every not-assessable heading the report prints has its Persian"
     assert words("xx")("Images") == "Images"

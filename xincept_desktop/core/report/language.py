@@ -20,6 +20,10 @@ PERSIAN = {
     "Comments": "توضیحات",
     "Review and signature": "بازبینی و امضا",
     "Not assessable: unlike the training images": "قابل ارزیابی نیست: شبیه تصاویر آموزشی نیست",
+    "Not assessable: scale unknown": "قابل ارزیابی نیست: مقیاس نامعلوم",
+    "Not assessable: the class depends on the magnification": "قابل ارزیابی نیست: رده به بزرگ‌نمایی بستگی دارد",
+    "Not assessable: magnified field read with too little confidence":
+        "قابل ارزیابی نیست: میدان بزرگ‌نمایی‌شده\nبا اطمینان ناکافی خوانده شد",
     "Decision support only: these results are suggestions from a computer model and must be confirmed by a "
     "qualified hematologist before any clinical decision.":
         "فقط پشتیبان تصمیم: این نتایج پیشنهادهای یک مدل رایانه‌ای‌اند\n"

@@ -22,6 +22,7 @@ from reportlab.platypus import (BaseDocTemplate, Frame, Image, KeepTogether, Pag
                                 Table, TableStyle)
 
 from ...config import APP_NAME, CLASS_DESCRIPTIONS
+from ..assessability import UNLIKE_TRAINING, not_assessable_heading
 from .fonts import FontSet, default_fonts
 from .snapshot import ImageEntry, ReportData
 from .language import is_right_to_left, words
@@ -30,7 +31,7 @@ from .text import TextStyler
 DISCLAIMER = ("Decision support only: these results are suggestions from a computer model and must be confirmed "
               "by a qualified hematologist before any clinical decision.")
 NOT_GIVEN = "\u2014"
-NOT_ASSESSABLE = "Not assessable: unlike the training images"
+NOT_ASSESSABLE = UNLIKE_TRAINING
 
 
 def pdf_date(data: ReportData) -> str:
@@ -283,7 +284,7 @@ class CaseReportRenderer:
                 self._p(f"Model's calibrated confidence: {confidence}")]
         elif entry.in_domain is False:
             # the warning leads: a class heading would be read as a diagnosis of an image the model never learnt
-            lines = [self._p(self._said(NOT_ASSESSABLE), "warning")]
+            lines = [self._p(self._said(not_assessable_heading(entry.ood_reason)), "warning")]
             if entry.ood_reason:
                 lines.append(self._p(self.text.markup(entry.ood_reason)))
             lines += [self._p(f"Closest class: {self._class_text(entry.label)} (not a diagnosis)", "small"),

@@ -31,6 +31,8 @@ quarter field as well as a whole one.
 
 from __future__ import annotations
 
+from ..assessability import MAGNIFIED_FIELD_MARK
+
 #: below this share of the model's input showing the image, a field counts as magnified (a 1.3x field: 0.59)
 SMALL_FIELD_SHARE = 0.6
 #: a magnified field is shown as in domain only from this confidence on (the mean of its four readings)
@@ -49,6 +51,6 @@ def small_field_doubt(field_share: float | None, confidence: float | None) -> bo
 
 def small_field_reason(field_share: float, confidence: float) -> str:
     """One line for people: why a magnified field is not shown as in domain."""
-    return (f"a magnified field ({field_share:.0%} of the model's input at the training scale) read with "
+    return (f"{MAGNIFIED_FIELD_MARK} ({field_share:.0%} of the model's input at the training scale) read with "
             f"{confidence:.0%} confidence; magnified fields need {SMALL_FIELD_MIN_CONFIDENCE:.0%}: photograph a wider "
             f"field or use a lower objective")
