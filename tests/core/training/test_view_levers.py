@@ -118,3 +118,14 @@ def test_a_summary_read_back_from_sorted_json_keeps_the_levers_in_their_order():
     figures = summarise_reports(reports)
     text = "\n".join(card_lines(json.loads(json.dumps(figures, sort_keys=True))))
     assert text.index("| stain-x | 0, 1, 2") < text.index("| benign-hard | 0, 1, 2")
+
+
+def test_a_reference_arm_shared_by_two_levers_is_printed_once():
+    from xincept_desktop.core.training.view_lever_summary import card_lines, summarise_reports
+
+    reports = [_report(lever, fold, 0.98, 0.99) for lever in ("more-views", "benign-hard") for fold in range(3)]
+    text = "\n".join(card_lines(summarise_reports(reports)))
+    reference = [line for line in text.splitlines() if line.startswith("| ") and "0, 1, 2" in line
+                 and "more-views" not in line and "benign-hard" not in line]
+    assert len(reference) == 1, reference
+    assert "| more-views | 0, 1, 2" in text and "| benign-hard | 0, 1, 2" in text

@@ -76,9 +76,13 @@ def card_lines(figures: dict | None) -> list[str]:
              "the robustness table's stain shift.", "",
              "| lever | splits | accuracy % | macro-F1 % | Benign recall % | Early recall % | ECE | Benign under "
              "stain % | worst perturbation % | accuracy per split % |", "|---|---|---|---|---|---|---|---|---|---|"]
+    printed = []  # a reference arm shared by several levers (same label, same figures) is printed once
     for name, lever in _in_order(figures):
         folds = ", ".join(str(f) for f in lever["folds"])
         for label, row in ((lever["reference_label"], lever["single"]), (name, lever["lever"])):
+            if (label, row) in printed:
+                continue
+            printed.append((label, row))
             lines.append(f"| {label} | {folds} | {cell(row['accuracy'])} | {cell(row['macro_f1'])} "
                          f"| {cell(row['benign_recall'])} | {cell(row['early_recall'])} | {cell(row['ece'], 1.0, 4)} "
                          f"| {cell(row['stain_benign_recall'])} | {cell(row['worst_perturbation'])} "
