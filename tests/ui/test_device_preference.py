@@ -34,7 +34,7 @@ def test_a_gpu_the_runtime_cannot_use_is_a_message_in_the_window(make_window, qt
     window.controller.use_device("gpu")
     window.start()
     qtbot.waitUntil(window.banner.isVisible, timeout=60_000)
-    assert "no GPU that OpenVINO can use" in window.banner.text()
+    assert "no GPU the app can use was found" in window.banner.text() and "NVIDIA" in window.banner.text()
 
 
 def test_without_the_gpu_plugin_preferences_offer_the_cpu_only(qtbot, monkeypatch):
