@@ -14,7 +14,7 @@ from .cli_common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_USAGE, read_reports, run_
 
 # core.training.view_levers.VIEW_LEVERS, "stain-" + core.training.stain_normalisation.METHODS and the fine-tuning
 # lever (core.training.finetune_lever), named here so that the parser does not import them
-LEVER_NAMES = ("more-views", "benign-hard", "stain-reinhard", "stain-macenko", "fine-tune")
+LEVER_NAMES = ("more-views", "benign-hard", "stain-reinhard", "stain-macenko", "fine-tune", "fine-tune-long")
 
 
 def add_parser(commands) -> None:
@@ -47,10 +47,10 @@ def run(args) -> int:
 
 def _measure(args) -> int:
     def study(config, log):
-        if args.lever == "fine-tune":
+        if args.lever.startswith("fine-tune"):
             from .core.training.finetune_lever import finetune_lever_study
 
-            return finetune_lever_study(config, log)
+            return finetune_lever_study(config, log, args.lever)
         if args.lever.startswith("stain-"):
             from .core.training.stain_lever import stain_lever_study
 

@@ -58,6 +58,7 @@ def test_fine_tuning_trains_the_last_blocks_and_leaves_the_cache_and_checkpoint_
     before = checkpoint.read_bytes()
     report = finetune_lever_study(trained_split, lambda _m: None)
     _check_arms(report, "continued", "fine-tuned")
+    assert report["lever"] == "fine-tune" and "1 epoch over" in report["description"]
     assert checkpoint.read_bytes() == before, "both arms start from the split's own run and never overwrite it"
     inception_tail, xception_tail = last_blocks(75, None)
     trainable = {layer.name for layer in inception_tail.layers if layer.trainable and layer.weights}
@@ -81,3 +82,14 @@ def test_training_with_a_kept_view_levers_extra_views_records_them(trained_split
     extra = int(card["run"]["extra_views"].rsplit("(", 1)[1].split()[0])
     assert extra > 0 and any(f"extracting backbone features: {extra} views" in m for m in messages)
     assert card["metrics"]["refit"]["views"] > extra, "the shipped booster is refit on the extra views too"
+
+
+def test_the_longer_fine_tuning_schedule_is_named_by_its_lever(trained_split, monkeypatch):
+    from xincept_desktop.core.training import finetune_lever
+
+    monkeypatch.setitem(finetune_lever.SCHEDULES, "fine-tune-long", finetune_lever.Schedule(2, 1e-4))  # a short test
+    report = finetune_lever.finetune_lever_study(trained_split, lambda _m: None, "fine-tune-long")
+    _check_arms(report, "continued", "fine-tuned")
+    assert report["lever"] == "fine-tune-long"
+    assert "2 epochs over" in report["description"] and "learning rate 0.0001" in report["description"]
+    assert report["reference_label"] == "split's own run + 2 epochs at 0.0001, backbones frozen"

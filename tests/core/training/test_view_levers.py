@@ -87,9 +87,10 @@ def test_the_command_summarises_reports_and_refuses_two_of_one_lever_and_split(t
 
 def test_the_parser_offers_every_lever_the_studies_know():
     from xincept_desktop.cli_view_lever import LEVER_NAMES
+    from xincept_desktop.core.training.finetune_lever import SCHEDULES
     from xincept_desktop.core.training.stain_normalisation import METHODS
 
-    assert set(LEVER_NAMES) == set(VIEW_LEVERS) | {f"stain-{method}" for method in METHODS} | {"fine-tune"}
+    assert set(LEVER_NAMES) == set(VIEW_LEVERS) | {f"stain-{method}" for method in METHODS} | set(SCHEDULES)
 
 
 def test_a_stain_report_is_summarised_against_its_own_reference_arm():

@@ -6,8 +6,8 @@ and InceptionV3's ``mixed7`` (``mixed8``'s input). So the exit flow (blocks 13-1
 trained on 2 cores without running the rest of either backbone; ``mixed8`` runs frozen in between, and every batch
 normalisation keeps its ImageNet statistics and scale (frozen, as usual when fine-tuning on a small dataset).
 
-Both arms start from the split's own trained fusion network (its checkpoint) and train for ``EPOCHS`` more over the
-split's training images (their clean view and first augmented view: what 2 cores allow) at the same small learning
+Both arms start from the split's own trained fusion network (its checkpoint) and train for a schedule's epochs
+(``SCHEDULES``: the lever's name picks it) more over the split's training images (their clean view and first augmented view: what 2 cores allow) at the same small learning
 rate, from the split's seed:
 
 - ``continued``: the fusion network alone (backbones frozen, their cached deep maps);
@@ -21,6 +21,7 @@ of the two arms is the fine-tuning's effect, not the extra epoch's. Not resumabl
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
@@ -32,9 +33,19 @@ from .head_training import GATE_LOSS_WEIGHT, cached_maps_dataset, masked_gate_lo
 from .cached_rows import row_groups
 from .view_levers import score_arms, score_embeddings, split_run
 
-EPOCHS = 1
-TUNED_VIEWS = ("clean", "aug1")  # the training rows of the extra epoch
-LEARNING_RATE = 3e-5
+TUNED_VIEWS = ("clean", "aug1")  # the training rows of the extra epochs
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """How long and how fast both arms train on from the split's own run."""
+    epochs: int
+    learning_rate: float
+
+
+#: ``fine-tune``: one epoch at a small rate (what was measured first); ``fine-tune-long``: four epochs at a rate
+#: three times larger, the longer schedule the first one left open
+SCHEDULES = {"fine-tune": Schedule(1, 3e-5), "fine-tune-long": Schedule(4, 1e-4)}
 FROZEN_INCEPTION_BLOCK = "mixed8"  # runs between the cached mixed7 and the trained mixed9-10
 
 
@@ -73,17 +84,17 @@ def joint_model(fusion, inception_tail, xception_tail, shapes):
     return keras.Model(inputs, fusion([inputs[0], inception_deep, inputs[2], xception_deep, inputs[4]]))
 
 
-def _continue_training(model, run, train_rows, row_labels, seed: int, log, name: str) -> float:
+def _continue_training(model, run, train_rows, row_labels, seed: int, log, name: str, schedule: Schedule) -> float:
     import keras
 
-    model.compile(optimizer=keras.optimizers.AdamW(LEARNING_RATE, weight_decay=1e-4),
+    model.compile(optimizer=keras.optimizers.AdamW(schedule.learning_rate, weight_decay=1e-4),
                   loss=[keras.losses.CategoricalCrossentropy(), masked_gate_loss],
                   loss_weights=[1.0, GATE_LOSS_WEIGHT])
     data = cached_maps_dataset(run.cache.arrays, run.cache.masks, train_rows, row_labels[train_rows],
                                balanced_sample_weights(row_labels[train_rows]), 64, seed * 1000 + 99, 0.05)
     began = time.monotonic()
-    history = model.fit(data, epochs=EPOCHS, verbose=0)
-    log(f"{name}: {EPOCHS} more epoch(s), loss {history.history['loss'][-1]:.4f} "
+    history = model.fit(data, epochs=schedule.epochs, verbose=0)
+    log(f"{name}: {schedule.epochs} more epoch(s), loss {history.history['loss'][-1]:.4f} "
         f"({format_duration(time.monotonic() - began)})")
     return time.monotonic() - began
 
@@ -106,9 +117,13 @@ def _embed(trunk, head, arrays, tails=None, batch_size: int = 64) -> np.ndarray:
     return np.concatenate(parts)
 
 
-def finetune_lever_study(config, log: Callable[[str], None]) -> dict:
-    """Measure fine-tuning the last blocks on ``config``'s split (both arms from the split's own run)."""
+def finetune_lever_study(config, log: Callable[[str], None], lever: str = "fine-tune") -> dict:
+    """Measure fine-tuning the last blocks on ``config``'s split (both arms from the split's own run), with the
+    schedule ``SCHEDULES[lever]``."""
     import keras
+
+    schedule = SCHEDULES[lever]
+    epochs = f"{schedule.epochs} epoch{'' if schedule.epochs == 1 else 's'}"
 
     run = split_run(config, log)
     groups = row_groups(run.rows, run.split)
@@ -129,18 +144,18 @@ def finetune_lever_study(config, log: Callable[[str], None]) -> dict:
             model = joint_model(model, *tails, shapes)
             log(f"fine-tuning {sum(int(np.prod(w.shape)) for w in model.trainable_weights):,} weights "
                 f"(fusion network, InceptionV3 mixed9-10, Xception exit flow)")
-        _continue_training(model, run, tuned_rows, row_labels, config.seed, log, name)
+        _continue_training(model, run, tuned_rows, row_labels, config.seed, log, name, schedule)
         embedded = _embed(trunk, head, run.cache.arrays, tails)
         members[name] = score_embeddings(config, embedded, groups, row_labels)
         seconds[name] = time.monotonic() - began
         log(f"{name}: trained and scored in {format_duration(seconds[name])}")
     scored = score_arms(config, run.items, run.rows, groups, row_labels, members, log)
-    return {"fold": config.fold, "lever": "fine-tune", "lever_arm": "fine-tuned", "reference_arm": "continued",
-            "reference_label": f"split's own run + {EPOCHS} epoch, backbones frozen",
+    return {"fold": config.fold, "lever": lever, "lever_arm": "fine-tuned", "reference_arm": "continued",
+            "reference_label": f"split's own run + {epochs} at {schedule.learning_rate:g}, backbones frozen",
             "description": f"InceptionV3 mixed9-10 and the Xception exit flow trained with the fusion network for "
-                           f"{EPOCHS} epoch over the clean and first augmented views at learning rate {LEARNING_RATE:g} "
-                           f"from the split's own run (batch norms frozen), against the same epoch with the "
-                           f"backbones frozen",
+                           f"{epochs} over the clean and first augmented views at learning rate "
+                           f"{schedule.learning_rate:g} from the split's own run (batch norms frozen), against the "
+                           f"same {epochs} with the backbones frozen",
             "cost": f"{len(tuned_rows)} training rows (clean and first augmented view) through the last blocks, "
                     f"forward and backward; no inference cost (the same network, other weights)",
             "held_out_images": len(run.split.validation), "figures": scored, "seconds": seconds,
