@@ -141,3 +141,10 @@ def test_only_the_gpu_build_of_onnx_runtime_offers_the_gpu(monkeypatch):
 
     monkeypatch.setattr(importlib.metadata, "distribution", without_gpu_build)
     assert onnx_network.gpu_provider() is None  # the CPU build (this development install): no GPU, no import
+
+
+def test_a_gpu_provider_that_cannot_start_leaves_the_cpu_with_a_note(tiny_bundle, onnx_root, monkeypatch):
+    monkeypatch.setattr(runtime_module, "gpu_provider", lambda: "CUDAExecutionProvider")  # this ONNX Runtime has none
+    model = RuntimeModel.load(tiny_bundle, runtime_roots=[onnx_root])
+    assert model.device_label.startswith("CPU (openvino") and "NVIDIA GPU not used" in model.device_description
+    assert model.predict_batch(class_images(1, seed=3)[0].astype(np.uint8)).probabilities.shape == (4, 4)
