@@ -69,7 +69,7 @@ def card_lines(figures: dict | None) -> list[str]:
              "the split's own cached views and compared with the split's own run. Stain normalisation needs every "
              "view through the backbones again, so it is compared with stain augmentation alone, both arms with one "
              "augmented view per training image. Fine-tuning starts from the split's own run and is compared with "
-             "the same extra epoch with the backbones frozen. Scored from the feature cache on the held-out blocks (one centred view per image, "
+             "the same extra epochs with the backbones frozen (two schedules). Scored from the feature cache on the held-out blocks (one centred view per image, "
              "not the app's tiles), so only the paired difference within a lever counts. Kept when the gain "
              "averages at least "
              f"{KEEP_GAIN * 100:.1f} points and is negative on no split. \"Benign under stain\": Benign recall under "
