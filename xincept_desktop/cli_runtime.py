@@ -51,25 +51,7 @@ def run_export_runtime(args) -> int:
 
 def _export_onnx(args, folder: Path, log) -> None:
     """``network.onnx`` beside the OpenVINO export in ``folder`` (kept when it is already there and intact)."""
-    import importlib.util
-
     from .config import default_model_dir
-    from .core.model.bundle import verify_bundle
-    from .core.model.runtime_files import ONNX_NETWORK, verify_optional, verify_runtime
-    from .errors import ModelIntegrityError, XinceptError
-
-    manifest = verify_bundle(args.model or default_model_dir())
-    try:
-        verify_optional(folder, verify_runtime(folder, manifest), ONNX_NETWORK)
-        log(f"{ONNX_NETWORK} already exported and intact")
-        return
-    except ModelIntegrityError:
-        pass
-    missing = [name for name in ("tf2onnx", "onnx") if importlib.util.find_spec(name) is None]
-    if missing:
-        raise XinceptError(f"--onnx needs {' and '.join(missing)} in this environment "
-                           f"(`{sys.executable} -m pip install tf2onnx onnx`; `make setup` installs them on a "
-                           "machine with an NVIDIA GPU)")
     from .core.model.onnx_export import export_onnx
 
     export_onnx(args.model or default_model_dir(), args.weights, [folder.parent], log=log)

@@ -34,7 +34,7 @@ from .scale import ScaleDecision, decide, plan_tiles, read_scale
 from .scale.decision import UNKNOWN
 from .scale.profiles import MicroscopeProfile
 from .scale.small_field import is_small_field, small_field_doubt, small_field_reason
-from .scale.tiling import PAD_REFLECT, TilePlan, aggregate, stitch, tile_weights
+from .scale.tiling import PAD_REFLECT, TilePlan, aggregate, peak_normalised, stitch, tile_weights
 
 LOW_CONFIDENCE = 0.70
 
@@ -283,7 +283,7 @@ def _read_four_ways(magnified: list[_Decoded], results: dict, model, batch_size:
 
 @dataclass
 class _Reading:
-    """One orientation's reading of a magnified field: class probabilities, heat maps turned back, the head's class."""
+    """One orientation's reading of a magnified field: probabilities, heat maps turned back, the head's class."""
     probabilities: np.ndarray
     cams: dict
     explained_class: str | None
@@ -309,9 +309,7 @@ def _mean_maps(first: dict, others: list[dict]) -> dict:
     merged = {}
     for method, maps in first.items():
         stack = [maps] + [o[method] for o in others if method in o and o[method].shape == maps.shape]
-        mean = np.mean(stack, axis=0)
-        peaks = mean.reshape(mean.shape[0], -1).max(axis=1)
-        merged[method] = (mean / np.maximum(peaks, 1e-12)[:, None, None]).astype(np.float32)
+        merged[method] = peak_normalised(np.mean(stack, axis=0))
     return merged
 
 

@@ -17,7 +17,7 @@ WARN_STYLE = "color: #a15c00; font-weight: bold;"
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
 HEADING_STYLE = "font-size: 15pt; font-weight: bold;"
 SECONDARY_STYLE = "color: #555555;"
-NOT_ASSESSABLE = UNLIKE_TRAINING  # the source text of ``not_assessable()`` for an image unlike the training images
+NOT_ASSESSABLE = UNLIKE_TRAINING  # the heading's source text for an image unlike the training images
 
 
 class ProbabilityBars(QWidget):
@@ -201,11 +201,9 @@ HEADINGS = (QT_TRANSLATE_NOOP("ResultPanel", "Not assessable: unlike the trainin
             QT_TRANSLATE_NOOP("ResultPanel", "Not assessable: magnified field read with too little confidence"))
 
 
-def not_assessable(result=None) -> str:
-    """Why ``result`` cannot be assessed, as a heading in the interface language ('Not assessable: scale unknown');
-    without a result, the general one ('Not assessable: unlike the training images')."""
-    heading = not_assessable_heading(result.ood_reason) if result is not None else NOT_ASSESSABLE
-    return QCoreApplication.translate("ResultPanel", heading)
+def not_assessable(result) -> str:
+    """Why ``result`` cannot be assessed, as a heading in the interface language ('Not assessable: scale unknown')."""
+    return QCoreApplication.translate("ResultPanel", not_assessable_heading(result.ood_reason))
 
 
 def closest_class_text(result) -> str:

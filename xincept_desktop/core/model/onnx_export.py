@@ -24,21 +24,37 @@ from typing import Callable
 import numpy as np
 
 from ..atomic import atomic_write_path
-from .runtime_files import ONNX_NETWORK, find_runtime, verify_runtime, write_record
+from .runtime_files import ONNX_NETWORK, find_runtime, verify_optional, verify_runtime, write_record
 
 OPSET = 17
 
 
 def export_onnx(bundle: Path, weights_folder: Path | None = None, roots: list[Path] | None = None,
                 log: Callable[[str], None] = print) -> Path:
-    """Write ``network.onnx`` into ``bundle``'s existing runtime export and record it; return the file."""
+    """Write ``network.onnx`` into ``bundle``'s existing runtime export and record it; return the file. One already
+    there that passes its check is kept (``xincept export-runtime --force`` exports everything again)."""
+    import importlib.util
+    import sys
+
+    from ...errors import ModelIntegrityError, XinceptError
     from .bundle import verify_bundle
-    from .predictor import XInceptModel
-    from .runtime_export import inference_function
 
     manifest = verify_bundle(Path(bundle))
     folder = find_runtime(manifest, roots)
     record = verify_runtime(folder, manifest)
+    try:
+        path = verify_optional(folder, record, ONNX_NETWORK)
+        log(f"{ONNX_NETWORK} already exported and intact")
+        return path
+    except ModelIntegrityError:
+        pass
+    missing = [name for name in ("tf2onnx", "onnx") if importlib.util.find_spec(name) is None]
+    if missing:
+        raise XinceptError(f"the ONNX export needs {' and '.join(missing)} in this environment "
+                           f"(`{sys.executable} -m pip install tf2onnx onnx`; `make setup` installs them)")
+    from .predictor import XInceptModel
+    from .runtime_export import inference_function
+
     started = time.perf_counter()
     log(f"building the TensorFlow reference of {manifest.name} {manifest.version}")
     reference = XInceptModel.load(Path(bundle), weights_folder)

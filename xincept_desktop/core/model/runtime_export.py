@@ -2,10 +2,11 @@
 
 The TensorFlow reference (``predictor.XInceptModel``) is loaded as usual (bundle and backbone weights hash-checked),
 one ``tf.function`` images -> (gated map, gate, pooled backbone features) is traced and converted with
-``openvino.convert_model`` (a SavedModel export carried StatelessRandom ops OpenVINO rejected), saved in float32, and the dense head's kernel and bias go to
-``head.npz`` for the closed-form Grad-CAM. Float16-stored weights (``compress_to_fp16=True``: half the file, 87 MB
-less in the standalone app) were measured against the reference on 308 real images and failed issue 18's criteria
-(max |p difference| 0.0127 against 0.005, one class's heat map uncorrelated), so the weights stay float32. Everything is written to a scratch folder beside the destination and
+``openvino.convert_model`` (a SavedModel export carried StatelessRandom ops OpenVINO rejected), saved in float32,
+and the dense head's kernel and bias go to ``head.npz`` for the closed-form Grad-CAM. Float16-stored weights
+(``compress_to_fp16=True``: half the file, 87 MB less in the standalone app) were measured against the reference on
+308 real images and failed issue 18's criteria (max |p difference| 0.0127 against 0.005, one class's heat map
+uncorrelated), so the weights stay float32. Everything is written to a scratch folder beside the destination and
 renamed into place, so a half-written export is never found. Where it goes and how it is checked on load:
 ``runtime_files``.
 """

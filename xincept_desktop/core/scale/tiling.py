@@ -138,6 +138,10 @@ def stitch(plan: TilePlan, cams: np.ndarray, weights: np.ndarray) -> np.ndarray:
             continue
         total[:, r0:r1, c0:c1] += weight * cam[:, r0 - top:r1 - top, c0 - left:c1 - left]
         count[r0:r1, c0:c1] += 1.0
-    stitched = total / np.maximum(count, 1.0)
-    peaks = stitched.reshape(classes, -1).max(axis=1)
-    return (stitched / np.maximum(peaks, 1e-12)[:, None, None]).astype(np.float32)
+    return peak_normalised(total / np.maximum(count, 1.0))
+
+
+def peak_normalised(maps: np.ndarray) -> np.ndarray:
+    """(classes, H, W) maps, each divided by its own peak (an all-zero map stays zero), as float32."""
+    peaks = maps.reshape(maps.shape[0], -1).max(axis=1)
+    return (maps / np.maximum(peaks, 1e-12)[:, None, None]).astype(np.float32)

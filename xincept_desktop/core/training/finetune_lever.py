@@ -7,8 +7,8 @@ trained on 2 cores without running the rest of either backbone; ``mixed8`` runs 
 normalisation keeps its ImageNet statistics and scale (frozen, as usual when fine-tuning on a small dataset).
 
 Both arms start from the split's own trained fusion network (its checkpoint) and train for a schedule's epochs
-(``SCHEDULES``: the lever's name picks it) more over the split's training images (their clean view and first augmented view: what 2 cores allow) at the same small learning
-rate, from the split's seed:
+(``SCHEDULES``: the lever's name picks it) more over the split's training images (their clean view and first
+augmented view: what 2 cores allow) at the schedule's learning rate, from the split's seed:
 
 - ``continued``: the fusion network alone (backbones frozen, their cached deep maps);
 - ``fine-tuned``: the same, with the last blocks trainable.

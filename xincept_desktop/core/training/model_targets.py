@@ -114,9 +114,9 @@ def _training_time_line(cold: dict | None) -> list[str]:
 def target_lines(metrics: dict) -> list[str]:
     """The card's targets section: one table, this split and the mean over split offsets side by side."""
     rows = target_rows(metrics)
-    summary, per_split = _single_pass(metrics)
     offsets = (metrics.get("levers") or {}).get("offsets") or []
-    over = f"mean +- sd over split offsets {', '.join(str(o) for o in offsets)}" if per_split else "over splits"
+    measured = any(row.over_splits for row in rows)
+    over = f"mean +- sd over split offsets {', '.join(str(o) for o in offsets)}" if measured else "over splits"
     lines = ["## Targets (issue 20)", "",
              "This split: the held-out blocks above (accuracy, macro-F1 and recall as the app reads the images; "
              "perturbations and ECE from the robustness and calibration sections below). Over splits: the lever "
