@@ -3,7 +3,8 @@
 from pathlib import Path
 
 from xincept_desktop.core.assessability import (DEPENDS_ON_MAGNIFICATION, MAGNIFIED_UNSURE, SCALE_UNKNOWN,
-                                                UNLIKE_TRAINING, not_assessable_heading)
+                                                UNLIKE_TRAINING, not_assessable_cause,
+                                                not_assessable_heading)
 from xincept_desktop.core.pipeline import ImageResult
 from xincept_desktop.core.scale.decision import UNKNOWN, ScaleDecision
 
@@ -31,3 +32,9 @@ def test_each_reason_the_pipeline_gives_has_its_heading():
 def test_an_unknown_or_older_reason_keeps_the_general_heading():
     assert not_assessable_heading("") == UNLIKE_TRAINING
     assert not_assessable_heading("unlike the training images (distance 3.00 > 2.00)") == UNLIKE_TRAINING
+
+
+def test_the_cause_is_the_heading_without_its_prefix():
+    assert not_assessable_cause("") == "unlike the training images"
+    assert not_assessable_cause("scale unknown (x): the magnification could not be brought to the training scale") \
+        == "scale unknown"

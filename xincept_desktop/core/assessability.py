@@ -30,3 +30,8 @@ def not_assessable_heading(ood_reason: str) -> str:
     if reason.startswith(MAGNIFIED_FIELD_MARK):
         return MAGNIFIED_UNSURE
     return UNLIKE_TRAINING
+
+
+def not_assessable_cause(ood_reason: str) -> str:
+    """The heading's cause alone ('scale unknown'), for a line such as the report's "In domain: NO: ..."."""
+    return not_assessable_heading(ood_reason).split(": ", 1)[1]

@@ -152,3 +152,5 @@ def test_the_report_heads_an_image_of_unknown_scale_as_such(tmp_path):
                                 ": set the microscope profile")
     flat = " ".join(pdf_text(render_pdf(snapshot_from([image]))).split())
     assert "Not assessable: scale unknown" in flat and "Not assessable: unlike" not in flat
+    assert "In domain: NO: scale unknown" in flat and "NO: unlike" not in flat, \
+        "the domain line says what the heading says"

@@ -22,7 +22,7 @@ from reportlab.platypus import (BaseDocTemplate, Frame, Image, KeepTogether, Pag
                                 Table, TableStyle)
 
 from ...config import APP_NAME, CLASS_DESCRIPTIONS
-from ..assessability import UNLIKE_TRAINING, not_assessable_heading
+from ..assessability import UNLIKE_TRAINING, not_assessable_cause, not_assessable_heading
 from .fonts import FontSet, default_fonts
 from .snapshot import ImageEntry, ReportData
 from .language import is_right_to_left, words
@@ -277,7 +277,7 @@ class CaseReportRenderer:
 
     def _result_cell(self, entry: ImageEntry) -> list:
         confidence = f"{entry.confidence * 100:.1f} %" if entry.confidence is not None else NOT_GIVEN
-        domain = "yes" if entry.in_domain else "NO: unlike the training images (check stain, magnification)"
+        domain = "yes" if entry.in_domain else f"NO: {not_assessable_cause(entry.ood_reason)}"  # as the heading says
         if entry.overridden:
             lines = self._review_lines(entry) + [
                 self._p(f"Model's class: {self._class_text(entry.label)}"),
