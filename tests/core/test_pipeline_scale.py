@@ -49,6 +49,25 @@ def test_a_wide_field_at_twice_the_magnification_is_halved_and_tiled(scaled_mode
     assert abs(sum(result.probabilities.values()) - 1) < 1e-6
 
 
+def test_a_training_sized_field_from_a_larger_camera_is_read_as_one_whole_input(scaled_model):
+    from dataclasses import replace
+
+    from xincept_desktop.core.imaging import resize
+
+    field = smear(8, (75, 75), seed=20)
+    larger = resize(field, 150, 150)  # the same field from a camera with twice the pixels
+    reference = scaled_model.scale_reference
+    # the synthetic discs' aspect band is far narrower than real smears' (the shipped one: 0.71-1.39)
+    scaled_model.scale_reference = replace(reference, aspect_band=(0.71, 1.39))
+    try:
+        [result] = analyse_images([larger], scaled_model)
+    finally:
+        scaled_model.scale_reference = reference
+    assert result.scale.resize_x == result.scale.resize_y == 0.5
+    assert result.tiles == 1 and result.tile_boxes == [(0, 0, 150, 150)]
+    assert "one input of the model" in result.scale.note
+
+
 def test_a_blank_field_uses_the_profile_or_is_never_in_domain(scaled_model):
     blank = np.full((150, 150, 3), 235, np.uint8)
     [unknown] = analyse_images([blank], scaled_model)

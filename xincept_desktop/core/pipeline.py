@@ -173,7 +173,7 @@ def prepare(rgb: np.ndarray, model, profile: MicroscopeProfile | None = None,
     """Measure the scale of an RGB image and cut it into model inputs at the training scale."""
     reference = getattr(model, "scale_reference", None)
     reading = read_scale(rgb) if reference is not None else None
-    decision = decide(reading, reference, profile)
+    decision = decide(reading, reference, profile, rgb.shape[:2], model.input_size)
     return plan_tiles(rgb, decision, model.input_size, pad), decision
 
 

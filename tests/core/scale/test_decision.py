@@ -122,3 +122,66 @@ def test_the_reference_keeps_whether_the_network_was_trained_at_its_scale(make_s
     del older["trained_at_scale"]  # a bundle made before the flag: trained on the photographs as they are
     (tmp_path / "scale.json").write_text(json.dumps(older))
     assert not ScaleReference.load(tmp_path).trained_at_scale
+
+
+def test_a_field_that_fits_one_input_inside_the_band_is_resized_to_exactly_one_input(make_smear, reference):
+    image = make_smear(32, (448, 448), seed=12)  # about 2x the training scale
+    to_median = decide(read_scale(image), reference)
+    fitted = decide(read_scale(image), reference, shape=image.shape[:2], input_size=224)
+    assert to_median.resize_x != 0.5  # the median rule lands a few pixels off one input
+    assert fitted.resize_x == fitted.resize_y == 0.5
+    assert "one input of the model" in fitted.note
+    assert fitted.scale == to_median.scale  # what was measured does not change, only what is done with it
+
+
+def _decision(scale_x, scale_y):
+    from xincept_desktop.core.scale import ScaleDecision
+
+    scale = (scale_x * scale_y) ** 0.5
+    return ScaleDecision("ruler", scale_x, scale_y, 1 / scale, 1 / scale, 17.0, "red cells 17 px, measured; rescaled")
+
+
+def test_a_field_stretched_to_another_cameras_shape_is_fitted_axis_by_axis(reference):
+    from dataclasses import replace
+
+    from xincept_desktop.core.scale.decision import fit_one_input
+
+    wide_aspects = replace(reference, aspect_band=(0.71, 1.39))  # the shipped reference's
+    stretched = _decision(7.2, 5.4)  # a 224 px field stretched to 1600x1200: its red cells 3:4
+    fitted = fit_one_input(stretched, wide_aspects, (1200, 1600), 224)
+    assert (round(1600 * fitted.resize_x), round(1200 * fitted.resize_y)) == (224, 224)
+    assert "wide" in fitted.note and "high" in fitted.note
+
+
+def test_round_red_cells_are_never_squashed_to_fill_one_input(reference):
+    from dataclasses import replace
+
+    from xincept_desktop.core.scale.decision import fit_one_input
+
+    wide_aspects = replace(reference, aspect_band=(0.71, 1.39))  # the shipped reference's
+    round_cells = _decision(6.2, 6.2)  # a real 4:3 camera: one input at 224x224 would make the cells 4:3
+    assert fit_one_input(round_cells, wide_aspects, (1200, 1600), 224) == round_cells
+    fits_long_side = _decision(7.1, 7.1)  # 1600 px wide at 7.1x: the longer side to 224 lands inside the band
+    fitted = fit_one_input(fits_long_side, wide_aspects, (1200, 1600), 224)
+    assert fitted.resize_x == fitted.resize_y == 224 / 1600
+
+
+def test_an_image_left_as_it_is_is_not_fitted(make_smear, reference):
+    image = make_smear(16, (300, 300), seed=11)
+    decision = decide(read_scale(image), reference, shape=image.shape[:2], input_size=224)
+    assert not decision.resized
+
+
+
+def test_the_small_cell_correction_survives_a_round_trip_and_reaches_the_decision(make_smear, reference, tmp_path):
+    from dataclasses import replace
+
+    from xincept_desktop.core.scale import ScaleReference
+
+    image = make_smear(8, (448, 448), seed=15)  # about half the training scale
+    plain = decide(read_scale(image), reference)
+    halved = replace(reference, small_cell_knots=((0.3, 0.15), (0.69, 0.345), (0.7, 0.7)))
+    halved.save(tmp_path)
+    assert ScaleReference.load(tmp_path) == halved
+    corrected = decide(read_scale(image), ScaleReference.load(tmp_path))
+    assert corrected.scale == pytest.approx(plain.scale / 2, rel=0.01)

@@ -14,7 +14,11 @@ Rule (also in the README and the model card):
 
 A known scale within ``TOLERANCE`` (10 %) of the training median, with an aspect inside the training images'
 band, leaves the image as it is. Otherwise the image is resized so its red cells match the training median (per
-axis when the aspect is outside its band, e.g. a 4:3 camera whose image was stretched).
+axis when the aspect is outside its band, e.g. a 4:3 camera whose image was stretched). When the image's shape and
+the model's input size are given, a field that can be brought inside the band at exactly one input's size is
+resized to that size instead of to the median (``fit_one_input``): a training-sized field photographed by a larger
+camera is then read as one whole input, as the same field is when photographed at the training size, and not cut
+into overlapping tiles a few pixels apart.
 
 Inside the spread of the training images' own scales (0.74-1.51x) scale follows the class (Pro fields 0.87x,
 Pre 1.09x), so the model has learned it: there a Pre field shrunk to the median can read as another class, and a
@@ -27,12 +31,12 @@ has not learned the photographs' own scale, and nothing is compared.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 
 import numpy as np
 
 from .profiles import MicroscopeProfile
-from .reference import RED_CELL_UM, ScaleReference, combined, disagreement, red_cell_diameter
+from .reference import RED_CELL_UM, TOLERANCE, ScaleReference, disagreement, red_cell_diameter
 from .ruler import ScaleReading
 
 RULER, PROFILE, UNKNOWN, UNCHECKED = "ruler", "profile", "unknown", "unchecked"
@@ -79,13 +83,16 @@ class ScaleDecision:
 
 
 def decide(reading: ScaleReading | None, reference: ScaleReference | None,
-           profile: MicroscopeProfile | None = None) -> ScaleDecision:
+           profile: MicroscopeProfile | None = None, shape: tuple[int, int] | None = None,
+           input_size: int | None = None) -> ScaleDecision:
+    """``shape`` (height, width) and ``input_size``: let a field that fits one input inside the band be resized
+    to exactly that input (:func:`fit_one_input`); without them the image goes to the training median."""
     if reference is None:
         return ScaleDecision(UNCHECKED, None, None, 1.0, 1.0, None,
                              "scale not checked: this model bundle has no scale reference")
     problem = ruler_problem(reading, reference)
     if problem is None:
-        scale_x, scale_y = (float(v) for v in combined(reference.relative(reading)))
+        scale_x, scale_y = reference.scale_of(reading)
         decision = _known(RULER, scale_x, scale_y, red_cell_diameter(reading), reference, "measured")
     elif profile is not None:
         diameter = RED_CELL_UM / profile.um_per_pixel
@@ -95,6 +102,8 @@ def decide(reading: ScaleReading | None, reference: ScaleReference | None,
     else:
         return ScaleDecision(UNKNOWN, None, None, 1.0, 1.0, None,
                              f"scale unknown ({problem}): set the microscope profile")
+    if shape is not None and input_size is not None:
+        decision = fit_one_input(decision, reference, shape, input_size)
     if max(decision.resize_x, decision.resize_y) > MAX_ENLARGEMENT:
         return ScaleDecision(UNKNOWN, decision.scale_x, decision.scale_y, 1.0, 1.0, decision.red_cell_px,
                              f"red cells {decision.red_cell_px:.0f} px, {decision.scale:.2f}x training: too small "
@@ -138,3 +147,33 @@ def _known(source: str, scale_x: float, scale_y: float, diameter: float, referen
         action += " and read as photographed; the two averaged"
     note = f"red cells {diameter:.0f} px, {scale:.2f}x training ({how}); {action}"
     return ScaleDecision(source, scale_x, scale_y, resize_x, resize_y, diameter, note, compare)
+
+
+def fit_one_input(decision: ScaleDecision, reference: ScaleReference, shape: tuple[int, int],
+                  input_size: int) -> ScaleDecision:
+    """``decision`` with its resize moved, inside the band, so that the field becomes exactly one input: the longer
+    side to ``input_size`` at one factor when its red cells then lie in the band, else each side to ``input_size``
+    when that leaves them in the band with an aspect the training images had (a field stretched to another
+    camera's shape). Unchanged when the image is left as it is or neither fits."""
+    if not decision.resized:
+        return decision
+    height, width = shape
+    for resize_x, resize_y in ((input_size / max(height, width),) * 2, (input_size / width, input_size / height)):
+        if _inside_band(decision, reference, resize_x, resize_y):
+            how = (f"x{resize_x:.2f}" if resize_x == resize_y else f"x{resize_x:.2f} wide, x{resize_y:.2f} high")
+            note = decision.note.split("; ", 1)[0] + f"; resized {how} to one input of the model (inside the training band)"
+            if decision.compare_as_photographed:
+                note += " and read as photographed; the two averaged"
+            return replace(decision, resize_x=float(resize_x), resize_y=float(resize_y), note=note)
+    return decision
+
+
+def _inside_band(decision: ScaleDecision, reference: ScaleReference, resize_x: float, resize_y: float) -> bool:
+    """True when resizing by these factors leaves red cells inside the band, with an aspect inside the training
+    images' own range (their 1st-99th percentile, ``aspect_band`` before its widening by ``TOLERANCE``), so round
+    cells are never squashed to fill the input."""
+    low, high = reference.band
+    aspect_low, aspect_high = reference.aspect_band
+    after_x, after_y = decision.scale_x * resize_x, decision.scale_y * resize_y
+    return (low <= float(np.sqrt(after_x * after_y)) <= high
+            and aspect_low * TOLERANCE <= after_y / after_x <= aspect_high / TOLERANCE)

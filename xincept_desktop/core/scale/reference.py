@@ -47,10 +47,21 @@ class ScaleReference:
     #: the network was trained on views brought to this scale (``core/training/scale_views``): nothing is read at
     #: the photograph's own scale for comparison. False for a network trained on the photographs as they are.
     trained_at_scale: bool = False
+    #: the ruler's small-cell bias undone (``core/scale/small_cells``): knots (reading, corrected reading); empty in
+    #: a bundle made before it (readings then used as they are)
+    small_cell_knots: tuple[tuple[float, float], ...] = ()
 
     def relative(self, reading: ScaleReading) -> np.ndarray:
         """(estimators, 2) array: each reading divided by its training median (NaN where it failed)."""
         return np.asarray(reading.raw, np.float64) / np.asarray(self.reference_px, np.float64)
+
+    def scale_of(self, reading: ScaleReading) -> tuple[float, float]:
+        """The (x, y) scale a reading gives: the estimators' median relative to the training median, with the
+        ruler's small-cell bias undone (NaN where it failed)."""
+        from .small_cells import correct
+
+        scale_x, scale_y = combined(self.relative(reading))
+        return float(correct(scale_x, self.small_cell_knots)), float(correct(scale_y, self.small_cell_knots))
 
     def save(self, folder: Path) -> Path:
         path = Path(folder) / SCALE_FILE
@@ -71,7 +82,8 @@ class ScaleReference:
                 training_spread=tuple(float(v) for v in data["training_spread"]),
                 red_cell_px=float(data["red_cell_px"]), images=int(data["images"]),
                 estimators=tuple(data["estimators"]), max_disagreement=float(data["max_disagreement"]),
-                min_cells=int(data["min_cells"]), trained_at_scale=bool(data.get("trained_at_scale", False)))
+                min_cells=int(data["min_cells"]), trained_at_scale=bool(data.get("trained_at_scale", False)),
+                small_cell_knots=tuple((float(a), float(b)) for a, b in data.get("small_cell_knots", ())))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ModelIntegrityError(f"scale reference is damaged: {path} ({exc})") from exc
         if reference.estimators != ESTIMATORS or len(reference.reference_px) != len(ESTIMATORS):

@@ -127,6 +127,17 @@ def _refit_lines(refit: dict | None) -> list[str]:
             f"{check['ece_with_other_half']:.4f}.", ""]
 
 
+def _small_cell_sentence(reference: dict) -> str:
+    knots = reference.get("small_cell_knots")
+    if not knots:
+        return ""
+    first = knots[0]
+    return (f" Below {knots[-1][0]:.2f}x the ruler reads small red cells too large; that bias, measured on "
+            f"{reference.get('small_cell_images', 0)} training images shrunk 0.3-0.75x (the true factor known by "
+            f"construction), is undone (`core/scale/small_cells.py`; e.g. a reading of {first[0]:.2f}x means "
+            f"{first[1]:.2f}x).")
+
+
 def _scale_lines(scale: dict | None) -> list[str]:
     if not scale:
         return ["## Microscope scale", "", "Not measured: this bundle has no scale reference (`scale.json`); "
@@ -140,8 +151,10 @@ def _scale_lines(scale: dict | None) -> list[str]:
              f"{made} in {scale.get('duration_seconds', 0)} s. The red-cell ruler (`core/scale/ruler.py`) read "
              f"{reference['images']} training images: median red-cell diameter {reference['red_cell_px']:.1f} px; "
              f"their own scales span {reference['training_spread'][0]:.2f}-{reference['training_spread'][1]:.2f}x "
-             f"(1st-99th percentile). Images read within {reference['band'][0]:.2f}-{reference['band'][1]:.2f}x "
-             f"are analysed as they are; others are rescaled to the median, wide fields tiled (224 px, >= 25 % "
+             f"(1st-99th percentile).{_small_cell_sentence(reference)} "
+             f"Images read within {reference['band'][0]:.2f}-{reference['band'][1]:.2f}x "
+             f"are analysed as they are; others are rescaled to the median, or to exactly one input where that keeps "
+             f"them inside the band; wide fields tiled (224 px, >= 25 % "
              f"overlap), small ones reflection-padded. {_scale_training_sentence(reference)} "
              f"An image whose scale cannot be read (and no microscope profile is set) is marked 'scale unknown' "
              f"and out of domain.", "",

@@ -28,6 +28,8 @@ from ..scale.ruler import read_scale
 from .dataset import LabelledImage
 
 TRACKING_FACTORS = (0.4, 0.5, 0.75, 1.5, 2.0, 2.5)
+#: every second training image measures the ruler's small-cell bias (7 shrunk copies each, about a minute)
+SMALL_CELL_STRIDE = 2
 CARD_JSON, CARD_MD = "model_card.json", "MODEL_CARD.md"
 
 
@@ -46,6 +48,7 @@ def calibrate_scale(bundle: Path, items: list[LabelledImage], split, log: Callab
     training = [load_image(items[i].path) for i in split.train]
     trained_at_scale = reference.trained_at_scale if reference is not None else _trained_at_scale(bundle)
     reference, raw = build_reference(training, trained_at_scale=trained_at_scale)
+    reference = with_small_cell_correction(reference, training[::SMALL_CELL_STRIDE])
     reference.save(bundle)
     _rewrite_manifest(bundle)
     log(f"scale reference from {len(training)} training images: red cells {reference.red_cell_px:.1f} px, "
@@ -53,7 +56,9 @@ def calibrate_scale(bundle: Path, items: list[LabelledImage], split, log: Callab
     figures = {"reference": {"red_cell_px": reference.red_cell_px, "band": list(reference.band),
                              "training_spread": list(reference.training_spread),
                              "aspect_band": list(reference.aspect_band), "images": reference.images,
-                             "trained_at_scale": reference.trained_at_scale},
+                             "trained_at_scale": reference.trained_at_scale,
+                             "small_cell_knots": [list(knot) for knot in reference.small_cell_knots],
+                             "small_cell_images": len(training[::SMALL_CELL_STRIDE])},
                "spread_by_class": _spread_by_class(reference, raw, [items[i].label for i in split.train])}
     held_out = [items[i] for i in split.validation]
     images = [load_image(item.path) for item in held_out]
@@ -100,8 +105,19 @@ def ruler_tracking(reference: ScaleReference, images: list[np.ndarray]) -> dict:
 
 
 def _scale(reference: ScaleReference, image: np.ndarray) -> float:
-    x, y = combined(reference.relative(read_scale(image)))
+    x, y = reference.scale_of(read_scale(image))
     return float(np.sqrt(x * y))
+
+
+def with_small_cell_correction(reference: ScaleReference, images: list[np.ndarray]) -> ScaleReference:
+    """``reference`` with the ruler's small-cell bias measured on ``images`` shrunk by known factors
+    (``core/scale/small_cells``)."""
+    from dataclasses import replace
+
+    from ..scale.small_cells import fit_small_cell_correction, shrunk_readings
+
+    full, shrunk, factors = shrunk_readings(images, lambda image: combined(reference.relative(read_scale(image))))
+    return replace(reference, small_cell_knots=fit_small_cell_correction(full, shrunk, factors))
 
 
 def _spread_by_class(reference: ScaleReference, raw: np.ndarray, labels: list[int]) -> dict:
