@@ -134,21 +134,19 @@ def test_a_field_that_fits_one_input_inside_the_band_is_resized_to_exactly_one_i
     assert fitted.scale == to_median.scale  # what was measured does not change, only what is done with it
 
 
-def _decision(scale_x, scale_y):
-    from xincept_desktop.core.scale import ScaleDecision
+def _decision(scale_x, scale_y, reference, shape=None):
+    """What the rule decides for a reading of these scales, fitted to one 224 px input of a field of ``shape``."""
+    from xincept_desktop.core.scale.decision import _known
 
-    scale = (scale_x * scale_y) ** 0.5
-    return ScaleDecision("ruler", scale_x, scale_y, 1 / scale, 1 / scale, 17.0, "red cells 17 px, measured; rescaled")
+    return _known("ruler", scale_x, scale_y, 17.0, reference, "measured", shape, 224 if shape else None)
 
 
 def test_a_field_stretched_to_another_cameras_shape_is_fitted_axis_by_axis(reference):
     from dataclasses import replace
 
-    from xincept_desktop.core.scale.decision import fit_one_input
-
     wide_aspects = replace(reference, aspect_band=(0.71, 1.39))  # the shipped reference's
-    stretched = _decision(7.2, 5.4)  # a 224 px field stretched to 1600x1200: its red cells 3:4
-    fitted = fit_one_input(stretched, wide_aspects, (1200, 1600), 224)
+    # a 224 px field stretched to 1600x1200: its red cells 3:4
+    fitted = _decision(7.2, 5.4, wide_aspects, (1200, 1600))
     assert (round(1600 * fitted.resize_x), round(1200 * fitted.resize_y)) == (224, 224)
     assert "wide" in fitted.note and "high" in fitted.note
 
@@ -156,13 +154,11 @@ def test_a_field_stretched_to_another_cameras_shape_is_fitted_axis_by_axis(refer
 def test_round_red_cells_are_never_squashed_to_fill_one_input(reference):
     from dataclasses import replace
 
-    from xincept_desktop.core.scale.decision import fit_one_input
-
     wide_aspects = replace(reference, aspect_band=(0.71, 1.39))  # the shipped reference's
-    round_cells = _decision(6.2, 6.2)  # a real 4:3 camera: one input at 224x224 would make the cells 4:3
-    assert fit_one_input(round_cells, wide_aspects, (1200, 1600), 224) == round_cells
-    fits_long_side = _decision(7.1, 7.1)  # 1600 px wide at 7.1x: the longer side to 224 lands inside the band
-    fitted = fit_one_input(fits_long_side, wide_aspects, (1200, 1600), 224)
+    # a real 4:3 camera: one input at 224x224 would make the cells 4:3
+    assert _decision(6.2, 6.2, wide_aspects, (1200, 1600)) == _decision(6.2, 6.2, wide_aspects)
+    # 1600 px wide at 7.1x: the longer side to 224 lands inside the band
+    fitted = _decision(7.1, 7.1, wide_aspects, (1200, 1600))
     assert fitted.resize_x == fitted.resize_y == 224 / 1600
 
 

@@ -16,7 +16,7 @@ A known scale within ``TOLERANCE`` (10 %) of the training median, with an aspect
 band, leaves the image as it is. Otherwise the image is resized so its red cells match the training median (per
 axis when the aspect is outside its band, e.g. a 4:3 camera whose image was stretched). When the image's shape and
 the model's input size are given, a field that can be brought inside the band at exactly one input's size is
-resized to that size instead of to the median (``fit_one_input``): a training-sized field photographed by a larger
+resized to that size instead of to the median (``one_input_resize``): a training-sized field photographed by a larger
 camera is then read as one whole input, as the same field is when photographed at the training size, and not cut
 into overlapping tiles a few pixels apart. Measured on the held-out blocks stretched to 1600x1200 (validation-fit
 XGBoost, TensorFlow reference), to the median -> one input: split offset 0 98.17 -> 98.37 % right (silent errors
@@ -37,7 +37,7 @@ has not learned the photographs' own scale, and nothing is compared.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, fields
 
 import numpy as np
 
@@ -92,24 +92,23 @@ def decide(reading: ScaleReading | None, reference: ScaleReference | None,
            profile: MicroscopeProfile | None = None, shape: tuple[int, int] | None = None,
            input_size: int | None = None) -> ScaleDecision:
     """``shape`` (height, width) and ``input_size``: let a field that fits one input inside the band be resized
-    to exactly that input (:func:`fit_one_input`); without them the image goes to the training median."""
+    to exactly that input (:func:`one_input_resize`); without them the image goes to the training median."""
     if reference is None:
         return ScaleDecision(UNCHECKED, None, None, 1.0, 1.0, None,
                              "scale not checked: this model bundle has no scale reference")
     problem = ruler_problem(reading, reference)
     if problem is None:
         scale_x, scale_y = reference.scale_of(reading)
-        decision = _known(RULER, scale_x, scale_y, red_cell_diameter(reading), reference, "measured")
+        decision = _known(RULER, scale_x, scale_y, red_cell_diameter(reading), reference, "measured", shape,
+                          input_size)
     elif profile is not None:
         diameter = RED_CELL_UM / profile.um_per_pixel
         scale = diameter / reference.red_cell_px
         decision = _known(PROFILE, scale, scale, diameter, reference, f"from microscope profile '{profile.name}' "
-                          f"({profile.um_per_pixel:g} um/px): {problem}")
+                          f"({profile.um_per_pixel:g} um/px): {problem}", shape, input_size)
     else:
         return ScaleDecision(UNKNOWN, None, None, 1.0, 1.0, None,
                              f"scale unknown ({problem}): set the microscope profile")
-    if shape is not None and input_size is not None:
-        decision = fit_one_input(decision, reference, shape, input_size)
     if max(decision.resize_x, decision.resize_y) > MAX_ENLARGEMENT:
         return ScaleDecision(UNKNOWN, decision.scale_x, decision.scale_y, 1.0, 1.0, decision.red_cell_px,
                              f"red cells {decision.red_cell_px:.0f} px, {decision.scale:.2f}x training: too small "
@@ -132,20 +131,25 @@ def ruler_problem(reading: ScaleReading | None, reference: ScaleReference) -> st
 
 
 def _known(source: str, scale_x: float, scale_y: float, diameter: float, reference: ScaleReference,
-           how: str) -> ScaleDecision:
+           how: str, shape: tuple[int, int] | None = None, input_size: int | None = None) -> ScaleDecision:
     scale = float(np.sqrt(scale_x * scale_y))
     aspect = scale_y / scale_x
     low, high = reference.band
     aspect_low, aspect_high = reference.aspect_band
+    fitted = (one_input_resize(scale_x, scale_y, reference, shape, input_size)
+              if shape is not None and input_size is not None else None)
     if low <= scale <= high and aspect_low <= aspect <= aspect_high:
         resize_x = resize_y = 1.0
         action = "as in training, analysed as it is"
+    elif fitted is not None:
+        resize_x, resize_y = fitted
+        action = f"resized {_factors(resize_x, resize_y)} to one input of the model (inside the training band)"
     elif aspect_low <= aspect <= aspect_high:
         resize_x = resize_y = 1.0 / scale
-        action = f"rescaled x{resize_x:.2f} to the training scale"
+        action = f"rescaled {_factors(resize_x, resize_y)} to the training scale"
     else:
         resize_x, resize_y = 1.0 / scale_x, 1.0 / scale_y
-        action = f"rescaled x{resize_x:.2f} wide, x{resize_y:.2f} high to the training scale"
+        action = f"rescaled {_factors(resize_x, resize_y)} to the training scale"
     spread_low, spread_high = reference.training_spread
     compare = ((resize_x, resize_y) != (1.0, 1.0) and spread_low <= scale <= spread_high
                and not reference.trained_at_scale)
@@ -155,31 +159,28 @@ def _known(source: str, scale_x: float, scale_y: float, diameter: float, referen
     return ScaleDecision(source, scale_x, scale_y, resize_x, resize_y, diameter, note, compare)
 
 
-def fit_one_input(decision: ScaleDecision, reference: ScaleReference, shape: tuple[int, int],
-                  input_size: int) -> ScaleDecision:
-    """``decision`` with its resize moved, inside the band, so that the field becomes exactly one input: the longer
-    side to ``input_size`` at one factor when its red cells then lie in the band, else each side to ``input_size``
-    when that leaves them in the band with an aspect the training images had (a field stretched to another
-    camera's shape). Unchanged when the image is left as it is or neither fits."""
-    if not decision.resized:
-        return decision
+def _factors(resize_x: float, resize_y: float) -> str:
+    return f"x{resize_x:.2f}" if resize_x == resize_y else f"x{resize_x:.2f} wide, x{resize_y:.2f} high"
+
+
+def one_input_resize(scale_x: float, scale_y: float, reference: ScaleReference, shape: tuple[int, int],
+                     input_size: int) -> tuple[float, float] | None:
+    """The resize, inside the band, that makes the field exactly one input: the longer side to ``input_size`` at
+    one factor when its red cells then lie in the band, else each side to ``input_size`` when that leaves them in
+    the band with an aspect the training images had (a field stretched to another camera's shape); ``None`` when
+    neither fits."""
     height, width = shape
     for resize_x, resize_y in ((input_size / max(height, width),) * 2, (input_size / width, input_size / height)):
-        if _inside_band(decision, reference, resize_x, resize_y):
-            how = (f"x{resize_x:.2f}" if resize_x == resize_y else f"x{resize_x:.2f} wide, x{resize_y:.2f} high")
-            note = decision.note.split("; ", 1)[0] + f"; resized {how} to one input of the model (inside the training band)"
-            if decision.compare_as_photographed:
-                note += " and read as photographed; the two averaged"
-            return replace(decision, resize_x=float(resize_x), resize_y=float(resize_y), note=note)
-    return decision
+        if _inside_band(scale_x * resize_x, scale_y * resize_y, reference):
+            return float(resize_x), float(resize_y)
+    return None
 
 
-def _inside_band(decision: ScaleDecision, reference: ScaleReference, resize_x: float, resize_y: float) -> bool:
-    """True when resizing by these factors leaves red cells inside the band, with an aspect inside the training
-    images' own range (their 1st-99th percentile, ``aspect_band`` before its widening by ``TOLERANCE``), so round
-    cells are never squashed to fill the input."""
+def _inside_band(after_x: float, after_y: float, reference: ScaleReference) -> bool:
+    """True when red cells of these scales lie inside the band, with an aspect inside the training images' own
+    range (their 1st-99th percentile, ``aspect_band`` before its widening by ``TOLERANCE``), so round cells are
+    never squashed to fill the input."""
     low, high = reference.band
     aspect_low, aspect_high = reference.aspect_band
-    after_x, after_y = decision.scale_x * resize_x, decision.scale_y * resize_y
     return (low <= float(np.sqrt(after_x * after_y)) <= high
             and aspect_low * TOLERANCE <= after_y / after_x <= aspect_high / TOLERANCE)

@@ -19,6 +19,7 @@ import numpy as np
 from ...errors import ModelIntegrityError
 from ..atomic import atomic_write_text
 from .ruler import ESTIMATORS, MAX_DISAGREEMENT, MIN_CELLS, ScaleReading, diameter_from_chords, read_scale
+from .small_cells import correct
 
 SCALE_FILE = "scale.json"
 #: the diameter of a normal red cell, micrometres (7-8 um)
@@ -58,8 +59,6 @@ class ScaleReference:
     def scale_of(self, reading: ScaleReading) -> tuple[float, float]:
         """The (x, y) scale a reading gives: the estimators' median relative to the training median, with the
         ruler's small-cell bias undone (NaN where it failed)."""
-        from .small_cells import correct
-
         scale_x, scale_y = combined(self.relative(reading))
         return float(correct(scale_x, self.small_cell_knots)), float(correct(scale_y, self.small_cell_knots))
 

@@ -70,14 +70,15 @@ def correct(values, knots: Sequence[Sequence[float]]) -> np.ndarray:
         return np.where(np.isfinite(values) & (values > 0) & (log_values < log_x[-1]), np.exp(corrected), values)
 
 
-def shrunk_readings(images, read) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def shrunk_readings(images, read, own_readings=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``read`` (an image -> (x, y) relative reading) on each image and on it shrunk by each of ``FACTORS``:
-    the three arrays :func:`fit_small_cell_correction` takes."""
+    the three arrays :func:`fit_small_cell_correction` takes. ``own_readings`` ((n, 2)): the images' full-size
+    readings when they were already taken (not read again)."""
     from ..imaging import resize
 
     full, shrunk, factors = [], [], []
-    for image in images:
-        own = read(image)
+    for index, image in enumerate(images):
+        own = read(image) if own_readings is None else own_readings[index]
         height, width = image.shape[:2]
         for factor in FACTORS:
             full.append(own)

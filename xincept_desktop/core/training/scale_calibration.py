@@ -48,7 +48,7 @@ def calibrate_scale(bundle: Path, items: list[LabelledImage], split, log: Callab
     training = [load_image(items[i].path) for i in split.train]
     trained_at_scale = reference.trained_at_scale if reference is not None else _trained_at_scale(bundle)
     reference, raw = build_reference(training, trained_at_scale=trained_at_scale)
-    reference = with_small_cell_correction(reference, training[::SMALL_CELL_STRIDE])
+    reference = with_small_cell_correction(reference, training[::SMALL_CELL_STRIDE], raw[::SMALL_CELL_STRIDE])
     reference.save(bundle)
     _rewrite_manifest(bundle)
     log(f"scale reference from {len(training)} training images: red cells {reference.red_cell_px:.1f} px, "
@@ -109,14 +109,17 @@ def _scale(reference: ScaleReference, image: np.ndarray) -> float:
     return float(np.sqrt(x * y))
 
 
-def with_small_cell_correction(reference: ScaleReference, images: list[np.ndarray]) -> ScaleReference:
+def with_small_cell_correction(reference: ScaleReference, images: list[np.ndarray],
+                               raw: np.ndarray) -> ScaleReference:
     """``reference`` with the ruler's small-cell bias measured on ``images`` shrunk by known factors
-    (``core/scale/small_cells``)."""
+    (``core/scale/small_cells``); ``raw``: the ruler's readings of ``images`` at full size (``build_reference``'s)."""
     from dataclasses import replace
 
     from ..scale.small_cells import fit_small_cell_correction, shrunk_readings
 
-    full, shrunk, factors = shrunk_readings(images, lambda image: combined(reference.relative(read_scale(image))))
+    own = np.stack(combined(np.asarray(raw) / np.asarray(reference.reference_px)), axis=1)
+    full, shrunk, factors = shrunk_readings(images, lambda image: combined(reference.relative(read_scale(image))),
+                                            own)
     return replace(reference, small_cell_knots=fit_small_cell_correction(full, shrunk, factors))
 
 
